@@ -1,0 +1,22 @@
+package rock.intercom.events;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Durable security event log. {@link #append} returns only once the event is on disk, so a caller
+ * may acknowledge it. Thread-safe. Listeners run after the write, on the appending thread, and
+ * never under a lock of the store.
+ */
+public interface EventStore extends AutoCloseable {
+
+    SecurityEvent append(NewEvent event);
+
+    List<SecurityEvent> query(EventQuery query);
+
+    /** Subscribes to events appended from now on; returns a handle that unsubscribes. */
+    AutoCloseable subscribe(Consumer<SecurityEvent> listener);
+
+    @Override
+    void close();
+}

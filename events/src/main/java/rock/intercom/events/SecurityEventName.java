@@ -1,0 +1,33 @@
+package rock.intercom.events;
+
+/**
+ * The security event names an operator filters on. The first six are the guide's, spelled exactly
+ * as in its events table; the rest are device events this product adds.
+ */
+public enum SecurityEventName {
+    DIALING("Dialing"),
+    CALL_ESTABLISHED("Call Established"),
+    CALL_FAILED("Call Failed"),
+    HANGING_UP("Hanging Up"),
+    CALL_REJECTED("Call Rejected"),
+    INCOMING_CALL("Incoming Call"),
+    REGISTERED("Registered"),
+    REGISTRATION_LOST("Registration Lost"),
+    SETTINGS_CHANGED("Settings Changed");
+
+    private final String label;
+
+    SecurityEventName(String label) {
+        this.label = label;
+    }
+
+    /** The name as stored and shown, e.g. {@code Call Established}. */
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,32 @@
+package rock.intercom.settings;
+
+import java.util.Map;
+
+/**
+ * The whole settings document of one door device: the product's public contract, shared by the
+ * YAML config file and the JSON API. Immutable; validated once by {@link SettingsValidator}.
+ */
+public record DeviceSettings(Device device, SipSettings sip, Map<String, String> customConfiguration) {
+
+    /** The v3.6.3 custom parameter that hands caller authorisation to the SIP server. */
+    public static final String SERVER_CONTROLS_ALLOWED_CALLERS = "intercom.default_server_controls_allowed_callers";
+
+    public DeviceSettings {
+        customConfiguration = customConfiguration == null ? Map.of() : Map.copyOf(customConfiguration);
+    }
+
+    /**
+     * Which incoming-call mode is in force. An explicit {@code sip.incomingCalls.mode} (v3.7.0) wins;
+     * without it, the v3.6.3 custom parameter set to {@code true} selects SIP_SERVER; otherwise the
+     * extension list applies.
+     */
+    public IncomingCallMode effectiveIncomingCallMode() {
+        if (sip != null && sip.incomingCalls() != null && sip.incomingCalls().mode() != null) {
+            return sip.incomingCalls().mode();
+        }
+        String legacy = customConfiguration.get(SERVER_CONTROLS_ALLOWED_CALLERS);
+        return legacy != null && legacy.trim().equalsIgnoreCase("true")
+                ? IncomingCallMode.SIP_SERVER
+                : IncomingCallMode.EXTENSION_LIST;
+    }
+}
