@@ -133,6 +133,23 @@ public final class SqliteEventStore implements EventStore {
         return file;
     }
 
+    /** The writer connection's value of a PRAGMA such as {@code synchronous}; lets tests check durability settings. */
+    String writerPragma(String pragma) {
+        if (!pragma.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a pragma name: " + pragma);
+        }
+        writeLock.lock();
+        try (Statement statement = writer.createStatement();
+             ResultSet value = statement.executeQuery("PRAGMA " + pragma)) {
+            value.next();
+            return value.getString(1);
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot read PRAGMA " + pragma, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     @Override
     public SecurityEvent append(NewEvent event) {
         NewEventRules.check(event);
