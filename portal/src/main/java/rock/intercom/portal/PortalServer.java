@@ -26,6 +26,7 @@ public final class PortalServer {
     private final UserStore users;
     private final PortalOptions options;
     private Javalin app;
+    private RouteTable table;
 
     public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, PortalOptions options) {
         this.devices = devices;
@@ -46,7 +47,7 @@ public final class PortalServer {
         AuditLog audit = new AuditLog(events);
         AuditedSettings settings = new AuditedSettings(audit);
         SessionCookie cookies = new SessionCookie(options.secureCookies());
-        RouteTable table = new RouteTable(new DevicesApi(devices, events, settings),
+        table = new RouteTable(new DevicesApi(devices, events, settings),
                 new PortalPages(devices, events, settings, guard, sessions, cookies, audit));
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -77,6 +78,14 @@ public final class PortalServer {
             throw new IllegalStateException("portal not started");
         }
         return app.port();
+    }
+
+    /** The routes being served, with the access each needs (for review and tests). */
+    public synchronized java.util.List<RouteTable.Route> routes() {
+        if (table == null) {
+            throw new IllegalStateException("portal not started");
+        }
+        return table.routes();
     }
 
     public synchronized void stop() {
