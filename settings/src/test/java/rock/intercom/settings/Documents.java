@@ -30,9 +30,14 @@ final class Documents {
         }
     }
 
-    /** The shipped example (SIP disabled). */
+    /** The shipped example (SIP disabled); records are immutable, so one read serves every test. */
     static DeviceSettings example() {
-        return CODEC.readYaml(exampleYaml());
+        return Example.SETTINGS;
+    }
+
+    /** Holder: reads the example once, on first use. */
+    private static final class Example {
+        static final DeviceSettings SETTINGS = CODEC.readYaml(exampleYaml());
     }
 
     /** The shipped example with SIP enabled: a complete, valid document. */
