@@ -50,6 +50,8 @@ class LiveSettingsTest {
         assertThat(live.current()).isEqualTo(candidate);
         assertThat(file.load()).isEqualTo(candidate);
         assertThat(changes).containsExactly(new SettingsChange(Documents.example(), candidate));
+        assertThat(changes.get(0).changed(settings -> settings.sip().enabled())).isTrue();
+        assertThat(changes.get(0).changed(settings -> settings.sip().server())).isFalse();
     }
 
     @Test

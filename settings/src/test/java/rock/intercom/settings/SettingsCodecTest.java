@@ -56,6 +56,39 @@ class SettingsCodecTest {
         assertThat(codec.readJson(codec.writeRedactedJson(settings)).sip().server().caCertificatePem()).isEqualTo(pem);
     }
 
+    @ParameterizedTest(name = "password [{0}]")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            null
+            Null
+            ~
+            yes
+            off
+            0x10
+            0400
+            1e3
+            #hash
+            a: b
+            - x
+            `'single'`
+            "double"
+            ` leading`
+            `trailing `
+            *star
+            &anchor
+            !tag
+            %percent
+            @at
+            `a\nb`
+            ünïcödé
+            ``
+            """)
+    void anyPasswordSurvivesTheConfigFile(String password) {
+        String text = password.replace("\\n", "\n");
+        DeviceSettings settings = Documents.with(Documents.enabledExample(), "sip.identity.authPassword", Documents.quoted(text));
+
+        assertThat(codec.readYaml(codec.writeYaml(settings)).sip().identity().authPassword()).isEqualTo(text);
+    }
+
     @ParameterizedTest(name = "YAML {0} reads as {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             callNumber: 0400        | 0400

@@ -28,6 +28,7 @@ class SettingsFileTest {
         file.save(Documents.enabledExample());
 
         assertThat(file.load()).isEqualTo(Documents.enabledExample());
+        assertThat(Files.readString(path)).startsWith(SettingsFile.HEADER).contains("authPassword: change-me");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
         assertThat(filesIn(directory)).containsExactly("device.yaml");
     }

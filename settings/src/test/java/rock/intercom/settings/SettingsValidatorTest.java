@@ -198,6 +198,17 @@ class SettingsValidatorTest {
     }
 
     @Test
+    void recordsBuiltInCodeWithMissingPartsAreReportedNotThrown() {
+        var sip = new SipSettings(true, null, null, null, null, null, null, null, null);
+
+        assertThat(validator.validate(new DeviceSettings(null, null, null)).asMap()).containsOnlyKeys("device.id", "sip");
+        assertThat(validator.validate(new DeviceSettings(new Device("d1", null), sip, null)).asMap()).containsOnlyKeys(
+                "sip.server.address", "sip.server.transport", "sip.encryption", "sip.identity.authUsername",
+                "sip.identity.extension", "sip.callNumber", "sip.callOptions");
+        assertThat(validator.validate(null).asMap()).containsOnlyKeys("document");
+    }
+
+    @Test
     void aMissingSectionReportsEachRequiredFieldInIt() {
         DeviceSettings settings = Documents.with(Documents.enabledExample(), "sip.identity", "null");
 
