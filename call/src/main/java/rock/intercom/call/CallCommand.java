@@ -43,7 +43,10 @@ public sealed interface CallCommand {
     record AnswerIncoming(String callId) implements CallCommand {
     }
 
-    /** Refuse the incoming INVITE with this final response (403, 404, 486, 488...). */
+    /**
+     * Refuse the incoming INVITE with this final response (403, 404, 486, 488, 603...);
+     * {@code reason} is the standard reason phrase to send ("Forbidden"), never the policy detail.
+     */
     record RejectIncoming(String callId, int sipStatus, String reason) implements CallCommand {
     }
 
