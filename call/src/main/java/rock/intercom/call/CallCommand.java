@@ -70,6 +70,13 @@ public sealed interface CallCommand {
     record RecordEvent(SecurityEventName name, Map<String, Object> details) implements CallCommand {
         public RecordEvent {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(details, "details");
+            // The event store copies details with Map.copyOf: a null would fail there, far from its cause.
+            details.forEach((key, value) -> {
+                if (key == null || value == null) {
+                    throw new IllegalArgumentException("null in event details of " + name + ": " + key + "=" + value);
+                }
+            });
             details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
         }
 

@@ -20,6 +20,7 @@ import rock.intercom.settings.SipSettings;
  * The identity checked is the From URI; a P-Asserted-Identity is used instead only when the
  * INVITE came from the configured server (RFC 3325 §9.1: trust it only from a trusted peer).
  * SIP_SERVER mode never checks ring-group membership: the device cannot know it (guide).
+ * Stateless and thread-safe.
  */
 public final class IncomingCallPolicy {
 
