@@ -6,7 +6,8 @@
  * the SIP adapter, timers and the settings store post {@link rock.intercom.call.CallInput}s to
  * that thread; each {@code handle(input)} returns {@link rock.intercom.call.CallCommand}s which
  * the thread executes in order (events are appended after the state is consistent, never under a
- * lock). The SIP adapter translates, it does not decide:
+ * lock). The SIP adapter, reached through {@link rock.intercom.call.CallSignalling}, translates;
+ * it does not decide:
  * <ul>
  * <li>{@code SendInvite(callId, …)} → INVITE with exactly that Call-ID; 1xx →
  *     {@code Provisional}; 2xx → {@code Answered} (then the machine asks for {@code SendAck});
@@ -19,5 +20,9 @@
  *     {@code IncomingCancelled}; re-INVITE and OPTIONS are answered by the adapter alone.</li>
  * </ul>
  * Every input about a call carries its Call-ID; inputs about another call are ignored.
+ *
+ * <p>Tunables: button debounce {@link rock.intercom.call.DoorCall#DEBOUNCE} (500 ms); call timeout
+ * from {@code callOptions.callTimeoutSeconds} (30 s when unset); auto-answer delay from the custom
+ * configuration key {@value rock.intercom.call.AutoAnswer#DELAY_KEY} (default 0 ms).
  */
 package rock.intercom.call;
