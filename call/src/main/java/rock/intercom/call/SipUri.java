@@ -203,10 +203,27 @@ public final class SipUri {
         return new SipUri(scheme.equals("sips"), user, password, hostPort.host(), hostPort.port(), parameters, headers);
     }
 
-    /** {@code "Name" <sip:…>;tag=x} → {@code sip:…}; a bare URI is returned unchanged. */
+    /**
+     * {@code "Name" <sip:…>;tag=x} → {@code sip:…}; a bare URI is returned unchanged. A quoted
+     * display name may hold {@code <} or escaped quotes (RFC 3261 §25.1 quoted-string).
+     */
     private static String unwrapNameAddr(String text) throws MalformedUri {
-        int open = text.indexOf('<');
+        int from = 0;
+        if (text.startsWith("\"")) {
+            from = 1;
+            while (from < text.length() && text.charAt(from) != '"') {
+                from += text.charAt(from) == '\\' ? 2 : 1;
+            }
+            if (from >= text.length()) {
+                throw new MalformedUri("unterminated quoted display name");
+            }
+            from++;
+        }
+        int open = text.indexOf('<', from);
         if (open < 0) {
+            if (from > 0) {
+                throw new MalformedUri("display name without <URI>");
+            }
             if (text.indexOf('>') >= 0) {
                 throw new MalformedUri("'>' without '<'");
             }

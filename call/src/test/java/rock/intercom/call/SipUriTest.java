@@ -27,6 +27,7 @@ class SipUriTest {
                 Arguments.of("SIP:200@10.0.0.5", "sip:200@10.0.0.5"),
                 Arguments.of("\"Guard\" <sip:200@10.0.0.5>", "sip:200@10.0.0.5"),
                 Arguments.of("<sip:200@10.0.0.5>;tag=1928301774", "sip:200@10.0.0.5"),
+                Arguments.of("\"Gate <west> \\\"B\\\"\" <sip:200@10.0.0.5>", "sip:200@10.0.0.5"),
                 Arguments.of("sip:200@10.0.0.5:5070", "sip:200@10.0.0.5:5070"),
                 Arguments.of("sip:200@10.0.0.5;lr", "sip:200@10.0.0.5"),
                 Arguments.of("sip:alice:secret@atlanta.com", "sip:alice:secret@ATLANTA.com"),
@@ -100,6 +101,8 @@ class SipUriTest {
                 Arguments.of("sip:200@[::1", "IPv6 reference without ']'"),
                 Arguments.of("sip:200@[zz::1]", "bad IPv6 reference"),
                 Arguments.of("\"Door\" <sip:200@host", "'<' without '>'"),
+                Arguments.of("\"Door <sip:200@host>", "unterminated quoted display name"),
+                Arguments.of("\"Door\" sip:200@host", "display name without <URI>"),
                 Arguments.of("sip:2\"00@host", "character '\"' not allowed in user"),
                 Arguments.of("sip:200@ho\u0000st", "character '\\u0000' not allowed in host"));
     }
