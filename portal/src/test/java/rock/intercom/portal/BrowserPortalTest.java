@@ -129,7 +129,7 @@ class BrowserPortalTest {
         assertThat(page.locator("#sip-form")).isVisible();
         screenshot("04-sip-enabled");
 
-        fillForm("70000");
+        fillForm("70000", true);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
 
         Locator portError = page.locator("[data-error-for='sip.server.port']");
@@ -143,13 +143,15 @@ class BrowserPortalTest {
     }
 
     /** Steps 3-8 and Custom Configuration, with the guide's labels. */
-    static void fillForm(String port) {
+    static void fillForm(String port, boolean uploadCa) {
         page.getByLabel("Domain Name / IP Address").first().fill("10.40.0.224");
         page.getByLabel("Port Number").first().fill(port);
         page.getByLabel("Polling Interval (seconds)").fill("30");
         page.getByLabel("Transport Protocol").selectOption("TLS");
         assertThat(page.locator("#tls-certificates")).isVisible();
-        page.getByLabel("CA certificate (.pem)").setInputFiles(Paths.get("src/test/resources/test-ca.pem"));
+        if (uploadCa) {
+            page.getByLabel("CA certificate (.pem)").setInputFiles(Paths.get("src/test/resources/test-ca.pem"));
+        }
         page.getByLabel("SRTP-only").check();
         page.locator("#sip-identity-authUsername").fill("505");
         page.locator("#sip-identity-authPassword").fill(SIP_PASSWORD);
@@ -179,7 +181,9 @@ class BrowserPortalTest {
     @Test
     @Order(3)
     void correctedFormIsAppliedWithoutReboot() throws Exception {
-        fillForm("5061");
+        // The certificate uploaded with the rejected submit is kept; it need not be chosen again.
+        assertThat(page.locator("#ca-status")).hasText("The uploaded CA certificate will be installed on Submit.");
+        fillForm("5061", false);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Settings applied");
         screenshot("06-applied");

@@ -177,6 +177,40 @@ class PortalSecurityTest {
     }
 
     @Test
+    void cookiesAreSecureWhenServedBehindTls(@TempDir Path otherDir) {
+        try (PortalFixture behindTls = new PortalFixture(otherDir, PortalOptions.defaults().withSecureCookies(true))) {
+            HttpResponse<String> form = behindTls.send(behindTls.request("/sign-in").build());
+            assertThat(form.headers().allValues("Set-Cookie")).allSatisfy(c -> assertThat(c)
+                    .contains("; Secure").contains("HttpOnly").contains("SameSite=Strict"));
+        }
+    }
+
+    @Test
+    void securityEventsPagePagesAndExplainsBadFilters() {
+        for (int i = 0; i < 3; i++) {
+            portal.events.append(rock.intercom.events.NewEvent.of("rockx-506",
+                    rock.intercom.events.SecurityEventName.CALL_REJECTED, Map.of("reason", "caller not allowed " + i)));
+        }
+        PortalFixture.Session session = portal.signIn(VIEWER, VIEWER_PASSWORD);
+        HttpResponse<String> first = portal.send(portal.request(
+                "/security-events?name=Call+Rejected&device=rockx-506&limit=2").header("Cookie", session.cookie()).build());
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("caller not allowed 2").contains("caller not allowed 1")
+                .doesNotContain("caller not allowed 0").contains("Older events");
+        java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"(/security-events\\?[^\"]*before=\\d+)\"")
+                .matcher(first.body());
+        assertThat(older.find()).isTrue();
+        HttpResponse<String> second = portal.send(portal.request(older.group(1).replace("&amp;", "&"))
+                .header("Cookie", session.cookie()).build());
+        assertThat(second.body()).contains("caller not allowed 0").doesNotContain("caller not allowed 2")
+                .contains("Newest events");
+        HttpResponse<String> bad = portal.send(portal.request("/security-events?from=tomorrow")
+                .header("Cookie", session.cookie()).build());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("from must be an ISO-8601 time");
+    }
+
+    @Test
     void responsesCarrySecurityHeaders() {
         HttpResponse<String> response = portal.send(portal.request("/sign-in").build());
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
