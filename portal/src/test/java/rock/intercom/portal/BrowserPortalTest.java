@@ -101,6 +101,7 @@ class BrowserPortalTest {
     void signInShowsTheDevicesList() {
         page.navigate(portal.url("/devices"));
         assertThat(page).hasURL(portal.url("/sign-in"));
+        assertThat(unlabelledFields()).isEmpty();
         screenshot("01-sign-in");
         page.getByLabel("User name").fill(PortalFixture.ADMIN);
         page.getByLabel("Password").fill("wrong-password");
@@ -127,6 +128,7 @@ class BrowserPortalTest {
         assertThat(page.locator("#sip-form")).isHidden();
         page.getByRole(AriaRole.SWITCH, new Page.GetByRoleOptions().setName("SIP")).check();
         assertThat(page.locator("#sip-form")).isVisible();
+        assertThat(unlabelledFields()).isEmpty();
         screenshot("04-sip-enabled");
 
         fillForm("70000", true);
@@ -140,6 +142,13 @@ class BrowserPortalTest {
         assertThat(page.content()).doesNotContain(SIP_PASSWORD);
         screenshot("05-port-error");
         assertThat(portal.door.storedSettings().at("/sip/enabled").asBoolean()).isFalse();
+    }
+
+    /** Names of visible-or-hidden form fields that no {@code <label>} names (accessibility). */
+    @SuppressWarnings("unchecked")
+    static List<String> unlabelledFields() {
+        return (List<String>) page.evaluate("() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
+                + ".filter(e => !e.labels || e.labels.length === 0).map(e => e.name || e.id)");
     }
 
     /** Steps 3-8 and Custom Configuration, with the guide's labels. */
@@ -175,6 +184,7 @@ class BrowserPortalTest {
         page.locator("#custom-configuration-entries li input[name='customConfiguration.name']").last()
                 .fill("intercom.default_server_controls_allowed_callers");
         page.locator("#custom-configuration-entries li input[name='customConfiguration.value']").last().fill("true");
+        assertThat(unlabelledFields()).isEmpty();
         screenshot("04b-form-filled");
     }
 
