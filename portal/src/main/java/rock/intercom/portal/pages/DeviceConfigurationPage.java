@@ -46,7 +46,8 @@ public final class DeviceConfigurationPage {
         }
         if (!errors.isEmpty()) {
             f.raw("<div class=\"problem\" role=\"alert\" id=\"error-summary\"><p>Nothing was changed. Correct these fields and submit again:</p><ul>");
-            errors.forEach((path, message) -> f.raw("<li>" + esc(path) + ": " + esc(message) + "</li>"));
+            errors.forEach((path, message) -> f.raw("<li>" + (path.isEmpty() ? "" : esc(path) + ": ") + esc(message)
+                    + "</li>"));
             f.raw("</ul></div>");
         }
         f.raw("<form method=\"post\" action=\"" + base + "/modify\" enctype=\"multipart/form-data\" novalidate id=\"modify-form\">")
