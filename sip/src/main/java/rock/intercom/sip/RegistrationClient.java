@@ -489,7 +489,9 @@ final class RegistrationClient {
             }
         }
         registered = false;
+        long closing = System.nanoTime();
         session.close();
+        LOG.debug("SIP stack for {} closed in {} ms", plan.serverLabel(), (System.nanoTime() - closing) / 1_000_000);
     }
 
     private void sendUnregister(CompletableFuture<Void> done, boolean answeringChallenge) {

@@ -246,8 +246,14 @@ final class SipStackSession implements SipListener, AutoCloseable {
         } catch (javax.sip.ObjectInUseException | RuntimeException e) {
             LOG.debug("SIP stack {} did not release cleanly", stackName, e);
         } finally {
-            stack.stop();
-            StackContext.unregister(stackName);
+            // The listening point (and its socket) is gone now; the rest of JAIN-SIP's stop includes
+            // a fixed one-second sleep, which need not hold up the agent.
+            Thread stopper = new Thread(() -> {
+                stack.stop();
+                StackContext.unregister(stackName);
+            }, stackName + "-stop");
+            stopper.setDaemon(true);
+            stopper.start();
         }
     }
 }

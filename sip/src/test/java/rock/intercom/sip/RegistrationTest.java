@@ -86,4 +86,71 @@ class RegistrationTest {
             assertThat(agent.registrationStatus().state()).isEqualTo(RegistrationState.FAILED);
         }
     }
+
+    @Test
+    void tlsWithWrongCaFailsAsNotTrusted() {
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.start(TestSettings.device(TestSettings.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(),
+                    Transport.TLS, 30, certificates.otherCaPem())));
+
+            await().atMost(Duration.ofSeconds(8))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
+            assertThat(agent.registrationStatus().lastFailureReason()).isEqualTo("certificate not trusted");
+        }
+    }
+
+    @Test
+    void tlsToAnAddressTheCertificateDoesNotNameFailsAsHostNameMismatch() {
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.start(TestSettings.device(TestSettings.server("127.0.0.1", kamailio.tlsPort(), Transport.TLS, 30,
+                    certificates.caPem())));
+
+            await().atMost(Duration.ofSeconds(8))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
+            assertThat(agent.registrationStatus().lastFailureReason()).isEqualTo("host name mismatch");
+        }
+    }
+
+    @Test
+    void transportChangesLiveFromUdpToTls() {
+        List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.addRegistrationListener(changes::add);
+            agent.start(TestSettings.device(server(Transport.UDP)));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
+            int registersBefore = kamailio.receivedCount("REGISTER");
+
+            agent.apply(TestSettings.device(server(Transport.TLS)));
+
+            await().atMost(Duration.ofSeconds(8)).until(() -> agent.registrationStatus().transport() == Transport.TLS
+                    && agent.registrationStatus().state() == RegistrationState.REGISTERED);
+            // The old UDP binding was removed (REGISTER Expires 0, challenged) before the TLS one was made.
+            assertThat(kamailio.receivedCount("REGISTER") - registersBefore).isGreaterThanOrEqualTo(3);
+            assertThat(changes).map(c -> c.getClass().getSimpleName())
+                    .containsExactly("Registered", "RegistrationLost", "Registered");
+            assertThat(((RegistrationChange.RegistrationLost) changes.get(1)).reason()).isEqualTo("settings changed");
+        }
+    }
+
+    @Test
+    void disablingSipUnregisters() {
+        List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.addRegistrationListener(changes::add);
+            DeviceSettings settings = TestSettings.device(server(Transport.TCP));
+            agent.start(settings);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
+            int registersBefore = kamailio.receivedCount("REGISTER");
+
+            agent.apply(TestSettings.disabled(settings));
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.DISABLED);
+            assertThat(kamailio.receivedCount("REGISTER")).isGreaterThan(registersBefore);
+            assertThat(changes).last().isInstanceOfSatisfying(RegistrationChange.RegistrationLost.class,
+                    lost -> assertThat(lost.reason()).isEqualTo("SIP disabled"));
+        }
+    }
 }
