@@ -29,10 +29,11 @@ class ServerOutageTest {
     @TempDir
     static Path dir;
     static KamailioServer kamailio;
+    static TestCertificates certificates;
 
     @BeforeAll
     static void startKamailio() {
-        TestCertificates certificates = TestCertificates.generate(dir.resolve("certs"));
+        certificates = TestCertificates.generate(dir.resolve("certs"));
         kamailio = KamailioServer.registrar(dir.resolve("kamailio"),
                 Map.of(TestSettings.EXTENSION, TestSettings.PASSWORD), "MD5", 3600, certificates).start();
     }
@@ -45,13 +46,15 @@ class ServerOutageTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"UDP", "TCP"})
+    @EnumSource(Transport.class)
     void goesOfflineWithinBoundAndComesBackWithinTwoSeconds(Transport transport) {
         List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
         try (SipAgent agent = new SipAgent(SipAgentOptions.onPort(0))) {
             agent.addRegistrationListener(changes::add);
-            agent.start(TestSettings.device(
-                    TestSettings.server("127.0.0.1", kamailio.udpPort(), transport, POLLING_SECONDS, null)));
+            agent.start(TestSettings.device(transport == Transport.TLS
+                    ? TestSettings.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(), transport, POLLING_SECONDS,
+                            certificates.caPem())
+                    : TestSettings.server("127.0.0.1", kamailio.udpPort(), transport, POLLING_SECONDS, null)));
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
             await().atMost(Duration.ofSeconds(POLLING_SECONDS + 2))
