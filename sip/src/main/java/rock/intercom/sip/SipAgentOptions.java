@@ -35,7 +35,7 @@ public record SipAgentOptions(
 
     /** Production defaults on the given local port (5060 unless {@code --sip-port} says otherwise). */
     public static SipAgentOptions onPort(int localPort) {
-        return new SipAgentOptions(localPort, Duration.ofSeconds(4), Duration.ofMillis(500), Duration.ofSeconds(60),
+        return new SipAgentOptions(localPort, Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(60),
                 Duration.ofMinutes(30), Duration.ofSeconds(600));
     }
 }
