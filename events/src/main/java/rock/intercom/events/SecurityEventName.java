@@ -1,5 +1,8 @@
 package rock.intercom.events;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The security event names an operator filters on. The first six are the guide's, spelled exactly
  * as in its events table; the rest are device events this product adds.
@@ -24,6 +27,11 @@ public enum SecurityEventName {
     /** The name as stored and shown, e.g. {@code Call Established}. */
     public String label() {
         return label;
+    }
+
+    /** The constant whose label is exactly {@code label} (case matters: the guide's spelling). */
+    public static Optional<SecurityEventName> fromLabel(String label) {
+        return Arrays.stream(values()).filter(n -> n.label.equals(label)).findFirst();
     }
 
     @Override

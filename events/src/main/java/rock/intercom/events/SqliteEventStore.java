@@ -1,0 +1,251 @@
+package rock.intercom.events;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The device's security event log in an embedded SQLite file, {@value #FILE_NAME} under the data
+ * directory. One writer connection, guarded by a lock, in WAL mode with {@code synchronous=FULL}:
+ * each append is its own transaction and SQLite fsyncs the WAL before the commit returns, so an
+ * acknowledged event survives {@code kill -9} and power loss. Queries use a small pool of
+ * connections and run beside the writer (WAL readers do not block it).
+ *
+ * <p>Thread-safe. Listeners run on the appending thread after the commit, outside the lock.
+ */
+public final class SqliteEventStore implements EventStore {
+
+    public static final String FILE_NAME = "events.db";
+
+    private static final String INSERT =
+            "INSERT INTO security_event (time_ms, device_id, name, details) VALUES (?, ?, ?, ?)";
+    private static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final int READERS = 2;
+
+    private final Path file;
+    private final Clock clock;
+    private final EventDetailsCodec codec = new EventDetailsCodec();
+    private final EventListeners listeners = new EventListeners();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Connection writer;
+    private final PreparedStatement insert;
+    private final PreparedStatement lastId;
+    private final HikariDataSource readers;
+    private volatile boolean closed;
+
+    private SqliteEventStore(Path file, Clock clock, Connection writer, HikariDataSource readers) throws SQLException {
+        this.file = file;
+        this.clock = clock;
+        this.writer = writer;
+        this.readers = readers;
+        this.insert = writer.prepareStatement(INSERT);
+        this.lastId = writer.prepareStatement("SELECT last_insert_rowid()");
+    }
+
+    /** Opens (creating and migrating when needed) the store under {@code dataDir}, with UTC system time. */
+    public static SqliteEventStore open(Path dataDir) {
+        return open(dataDir, Clock.systemUTC());
+    }
+
+    /** Opens the store under {@code dataDir}; event times come from {@code clock}. */
+    public static SqliteEventStore open(Path dataDir, Clock clock) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new EventStoreException("cannot create event data directory " + dataDir, e);
+        }
+        SQLiteDataSource source = dataSource(file);
+        migrate(source);
+        Connection writer = null;
+        HikariDataSource readers = null;
+        try {
+            writer = source.getConnection();
+            readers = readerPool(source);
+            SqliteEventStore store = new SqliteEventStore(file, clock, writer, readers);
+            store.optimize();
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writer);
+            if (readers != null) {
+                readers.close();
+            }
+            throw new EventStoreException("cannot open event store " + file, e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: the WAL is fsynced at every commit; NORMAL (the WAL default) may lose the last
+        // commits on power loss, which would break "durable before acknowledged".
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return source;
+    }
+
+    private static void migrate(SQLiteDataSource source) {
+        Flyway.configure()
+                .dataSource(source)
+                .locations("classpath:db/events/sqlite")
+                .table("events_schema_history")
+                .load()
+                .migrate();
+    }
+
+    private static HikariDataSource readerPool(SQLiteDataSource source) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(source);
+        config.setPoolName("security-events-read");
+        config.setMaximumPoolSize(READERS);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+
+    /** Lets SQLite refresh its planner statistics when they are stale (cheap when they are not). */
+    private void optimize() throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("PRAGMA optimize");
+        }
+    }
+
+    /** The database file, for diagnostics and backups. */
+    public Path file() {
+        return file;
+    }
+
+    /** The writer connection's value of a PRAGMA such as {@code synchronous}; lets tests check durability settings. */
+    String writerPragma(String pragma) {
+        if (!pragma.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a pragma name: " + pragma);
+        }
+        writeLock.lock();
+        try (Statement statement = writer.createStatement();
+             ResultSet value = statement.executeQuery("PRAGMA " + pragma)) {
+            value.next();
+            return value.getString(1);
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot read PRAGMA " + pragma, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public SecurityEvent append(NewEvent event) {
+        NewEventRules.check(event);
+        String details = codec.write(event.details());
+        long id;
+        long timeMs;
+        writeLock.lock();
+        try {
+            ensureOpen();
+            // Read the clock under the lock so that times follow id order whenever the clock does.
+            timeMs = clock.millis();
+            insert.setLong(1, timeMs);
+            insert.setString(2, event.deviceId());
+            insert.setString(3, event.name());
+            insert.setString(4, details);
+            insert.executeUpdate();
+            try (ResultSet row = lastId.executeQuery()) {
+                row.next();
+                id = row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot store security event " + event.name(), e);
+        } finally {
+            writeLock.unlock();
+        }
+        // Details as a later query returns them (JSON numbers, lists and maps), not the caller's objects.
+        SecurityEvent stored = new SecurityEvent(id, Instant.ofEpochMilli(timeMs), event.deviceId(), event.name(),
+                codec.read(details));
+        listeners.publish(stored);
+        return stored;
+    }
+
+    @Override
+    public List<SecurityEvent> query(EventQuery query) {
+        if (query == null) {
+            throw new IllegalArgumentException("query must not be null");
+        }
+        ensureOpen();
+        EventQuerySql sql = EventQuerySql.of(query);
+        try (Connection connection = readers.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+            sql.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<SecurityEvent> events = new ArrayList<>();
+                while (rows.next()) {
+                    events.add(event(rows));
+                }
+                return events;
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot query security events", e);
+        }
+    }
+
+    private SecurityEvent event(ResultSet rows) throws SQLException {
+        Map<String, Object> details = codec.read(rows.getString("details"));
+        return new SecurityEvent(rows.getLong("id"), Instant.ofEpochMilli(rows.getLong("time_ms")),
+                rows.getString("device_id"), rows.getString("name"), details);
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<SecurityEvent> listener) {
+        return listeners.add(listener);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("event store " + file + " is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeQuietly(insert);
+            closeQuietly(lastId);
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+        readers.close();
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            // Closing on shutdown or after a failed open: nothing more to do with the resource.
+        }
+    }
+}
