@@ -96,7 +96,9 @@ public final class Slf4jStackLogger implements StackLogger {
                 || message.startsWith("TLS trust settings will be inactive")
                 || message.startsWith("Using default keystore type")
                 || message.startsWith("Using default truststore type")
-                || message.startsWith("using default tls security policy"))) {
+                || message.startsWith("using default tls security policy")
+                // Repeated at every attempt while a TCP/TLS server is away; the agent reports that once.
+                || message.startsWith("Failed to connect"))) {
             LOG.debug(message);
             return;
         }

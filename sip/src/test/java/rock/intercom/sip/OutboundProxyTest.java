@@ -5,7 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +93,87 @@ class OutboundProxyTest {
                     .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
             assertThat(agent.registrationStatus().lastFailureReason())
                     .isEqualTo("proxy authentication rejected: wrong proxy username or password");
+        }
+    }
+
+    @Test
+    void callSideSharesTheStackAndAnswersProxyChallengesWithTheAgentsDigest() throws Exception {
+        List<Response> claimed = new CopyOnWriteArrayList<>();
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.setEventRouter(new ClaimMessageResponses(claimed));
+            agent.start(TestSettings.device(
+                    TestSettings.server("127.0.0.1", registrar.udpPort(), Transport.UDP, 30, null),
+                    TestSettings.identity(TestSettings.PASSWORD), proxy(PROXY_PASSWORD)));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
+
+            SharedSipStack stack = agent.sharedStack();
+            assertThat(((SipURI) stack.contact().getAddress().getURI()).getPort()).isEqualTo(agent.localPort());
+            ClientTransaction first = stack.provider().getNewClientTransaction(message(stack));
+            first.sendRequest();
+            await().atMost(Duration.ofSeconds(3)).until(() -> !claimed.isEmpty());
+            assertThat(claimed.get(0).getStatusCode()).isEqualTo(Response.PROXY_AUTHENTICATION_REQUIRED);
+
+            ClientTransaction retry = stack.answerChallenge(first, claimed.get(0)).orElseThrow();
+            retry.sendRequest();
+            // The proxy accepts the credentials and relays; the registrar answers 404 (it serves no MESSAGE).
+            await().atMost(Duration.ofSeconds(3)).until(() -> claimed.size() == 2);
+            assertThat(claimed.get(1).getStatusCode()).isEqualTo(Response.NOT_FOUND);
+            assertThat(((CSeqHeader) claimed.get(1).getHeader(CSeqHeader.NAME)).getSeqNumber()).isEqualTo(2);
+        }
+    }
+
+    private static Request message(SharedSipStack stack) throws Exception {
+        var addresses = stack.addressFactory();
+        var headers = stack.headerFactory();
+        SipURI target = addresses.createSipURI("2000", "127.0.0.1:" + registrar.udpPort());
+        SipURI self = addresses.createSipURI(TestSettings.EXTENSION, "127.0.0.1");
+        var via = headers.createViaHeader("127.0.0.1", ((SipURI) stack.contact().getAddress().getURI()).getPort(),
+                "udp", null);
+        Request request = stack.messageFactory().createRequest(target, Request.MESSAGE,
+                stack.provider().getNewCallId(), headers.createCSeqHeader(1L, Request.MESSAGE),
+                headers.createFromHeader(addresses.createAddress(self), "calltag"),
+                headers.createToHeader(addresses.createAddress(target), null), List.of(via),
+                headers.createMaxForwardsHeader(70));
+        SipURI route = addresses.createSipURI(null, "127.0.0.1");
+        route.setPort(proxy.udpPort());
+        route.setLrParam();
+        request.addHeader(headers.createRouteHeader(addresses.createAddress(route)));
+        return request;
+    }
+
+    /** A stand-in for the call side: claims responses to MESSAGE, leaves everything else to registration. */
+    private record ClaimMessageResponses(List<Response> claimed) implements SipEventRouter {
+        @Override
+        public boolean processRequest(RequestEvent event) {
+            return false;
+        }
+
+        @Override
+        public boolean processResponse(ResponseEvent event) {
+            CSeqHeader cseq = (CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME);
+            if (cseq != null && Request.MESSAGE.equals(cseq.getMethod())) {
+                if (event.getResponse().getStatusCode() >= 200) {
+                    claimed.add(event.getResponse());
+                }
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public boolean processTimeout(TimeoutEvent event) {
+            return false;
+        }
+
+        @Override
+        public boolean processIOException(IOExceptionEvent event) {
+            return false;
+        }
+
+        @Override
+        public boolean processDialogTerminated(DialogTerminatedEvent event) {
+            return false;
         }
     }
 }
