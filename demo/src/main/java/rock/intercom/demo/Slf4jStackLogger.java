@@ -65,19 +65,21 @@ public final class Slf4jStackLogger implements StackLogger {
         LOG.error(message, ex);
     }
 
+    // The stack's warnings and infos are about features the demo does not use (TLS key stores,
+    // thread priorities); at debug they keep the demo's console readable. Errors stay errors.
     @Override
     public void logWarning(String message) {
-        LOG.warn(message);
+        LOG.debug(message);
     }
 
     @Override
     public void logInfo(String message) {
-        LOG.info(message);
+        LOG.debug(message);
     }
 
     @Override
     public boolean isLoggingEnabled() {
-        return LOG.isInfoEnabled();
+        return LOG.isDebugEnabled();
     }
 
     @Override
@@ -89,11 +91,8 @@ public final class Slf4jStackLogger implements StackLogger {
         if (logLevel >= TRACE_DEBUG) {
             return LOG.isDebugEnabled();
         }
-        if (logLevel >= TRACE_INFO) {
-            return LOG.isInfoEnabled();
-        }
         if (logLevel >= TRACE_WARN) {
-            return LOG.isWarnEnabled();
+            return LOG.isDebugEnabled();
         }
         return logLevel > TRACE_NONE && LOG.isErrorEnabled();
     }
