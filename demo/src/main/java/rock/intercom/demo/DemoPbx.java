@@ -134,6 +134,8 @@ public final class DemoPbx implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // Proper 400s for unparsable requests instead of the stack's broken ones.
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", RejectingMessageParserFactory.class.getName());
         // Bounds what one TCP peer can make the stack buffer.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         return p;
