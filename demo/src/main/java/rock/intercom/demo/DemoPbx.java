@@ -161,6 +161,11 @@ public final class DemoPbx implements AutoCloseable {
         return onLoop(guardDesk::establishedCalls);
     }
 
+    /** Guard desk calls ringing or answered. */
+    public int callsInProgress() {
+        return onLoop(guardDesk::callsInProgress);
+    }
+
     /** Hangs up every guard desk call from the PBX side (BYE, or 603 while still ringing). */
     public void hangUp() {
         onLoop(() -> {

@@ -78,7 +78,8 @@ final class GuardDesk {
         addContact(ringing, invite);
         sip.send(st, ringing);
         call.answerTimer = loop.schedule(() -> answer(call), options.ringDelay().toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("Demo PBX guard desk ringing for {}", call.invite.getHeader("From"));
+        LOG.info("Demo PBX guard desk ringing for {}",
+            ((javax.sip.header.FromHeader) invite.getHeader(javax.sip.header.FromHeader.NAME)).getAddress());
     }
 
     private void answer(GuardDeskCall call) {
@@ -176,6 +177,10 @@ final class GuardDesk {
             }
             end(call, "guard desk hung up");
         }
+    }
+
+    int callsInProgress() {
+        return calls.size();
     }
 
     int establishedCalls() {
