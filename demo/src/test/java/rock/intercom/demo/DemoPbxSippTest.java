@@ -25,6 +25,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import rock.intercom.media.ParseResult;
 import rock.intercom.media.codec.G711;
 import rock.intercom.media.rtp.RtpPacket;
@@ -90,13 +91,14 @@ class DemoPbxSippTest {
         assertThat(pbx.bindings("506")).isEmpty();
     }
 
-    @Test
-    void guardDeskAnswersAndPlaysA440HzToneUntilBye() throws Exception {
+    @ParameterizedTest(name = "SIPp transport {0}")
+    @ValueSource(strings = {"u1", "t1"})
+    void guardDeskAnswersAndPlaysA440HzToneUntilBye(String transport) throws Exception {
         try (DatagramSocket rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             List<RtpPacket> received = new CopyOnWriteArrayList<>();
             Thread collector = collect(rtp, received);
             Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(Sipp.scenario("call-guard-desk.xml"), pbx.port(), "400")
-                .key("rtp_port", rtp.getLocalPort()).pause(1500));
+                .transport(transport).key("rtp_port", rtp.getLocalPort()).pause(1500));
             assertThat(outcome.passed()).as(outcome.toString()).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> pbx.callsInProgress() == 0);
             collector.interrupt();
