@@ -166,6 +166,25 @@ public final class DemoPbx implements AutoCloseable {
         return onLoop(guardDesk::callsInProgress);
     }
 
+    /**
+     * Calls a registered user (a door) from the guard desk, at its newest registered contact; the
+     * guard desk plays its tone once the device answers. Progress shows in {@link #callsInProgress()}
+     * and {@link #establishedCalls()}; {@link #hangUp()} ends it.
+     *
+     * @throws IllegalStateException when {@code user} is not registered or the INVITE cannot be sent
+     */
+    public void callDevice(String user) {
+        List<Binding> bindings = registrar.bindings(user);
+        if (bindings.isEmpty()) {
+            throw new IllegalStateException(user + " is not registered with the demo PBX");
+        }
+        String contact = bindings.get(bindings.size() - 1).contact();
+        onLoop(() -> {
+            guardDesk.callDevice(user, contact);
+            return null;
+        });
+    }
+
     /** Hangs up every guard desk call from the PBX side (BYE, or 603 while still ringing). */
     public void hangUp() {
         onLoop(() -> {
@@ -206,7 +225,12 @@ public final class DemoPbx implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalStateException ise) {
+                throw ise;
+            }
+            throw new IllegalStateException("demo PBX event thread failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException | java.util.concurrent.RejectedExecutionException e) {
             throw new IllegalStateException("demo PBX event thread failed: " + e, e);
         }
     }

@@ -85,7 +85,7 @@ public final class GuardDeskAnswerer {
         }
         SessionDescription answer = new SessionDescription("-", Long.toString(sessionId), version, localAddress,
             "Rock demo PBX guard desk", localAddress, List.of(), answerMedia);
-        return new AnswerDecision.Accepted(answer.toSdp(), codec, remoteHost, chosen.port(), sendTone);
+        return new AnswerDecision.Accepted(answer.toSdp(), new ToneTarget(codec, remoteHost, chosen.port(), sendTone));
     }
 
     private static Optional<Codec> g711Of(MediaDescription m) {

@@ -1,46 +1,42 @@
 package rock.intercom.demo;
 
 import java.util.concurrent.ScheduledFuture;
-import javax.sip.ServerTransaction;
-import javax.sip.message.Request;
+import javax.sip.Dialog;
 
 /**
- * One call to the guard desk: its INVITE transaction, dialog tag, tone stream and phase. Mutable,
+ * One guard desk call, incoming or outgoing: its leg, dialog, tone stream and phase. Mutable,
  * owned by the PBX's event thread.
  */
 final class GuardDeskCall {
     /** Where the call is; exactly one value at a time (no parallel flags). */
     enum Phase {
-        /** 180 sent, waiting for the ring delay. */
+        /** Incoming: 180 sent, waiting for the ring delay. Outgoing: INVITE sent, no answer yet. */
         RINGING,
-        /** 200 sent with the answer, tone running, waiting for ACK. */
+        /** Incoming: 200 sent with the answer, tone running, waiting for ACK. */
         ANSWERED,
-        /** ACK received. */
+        /** ACK received (incoming) or sent (outgoing). */
         CONNECTED,
         /** Finished; resources released. */
         ENDED
     }
 
     final String callId;
-    final ServerTransaction inviteTransaction;
-    final Request invite;
-    final String toTag;
+    final CallLeg leg;
     final RtpToneSender tone;
-    AnswerDecision.Accepted answer;
-    Phase phase = Phase.RINGING;
     final long sdpSessionId;
+    /** Our SDP: the answer to an incoming offer, or the offer of an outgoing call. */
+    String localSdp;
     long sdpVersion = 1;
+    ToneTarget target;
+    Dialog dialog;
+    Phase phase = Phase.RINGING;
     ScheduledFuture<?> answerTimer;
     ScheduledFuture<?> toneTask;
 
-    GuardDeskCall(String callId, ServerTransaction inviteTransaction, Request invite, String toTag,
-                  RtpToneSender tone, AnswerDecision.Accepted answer, long sdpSessionId) {
+    GuardDeskCall(String callId, CallLeg leg, RtpToneSender tone, long sdpSessionId) {
         this.callId = callId;
-        this.inviteTransaction = inviteTransaction;
-        this.invite = invite;
-        this.toTag = toTag;
+        this.leg = leg;
         this.tone = tone;
-        this.answer = answer;
         this.sdpSessionId = sdpSessionId;
     }
 

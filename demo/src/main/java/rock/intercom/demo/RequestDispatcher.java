@@ -96,12 +96,21 @@ final class RequestDispatcher implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        // Only our BYEs get responses; the call is already over either way.
+        post(() -> {
+            try {
+                guardDesk.onResponse(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Demo PBX failed on a {} response", event.getResponse().getStatusCode(), e);
+            }
+        });
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        LOG.debug("Demo PBX transaction timed out");
+        if (!event.isServerTransaction() && event.getClientTransaction() != null) {
+            String callId = GuardDesk.callIdOf(event.getClientTransaction().getRequest());
+            post(() -> guardDesk.onTimeout(callId));
+        }
     }
 
     @Override

@@ -39,6 +39,7 @@ import rock.intercom.media.rtp.RtpPacket;
 class DemoPbxSippTest {
     static final String DOOR_PASSWORD = "door-secret-505";
     static final String OTHER_PASSWORD = "other-secret-506";
+    static final String CALLED_DOOR_PASSWORD = "called-door-507";
     private static final String PLAIN_AUDIO = """
               m=audio 40000 RTP/AVP 0 8 101
               a=rtpmap:101 telephone-event/8000""";
@@ -46,7 +47,8 @@ class DemoPbxSippTest {
 
     @BeforeAll
     static void startPbx() throws Exception {
-        pbx = DemoPbx.start(DemoPbxOptions.of(0, Map.of("505", DOOR_PASSWORD, "506", OTHER_PASSWORD))
+        pbx = DemoPbx.start(DemoPbxOptions.of(0, Map.of("505", DOOR_PASSWORD, "506", OTHER_PASSWORD,
+            "507", CALLED_DOOR_PASSWORD))
             .withRingDelay(Duration.ofMillis(300)));
     }
 
@@ -158,6 +160,39 @@ class DemoPbxSippTest {
             assertThat(outcome.messages()).contains("BYE sip:505@127.0.0.1:" + sipp.localPort);
         }
         assertThat(pbx.callsInProgress()).isZero();
+    }
+
+    @Test
+    void guardDeskCallsARegisteredDoorWhichHearsTheTone() throws Exception {
+        int doorPort = Sipp.freeUdpPort();
+        Sipp.Outcome registered = Sipp.run(Sipp.Run.of(Sipp.scenario("register.xml"), pbx.port(), "507")
+            .credentials("507", CALLED_DOOR_PASSWORD).localPort(doorPort));
+        assertThat(registered.passed()).as(registered.toString()).isTrue();
+
+        try (DatagramSocket rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             Sipp door = Sipp.start(Sipp.Run.of(Sipp.scenario("device-answers.xml"), pbx.port(), "507")
+                 .localPort(doorPort).key("rtp_port", rtp.getLocalPort()))) {
+            List<RtpPacket> received = new CopyOnWriteArrayList<>();
+            Thread collector = collect(rtp, received);
+            pbx.callDevice("507");
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 25);
+            assertThat(pbx.establishedCalls()).isEqualTo(1);
+            pbx.hangUp();
+            Sipp.Outcome outcome = door.awaitExit();
+            assertThat(outcome.passed()).as(outcome.toString()).isTrue();
+            collector.interrupt();
+            collector.join(5000);
+            assertThat(received).allSatisfy(p -> assertThat(p.payloadType()).isZero());
+            short[] pcm = decode(received);
+            assertThat(Goertzel.power(pcm, 440, 8000)).isGreaterThan(100 * Goertzel.power(pcm, 1000, 8000));
+        }
+        assertThat(pbx.callsInProgress()).isZero();
+    }
+
+    @Test
+    void callingAnUnregisteredUserIsAClearError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pbx.callDevice("506"))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("not registered");
     }
 
     @Test

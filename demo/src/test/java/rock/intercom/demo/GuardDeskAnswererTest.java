@@ -49,11 +49,11 @@ class GuardDeskAnswererTest {
         AnswerDecision d = GuardDeskAnswerer.answer(offer(media), "127.0.0.1", 7000, 42, 1);
         assertThat(d).isInstanceOf(AnswerDecision.Accepted.class);
         AnswerDecision.Accepted a = (AnswerDecision.Accepted) d;
-        assertThat(a.codec()).isEqualTo(codec);
+        assertThat(a.target().codec()).isEqualTo(codec);
         assertThat(a.answerSdp()).contains(answerContains).contains("c=IN IP4 127.0.0.1\r\n")
             .contains("o=- 42 1 IN IP4 127.0.0.1\r\n");
-        assertThat(a.sendTone()).isEqualTo(sendTone);
-        assertThat(a.remoteHost()).isEqualTo("192.0.2.5");
+        assertThat(a.target().send()).isEqualTo(sendTone);
+        assertThat(a.target().host()).isEqualTo("192.0.2.5");
         // The answer has as many m= lines as the offer (RFC 3264 §6).
         assertThat(a.answerSdp().split("m=", -1).length).isEqualTo(media.split("m=", -1).length);
         assertThat(SdpParser.parse(a.answerSdp())).isInstanceOf(ParseResult.Parsed.class);
@@ -82,11 +82,11 @@ class GuardDeskAnswererTest {
     void mediaLevelConnectionWinsAndHoldAddressSendsNothing() {
         AnswerDecision.Accepted own = (AnswerDecision.Accepted) GuardDeskAnswerer.answer(
             offer("m=audio 4000 RTP/AVP 0\r\nc=IN IP4 198.51.100.7\r\n"), "127.0.0.1", 7000, 1, 1);
-        assertThat(own.remoteHost()).isEqualTo("198.51.100.7");
-        assertThat(own.remotePort()).isEqualTo(4000);
+        assertThat(own.target().host()).isEqualTo("198.51.100.7");
+        assertThat(own.target().port()).isEqualTo(4000);
         AnswerDecision.Accepted hold = (AnswerDecision.Accepted) GuardDeskAnswerer.answer(
             offer("m=audio 4000 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n"), "127.0.0.1", 7000, 1, 1);
-        assertThat(hold.sendTone()).isFalse();
+        assertThat(hold.target().send()).isFalse();
     }
 
     @Test

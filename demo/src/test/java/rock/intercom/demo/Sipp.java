@@ -40,27 +40,32 @@ final class Sipp implements AutoCloseable {
 
     /** Options of one run; {@code keys} become SIPp {@code -key} keywords. */
     record Run(Path scenario, int pbxPort, String transport, String service, String user, String password,
-               Map<String, String> keys, long pauseMs) {
+               Map<String, String> keys, long pauseMs, int localPort) {
         static Run of(Path scenario, int pbxPort, String service) {
-            return new Run(scenario, pbxPort, "u1", service, "505", DemoPbxSippTest.DOOR_PASSWORD, Map.of(), 0);
+            return new Run(scenario, pbxPort, "u1", service, "505", DemoPbxSippTest.DOOR_PASSWORD, Map.of(), 0, 0);
         }
 
         Run transport(String t) {
-            return new Run(scenario, pbxPort, t, service, user, password, keys, pauseMs);
+            return new Run(scenario, pbxPort, t, service, user, password, keys, pauseMs, localPort);
         }
 
         Run credentials(String u, String p) {
-            return new Run(scenario, pbxPort, transport, service, u, p, keys, pauseMs);
+            return new Run(scenario, pbxPort, transport, service, u, p, keys, pauseMs, localPort);
         }
 
         Run key(String name, Object value) {
             Map<String, String> k = new LinkedHashMap<>(keys);
             k.put(name, String.valueOf(value));
-            return new Run(scenario, pbxPort, transport, service, user, password, k, pauseMs);
+            return new Run(scenario, pbxPort, transport, service, user, password, k, pauseMs, localPort);
         }
 
         Run pause(long ms) {
-            return new Run(scenario, pbxPort, transport, service, user, password, keys, ms);
+            return new Run(scenario, pbxPort, transport, service, user, password, keys, ms, localPort);
+        }
+
+        /** SIPp's own SIP port; 0 picks a free one. */
+        Run localPort(int port) {
+            return new Run(scenario, pbxPort, transport, service, user, password, keys, pauseMs, port);
         }
     }
 
@@ -89,7 +94,8 @@ final class Sipp implements AutoCloseable {
         String base = RUNS.incrementAndGet() + "-" + run.scenario().getFileName().toString().replace(".xml", "");
         Path errors = LOG_DIR.resolve(base + "-errors.log").toAbsolutePath();
         Path messages = LOG_DIR.resolve(base + "-messages.log").toAbsolutePath();
-        int localPort = run.transport().startsWith("t") ? freeTcpAndUdpPort() : freeUdpPort();
+        int localPort = run.localPort() > 0 ? run.localPort()
+            : run.transport().startsWith("t") ? freeTcpAndUdpPort() : freeUdpPort();
         List<String> cmd = new ArrayList<>(List.of("sipp", "127.0.0.1:" + run.pbxPort(),
             "-sf", run.scenario().toAbsolutePath().toString(), "-m", "1", "-t", run.transport(),
             "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(freeUdpPort()),
