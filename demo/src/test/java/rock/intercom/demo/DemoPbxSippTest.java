@@ -7,15 +7,11 @@ import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +20,9 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import rock.intercom.media.ParseResult;
-import rock.intercom.media.codec.G711;
 import rock.intercom.media.rtp.RtpPacket;
 
 /**
@@ -85,10 +80,14 @@ class DemoPbxSippTest {
             .contains("sip:505@127.0.0.1:" + sippPort + ";transport=TCP");
     }
 
-    @Test
-    void wrongPasswordIsForbiddenAndNotBound() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "wrong password, 506, not-the-password",
+        "unknown user, 999, whatever",
+        "another user's extension, 505, " + DOOR_PASSWORD})
+    void registrationIsForbiddenAndNothingIsBound(String why, String authUser, String password) throws Exception {
         Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(Sipp.scenario("register-forbidden.xml"), pbx.port(), "506")
-            .credentials("506", "not-the-password"));
+            .credentials(authUser, password));
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();
         assertThat(pbx.bindings("506")).isEmpty();
     }
@@ -96,16 +95,16 @@ class DemoPbxSippTest {
     @ParameterizedTest(name = "SIPp transport {0}")
     @ValueSource(strings = {"u1", "t1"})
     void guardDeskAnswersAndPlaysA440HzToneUntilBye(String transport) throws Exception {
-        try (DatagramSocket rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            List<RtpPacket> received = new CopyOnWriteArrayList<>();
-            Thread collector = collect(rtp, received);
+        try (RtpCollector rtp = new RtpCollector()) {
             Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(Sipp.scenario("call-guard-desk.xml"), pbx.port(), "400")
-                .transport(transport).key("rtp_port", rtp.getLocalPort()).pause(1500));
+                .transport(transport).key("rtp_port", rtp.port()).pause(1500));
             assertThat(outcome.passed()).as(outcome.toString()).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> pbx.callsInProgress() == 0);
-            collector.interrupt();
-            collector.join(5000);
+            // After the BYE the stream stops: silence for longer than 20 packets' time.
+            await().atMost(Duration.ofSeconds(5))
+                .until(() -> rtp.nanosSinceLastPacket() > Duration.ofMillis(400).toNanos());
 
+            List<RtpPacket> received = rtp.packets();
             assertThat(received).hasSizeGreaterThanOrEqualTo(20);
             assertThat(received).allSatisfy(p -> {
                 assertThat(p.payloadType()).isZero(); // PCMU
@@ -115,19 +114,16 @@ class DemoPbxSippTest {
                 assertThat(received.get(i).sequenceNumber()).isEqualTo((received.get(i - 1).sequenceNumber() + 1) & 0xFFFF);
                 assertThat(received.get(i).timestamp()).isEqualTo((received.get(i - 1).timestamp() + 160) & 0xFFFF_FFFFL);
             }
-            short[] pcm = decode(received);
+            short[] pcm = rtp.decodedUlaw();
             double tone = Goertzel.power(pcm, 440, 8000);
             assertThat(tone).isGreaterThan(100 * Goertzel.power(pcm, 1000, 8000))
                 .isGreaterThan(100 * Goertzel.power(pcm, 350, 8000));
-
-            // After the BYE the stream stops.
-            rtp.setSoTimeout(400);
-            drainAfterStop(rtp);
         }
     }
 
     static Stream<Arguments> refusedCalls() {
         return Stream.of(
+            Arguments.of("wrong password", "400", PLAIN_AUDIO, 403),
             Arguments.of("unknown number", "999", PLAIN_AUDIO, 404),
             Arguments.of("registered user, no forwarding", "506", PLAIN_AUDIO, 480),
             Arguments.of("SRTP only", "400", """
@@ -144,8 +140,24 @@ class DemoPbxSippTest {
     void callIsRefused(String why, String number, String media, int status) throws Exception {
         var scenario = Sipp.template("invite-refused.xml", Map.of("@STATUS@", Integer.toString(status),
             "@MEDIA@", media));
-        Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(scenario, pbx.port(), number));
+        String password = status == 403 ? "not-the-password" : DOOR_PASSWORD;
+        Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(scenario, pbx.port(), number).credentials("505", password));
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();
+        assertThat(pbx.callsInProgress()).isZero();
+    }
+
+    @Test
+    void holdByReInviteIsAnsweredRecvonlyAndTheToneStops() throws Exception {
+        try (RtpCollector rtp = new RtpCollector();
+             Sipp sipp = Sipp.start(Sipp.Run.of(Sipp.scenario("hold-by-reinvite.xml"), pbx.port(), "400")
+                 .key("rtp_port", rtp.port()).pause(2000))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !rtp.packets().isEmpty());
+            // Held: the call is still up but no packet for 25 packets' time.
+            await().atMost(Duration.ofSeconds(30)).until(() -> pbx.establishedCalls() == 1
+                && rtp.nanosSinceLastPacket() > Duration.ofMillis(500).toNanos());
+            Sipp.Outcome outcome = sipp.awaitExit();
+            assertThat(outcome.passed()).as(outcome.toString()).isTrue();
+        }
         assertThat(pbx.callsInProgress()).isZero();
     }
 
@@ -169,21 +181,17 @@ class DemoPbxSippTest {
             .credentials("507", CALLED_DOOR_PASSWORD).localPort(doorPort));
         assertThat(registered.passed()).as(registered.toString()).isTrue();
 
-        try (DatagramSocket rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try (RtpCollector rtp = new RtpCollector();
              Sipp door = Sipp.start(Sipp.Run.of(Sipp.scenario("device-answers.xml"), pbx.port(), "507")
-                 .localPort(doorPort).key("rtp_port", rtp.getLocalPort()))) {
-            List<RtpPacket> received = new CopyOnWriteArrayList<>();
-            Thread collector = collect(rtp, received);
+                 .localPort(doorPort).key("rtp_port", rtp.port()))) {
             pbx.callDevice("507");
-            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 25);
+            await().atMost(Duration.ofSeconds(30)).until(() -> rtp.packets().size() >= 25);
             assertThat(pbx.establishedCalls()).isEqualTo(1);
             pbx.hangUp();
             Sipp.Outcome outcome = door.awaitExit();
             assertThat(outcome.passed()).as(outcome.toString()).isTrue();
-            collector.interrupt();
-            collector.join(5000);
-            assertThat(received).allSatisfy(p -> assertThat(p.payloadType()).isZero());
-            short[] pcm = decode(received);
+            assertThat(rtp.packets()).allSatisfy(p -> assertThat(p.payloadType()).isZero());
+            short[] pcm = rtp.decodedUlaw();
             assertThat(Goertzel.power(pcm, 440, 8000)).isGreaterThan(100 * Goertzel.power(pcm, 1000, 8000));
         }
         assertThat(pbx.callsInProgress()).isZero();
@@ -211,61 +219,5 @@ class DemoPbxSippTest {
         Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(Sipp.scenario("malformed-then-options.xml"), pbx.port(), "400"));
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();
         assertThat(outcome.messages()).contains("SIP/2.0 400 Bad Request").contains("Warning: 399 127.0.0.1");
-    }
-
-    private static Thread collect(DatagramSocket rtp, List<RtpPacket> into) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[2048];
-            try {
-                rtp.setSoTimeout(200);
-            } catch (java.net.SocketException e) {
-                return;
-            }
-            while (!Thread.currentThread().isInterrupted()) {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                try {
-                    rtp.receive(p);
-                } catch (SocketTimeoutException e) {
-                    continue;
-                } catch (java.io.IOException e) {
-                    return;
-                }
-                if (RtpPacket.parse(p.getData(), 0, p.getLength()) instanceof ParseResult.Parsed<RtpPacket> parsed) {
-                    into.add(parsed.value());
-                }
-            }
-        }, "rtp-collector");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static short[] decode(List<RtpPacket> packets) {
-        List<Short> samples = new ArrayList<>();
-        for (RtpPacket p : packets) {
-            for (byte b : p.payload()) {
-                samples.add(G711.ulawToLinear(b));
-            }
-        }
-        short[] pcm = new short[samples.size()];
-        for (int i = 0; i < pcm.length; i++) {
-            pcm[i] = samples.get(i);
-        }
-        return pcm;
-    }
-
-    /** Reads what was in flight when the call ended, then expects silence for the socket timeout. */
-    private static void drainAfterStop(DatagramSocket rtp) throws Exception {
-        byte[] buf = new byte[2048];
-        int drained = 0;
-        while (true) {
-            try {
-                rtp.receive(new DatagramPacket(buf, buf.length));
-                drained++;
-                assertThat(drained).as("RTP still flowing after BYE").isLessThan(50);
-            } catch (SocketTimeoutException e) {
-                return;
-            }
-        }
     }
 }
