@@ -12,9 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
@@ -188,26 +186,11 @@ public final class SqliteEventStore implements EventStore {
             throw new IllegalArgumentException("query must not be null");
         }
         ensureOpen();
-        EventQuerySql sql = EventQuerySql.of(query);
-        try (Connection connection = readers.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.sql())) {
-            sql.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<SecurityEvent> events = new ArrayList<>();
-                while (rows.next()) {
-                    events.add(event(rows));
-                }
-                return events;
-            }
+        try (Connection connection = readers.getConnection()) {
+            return EventRows.query(connection, query, codec);
         } catch (SQLException e) {
             throw new EventStoreException("cannot query security events", e);
         }
-    }
-
-    private SecurityEvent event(ResultSet rows) throws SQLException {
-        Map<String, Object> details = codec.read(rows.getString("details"));
-        return new SecurityEvent(rows.getLong("id"), Instant.ofEpochMilli(rows.getLong("time_ms")),
-                rows.getString("device_id"), rows.getString("name"), details);
     }
 
     @Override
