@@ -1,6 +1,9 @@
 package rock.intercom.settings;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The whole settings document of one door device: the product's public contract, shared by the
@@ -12,7 +15,13 @@ public record DeviceSettings(Device device, SipSettings sip, Map<String, String>
     public static final String SERVER_CONTROLS_ALLOWED_CALLERS = "intercom.default_server_controls_allowed_callers";
 
     public DeviceSettings {
-        customConfiguration = customConfiguration == null ? Map.of() : Map.copyOf(customConfiguration);
+        // Keeps the document's order so the file and the API show entries as the operator wrote them.
+        var ordered = new LinkedHashMap<String, String>();
+        if (customConfiguration != null) {
+            customConfiguration.forEach((key, value) -> ordered.put(Objects.requireNonNull(key, "custom key"),
+                    Objects.requireNonNull(value, "custom value")));
+        }
+        customConfiguration = Collections.unmodifiableMap(ordered);
     }
 
     /**

@@ -15,4 +15,12 @@ public record SipServer(
         }
         return transport == Transport.TLS ? 5061 : 5060;
     }
+
+    /** Polling interval used when the document gives none: the guide's recommended 30 s. */
+    public static final int DEFAULT_POLLING_INTERVAL_SECONDS = 30;
+
+    /** The configured polling interval, or {@link #DEFAULT_POLLING_INTERVAL_SECONDS}. */
+    public int effectivePollingIntervalSeconds() {
+        return pollingIntervalSeconds == null ? DEFAULT_POLLING_INTERVAL_SECONDS : pollingIntervalSeconds;
+    }
 }

@@ -1,0 +1,36 @@
+package rock.intercom.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./intercom} command line: one subcommand per way of running the product. */
+@Command(name = "intercom", mixinStandardHelpOptions = true, version = "Rock Intercom 0.1.0",
+        description = "SIP intercom of a door terminal.",
+        subcommands = {DeviceCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setParameterExceptionHandler(Main::shortParameterError)
+                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
+                    cmd.getErr().println("intercom: " + ex.getMessage());
+                    return 1;
+                });
+    }
+
+    /** Bad arguments get one clear line and exit code 2, not a usage dump. */
+    private static int shortParameterError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getErr().println("intercom: " + ex.getMessage() + " (see '" + cmd.getCommandName() + " --help')");
+        return 2;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}
