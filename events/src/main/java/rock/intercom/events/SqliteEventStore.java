@@ -71,10 +71,10 @@ public final class SqliteEventStore implements EventStore {
             throw new EventStoreException("cannot create event data directory " + dataDir, e);
         }
         SQLiteDataSource source = dataSource(file);
-        migrate(source);
         Connection writer = null;
         HikariDataSource readers = null;
         try {
+            migrate(source);
             writer = source.getConnection();
             readers = readerPool(source);
             SqliteEventStore store = new SqliteEventStore(file, clock, writer, readers);
