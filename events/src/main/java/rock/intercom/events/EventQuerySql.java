@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,17 +28,25 @@ final class EventQuerySql {
         this.parameters = List.copyOf(parameters);
     }
 
-    static EventQuerySql of(EventQuery query) {
+    /** The SQL for {@code query}, or empty when it names only events no store records (nothing can match). */
+    static Optional<EventQuerySql> of(EventQuery query) {
+        // Stores only record known names, so unknown ones cannot match; dropping them also bounds
+        // the number of UNION branches (SQLite allows 500) whatever a client sends.
+        // Sorted so that the same filter always gives the same text (statement caches, logs).
+        Set<String> names = new TreeSet<>();
+        query.names().stream().filter(n -> SecurityEventName.fromLabel(n).isPresent()).forEach(names::add);
+        if (!query.names().isEmpty() && names.isEmpty()) {
+            return Optional.empty();
+        }
         List<Object> parameters = new ArrayList<>();
         String ids;
-        if (query.names().size() <= 1) {
-            String name = query.names().isEmpty() ? null : query.names().iterator().next();
+        if (names.size() <= 1) {
+            String name = names.isEmpty() ? null : names.iterator().next();
             ids = selectIds(query, name, parameters);
         } else {
             StringBuilder union = new StringBuilder();
             int n = 0;
-            // Sorted so that the same filter always gives the same text (statement caches, logs).
-            for (String name : new TreeSet<>(query.names())) {
+            for (String name : names) {
                 if (n > 0) {
                     union.append(" UNION ALL ");
                 }
@@ -46,7 +56,7 @@ final class EventQuerySql {
             ids = "SELECT id FROM (" + union + ") AS page ORDER BY id DESC LIMIT ?";
         }
         String sql = "SELECT " + COLUMNS + " FROM security_event WHERE id IN (" + ids + ") ORDER BY id DESC";
-        return new EventQuerySql(sql, parameters);
+        return Optional.of(new EventQuerySql(sql, parameters));
     }
 
     private static String selectIds(EventQuery query, String name, List<Object> parameters) {

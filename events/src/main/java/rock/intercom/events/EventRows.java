@@ -16,7 +16,10 @@ final class EventRows {
 
     static List<SecurityEvent> query(Connection connection, EventQuery query, EventDetailsCodec codec)
             throws SQLException {
-        EventQuerySql sql = EventQuerySql.of(query);
+        EventQuerySql sql = EventQuerySql.of(query).orElse(null);
+        if (sql == null) {
+            return List.of();
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
             sql.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {

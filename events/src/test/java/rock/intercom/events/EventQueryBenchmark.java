@@ -118,7 +118,7 @@ public final class EventQueryBenchmark {
     }
 
     private static String plan(Path file, EventQuery query) throws SQLException {
-        EventQuerySql sql = EventQuerySql.of(query);
+        EventQuerySql sql = EventQuerySql.of(query).orElseThrow();
         StringBuilder plan = new StringBuilder();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql.sql())) {

@@ -65,6 +65,8 @@ abstract class EventQueryFilterContract {
                 Arguments.of("unknown device", q(x -> x.withDevice("rockx-999"))),
                 Arguments.of("name Dialing", q(x -> x.withNames(Set.of("Dialing")))),
                 Arguments.of("two names", q(x -> x.withNames(Set.of("Call Failed", "Call Rejected")))),
+                Arguments.of("unknown name only", q(x -> x.withNames(Set.of("dialing")))),
+                Arguments.of("known and unknown names", q(x -> x.withNames(Set.of("Dialing", "Nonsense")))),
                 Arguments.of("three names, device", q(x -> x.withDevice("rockx-505")
                         .withNames(Set.of("Dialing", "Hanging Up", "Incoming Call")))),
                 Arguments.of("from only", q(x -> x.withRange(hourPast, null))),
@@ -115,6 +117,19 @@ abstract class EventQueryFilterContract {
                 .toList();
         assertThat(expected).hasSizeGreaterThan(4 * 3);
         assertThat(walked).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aFilterWithHundredsOfNamesStillAnswers() {
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < 600; i++) {
+            names.add("name " + i);
+        }
+        names.add("Hanging Up");
+
+        List<SecurityEvent> page = store.query(EventQuery.newest(5).withNames(names));
+
+        assertThat(page).hasSize(5).allMatch(e -> e.name().equals("Hanging Up"));
     }
 
     @Test

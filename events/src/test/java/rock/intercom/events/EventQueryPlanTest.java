@@ -92,7 +92,7 @@ class EventQueryPlanTest {
     }
 
     private static List<String> plan(EventQuery query) throws SQLException {
-        EventQuerySql sql = EventQuerySql.of(query);
+        EventQuerySql sql = EventQuerySql.of(query).orElseThrow();
         List<String> plan = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql.sql())) {
             sql.bind(statement);
