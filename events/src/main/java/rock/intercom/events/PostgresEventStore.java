@@ -19,7 +19,8 @@ import org.flywaydb.core.Flyway;
  * Ids come from an identity column: increasing in the order appends start, so under concurrent
  * writers a page may briefly miss an id whose transaction commits later.
  *
- * <p>Thread-safe. Listeners run on the appending thread after the commit, outside any lock.
+ * <p>Thread-safe. Listeners run on the appending thread after the commit, outside any lock; with
+ * concurrent appends they may see events out of id order.
  */
 public final class PostgresEventStore implements EventStore {
 

@@ -26,7 +26,8 @@ import org.sqlite.SQLiteDataSource;
  * acknowledged event survives {@code kill -9} and power loss. Queries use a small pool of
  * connections and run beside the writer (WAL readers do not block it).
  *
- * <p>Thread-safe. Listeners run on the appending thread after the commit, outside the lock.
+ * <p>Thread-safe. Listeners run on the appending thread after the commit, outside the lock; with
+ * concurrent appends they may see events out of id order.
  */
 public final class SqliteEventStore implements EventStore {
 
