@@ -1,0 +1,105 @@
+package rock.intercom.call;
+
+import rock.intercom.call.CallInput.IncomingInvite;
+import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.IncomingCallMode;
+import rock.intercom.settings.Identity;
+import rock.intercom.settings.SipSettings;
+
+/**
+ * Who may call the door (guide step 7, issue 5). Checks, in order:
+ * <ol>
+ * <li>{@code incomingCalls.allow} false → 403, {@value CallReasons#INCOMING_CALLS_DISABLED};</li>
+ * <li>SIP_SERVER mode and the INVITE did not come from the configured SIP server or proxy →
+ *     403, {@value CallReasons#NOT_FROM_SIP_SERVER} (nobody on the LAN calls the door directly);</li>
+ * <li>the Request-URI names a user other than the device's extension or auth user → 404;</li>
+ * <li>the caller's From URI is not a SIP URI → 400;</li>
+ * <li>EXTENSION_LIST mode and the caller matches no entry → 403,
+ *     {@value CallReasons#CALLER_NOT_ALLOWED}.</li>
+ * </ol>
+ * The identity checked is the From URI; a P-Asserted-Identity is used instead only when the
+ * INVITE came from the configured server (RFC 3325 §9.1: trust it only from a trusted peer).
+ * SIP_SERVER mode never checks ring-group membership: the device cannot know it (guide).
+ */
+public final class IncomingCallPolicy {
+
+    private IncomingCallPolicy() {
+    }
+
+    /** Decides about one incoming INVITE under the given settings. Never throws for bad input. */
+    public static IncomingDecision decide(DeviceSettings settings, IncomingInvite invite) {
+        SipSettings sip = settings == null ? null : settings.sip();
+        if (sip == null || !sip.enabled() || sip.incomingCalls() == null || !sip.incomingCalls().allow()) {
+            return forbidden(CallReasons.INCOMING_CALLS_DISABLED);
+        }
+        boolean fromServer = comesFromServer(sip, invite.source());
+        IncomingCallMode mode = settings.effectiveIncomingCallMode();
+        if (mode == IncomingCallMode.SIP_SERVER && !fromServer) {
+            return forbidden(CallReasons.NOT_FROM_SIP_SERVER);
+        }
+        if (!addressedToDevice(sip.identity(), invite.targetUser())) {
+            return new IncomingDecision.Refuse(404, "Not Found", CallReasons.UNKNOWN_USER);
+        }
+        SipUri caller = SipUri.parse(invite.callerUri()).uriOrNull();
+        if (caller == null) {
+            return new IncomingDecision.Refuse(400, "Bad Request", CallReasons.MALFORMED_CALLER);
+        }
+        if (fromServer && invite.assertedIdentity() != null) {
+            SipUri asserted = SipUri.parse(invite.assertedIdentity()).uriOrNull();
+            caller = asserted != null ? asserted : caller;
+        }
+        if (mode == IncomingCallMode.EXTENSION_LIST
+                && !AllowedCallers.of(sip.incomingCalls().allowedCallers()).allows(caller)) {
+            return forbidden(CallReasons.CALLER_NOT_ALLOWED);
+        }
+        return new IncomingDecision.Allow(caller.toString());
+    }
+
+    /**
+     * True when the request arrived on the device's own connection to the server, or its source
+     * is the configured server or (enabled) proxy, address ignoring case and port exactly.
+     */
+    static boolean comesFromServer(SipSettings sip, InviteSource source) {
+        if (source.viaServerConnection()) {
+            return true;
+        }
+        var server = sip.server();
+        if (server != null && sameAddress(server.address(), source.address()) && server.effectivePort() == source.port()) {
+            return true;
+        }
+        var proxy = sip.proxy();
+        return proxy != null && proxy.enabled() && sameAddress(proxy.address(), source.address())
+                && proxy.effectivePort() == source.port();
+    }
+
+    private static boolean sameAddress(String configured, String actual) {
+        return configured != null && actual != null && !configured.isBlank()
+                && strip(configured).equalsIgnoreCase(strip(actual));
+    }
+
+    private static String strip(String address) {
+        String trimmed = address.trim();
+        return trimmed.startsWith("[") && trimmed.endsWith("]") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+    }
+
+    /** No target user, or no identity configured, is accepted: the server routed it to our contact. */
+    private static boolean addressedToDevice(Identity identity, String targetUser) {
+        if (targetUser == null || targetUser.isBlank() || identity == null) {
+            return true;
+        }
+        boolean anyConfigured = false;
+        for (String own : new String[] {identity.extension(), identity.authUsername()}) {
+            if (own != null && !own.isBlank()) {
+                anyConfigured = true;
+                if (own.trim().equals(targetUser.trim())) {
+                    return true;
+                }
+            }
+        }
+        return !anyConfigured;
+    }
+
+    private static IncomingDecision forbidden(String reason) {
+        return new IncomingDecision.Refuse(403, "Forbidden", reason);
+    }
+}

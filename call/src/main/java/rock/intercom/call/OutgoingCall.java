@@ -1,0 +1,225 @@
+package rock.intercom.call;
+
+import java.util.ArrayList;
+import java.util.List;
+import rock.intercom.call.CallCommand.CancelTimer;
+import rock.intercom.call.CallCommand.SendAck;
+import rock.intercom.call.CallCommand.SendBye;
+import rock.intercom.call.CallCommand.SendCancel;
+import rock.intercom.call.CallCommand.SendInvite;
+import rock.intercom.call.CallCommand.ShowScreen;
+import rock.intercom.call.CallCommand.StartMedia;
+import rock.intercom.call.CallCommand.StartTimer;
+import rock.intercom.call.CallCommand.StopMedia;
+import rock.intercom.call.CallInput.Answered;
+import rock.intercom.call.CallInput.ButtonPressed;
+import rock.intercom.call.CallInput.DialogFailed;
+import rock.intercom.call.CallInput.HangUpRequested;
+import rock.intercom.call.CallInput.MediaFailed;
+import rock.intercom.call.CallInput.NoResponse;
+import rock.intercom.call.CallInput.Provisional;
+import rock.intercom.call.CallInput.Rejected;
+import rock.intercom.call.CallInput.RemoteHangUp;
+import rock.intercom.call.CallInput.TimerFired;
+import rock.intercom.call.CallInput.TransportFailed;
+import rock.intercom.call.CallState.Dialing;
+import rock.intercom.call.CallState.Established;
+import rock.intercom.call.CallState.Failed;
+import rock.intercom.call.CallState.Idle;
+import rock.intercom.call.CallState.Ringing;
+
+/**
+ * Transitions of the door's outgoing call (issue 4): dial the call number, fall back through the
+ * fallback numbers on failure or call timeout, hang up on the button or the remote BYE. Pure.
+ */
+final class OutgoingCall {
+
+    /** How long {@code Call failed} stays on the screen. */
+    static final java.time.Duration FAILED_SCREEN = java.time.Duration.ofSeconds(5);
+
+    private OutgoingCall() {
+    }
+
+    /** The button in a free state: dial the first number of the plan. */
+    static Transition start(CallState current, DialPlan plan, CallIdGenerator callIds) {
+        var commands = new ArrayList<CallCommand>();
+        if (current instanceof Failed) {
+            commands.add(new CancelTimer(screenTimer()));
+        }
+        if (plan.size() == 0) {
+            commands.add(CallEvents.nothingToDial());
+            return showFailed(CallReasons.NO_CALL_NUMBER, commands);
+        }
+        return dial(1, plan, callIds, commands);
+    }
+
+    /**
+     * A 2xx for an attempt we no longer want (it crossed our CANCEL or arrived after a timeout):
+     * RFC 3261 §15 — acknowledge it, then end it with BYE. Any other input is ignored.
+     */
+    static Transition lateAnswer(CallState current, CallInput input) {
+        if (input instanceof Answered answered) {
+            return new Transition(current, List.of(new SendAck(answered.callId()), new SendBye(answered.callId())));
+        }
+        return Transition.ignore(current);
+    }
+
+    /** Inputs while an outgoing call is dialing, ringing or established. */
+    static Transition step(CallState current, CallInput input, CallIdGenerator callIds) {
+        CallLeg leg = current.leg();
+        if (input instanceof ButtonPressed || input instanceof HangUpRequested) {
+            return hangUpByDevice(current);
+        }
+        if (input instanceof Answered answered && !answered.callId().equals(leg.callId())) {
+            return lateAnswer(current, input);
+        }
+        if (!leg.callId().equals(callIdOf(input))) {
+            return Transition.ignore(current);
+        }
+        if (current instanceof Dialing dialing) {
+            if (input instanceof Provisional provisional && provisional.sipStatus() > 100 && provisional.sipStatus() < 200) {
+                var ringing = new Ringing(leg, dialing.plan());
+                return new Transition(ringing, List.of(new ShowScreen(ringing.screen())));
+            }
+            return pending(leg, dialing.plan(), input, callIds, current);
+        }
+        if (current instanceof Ringing ringing) {
+            return pending(leg, ringing.plan(), input, callIds, current);
+        }
+        if (current instanceof Established) {
+            return OutgoingCall.established(leg, input, current);
+        }
+        return Transition.ignore(current);
+    }
+
+    /** Inputs while our INVITE waits for its final response (Dialing or Ringing). */
+    private static Transition pending(CallLeg leg, DialPlan plan, CallInput input, CallIdGenerator callIds,
+            CallState current) {
+        var timeout = new CancelTimer(callTimer(leg));
+        if (input instanceof Answered) {
+            var established = new Established(leg);
+            return new Transition(established, List.of(timeout, new SendAck(leg.callId()),
+                    new StartMedia(leg.callId(), leg.direction()), CallEvents.established(leg),
+                    new ShowScreen(established.screen())));
+        }
+        if (input instanceof TimerFired fired && fired.timer().equals(callTimer(leg))) {
+            return next(leg, plan, callIds, List.of(new SendCancel(leg.callId()),
+                    CallEvents.failed(leg, CallReasons.NO_ANSWER, null)));
+        }
+        if (input instanceof Rejected rejected) {
+            int status = rejected.sipStatus();
+            return next(leg, plan, callIds, List.of(timeout,
+                    CallEvents.failed(leg, status, CallReasons.forStatus(status), rejected.reason())));
+        }
+        if (input instanceof TransportFailed failed) {
+            return next(leg, plan, callIds, List.of(timeout,
+                    CallEvents.failed(leg, CallReasons.TRANSPORT_FAILURE, failed.reason())));
+        }
+        if (input instanceof NoResponse) {
+            // RFC 3261 §8.1.3.1: a transaction timeout is treated as a 408 response.
+            return next(leg, plan, callIds, List.of(timeout,
+                    CallEvents.failed(leg, 408, CallReasons.NO_RESPONSE, null)));
+        }
+        return Transition.ignore(current);
+    }
+
+    /** Inputs while an outgoing call is established. */
+    private static Transition established(CallLeg leg, CallInput input, CallState current) {
+        if (input instanceof RemoteHangUp) {
+            return new Transition(new Idle(), List.of(new StopMedia(leg.callId()),
+                    CallEvents.hangingUp(leg, EventDetails.SIDE_REMOTE), new ShowScreen(ScreenState.IDLE)));
+        }
+        if (input instanceof DialogFailed failed) {
+            return showFailed(CallReasons.DIALOG_FAILED, new ArrayList<>(List.of(new StopMedia(leg.callId()),
+                    CallEvents.failed(leg, CallReasons.DIALOG_FAILED, failed.reason()))));
+        }
+        if (input instanceof TransportFailed failed) {
+            return showFailed(CallReasons.TRANSPORT_FAILURE, new ArrayList<>(List.of(new StopMedia(leg.callId()),
+                    CallEvents.failed(leg, CallReasons.TRANSPORT_FAILURE, failed.reason()))));
+        }
+        if (input instanceof MediaFailed failed) {
+            // The dialog is still alive: end it so the called station stops too.
+            return showFailed(CallReasons.MEDIA_FAILED, new ArrayList<>(List.of(new StopMedia(leg.callId()),
+                    new SendBye(leg.callId()), CallEvents.failed(leg, CallReasons.MEDIA_FAILED, failed.reason()))));
+        }
+        return Transition.ignore(current);
+    }
+
+    /** The device side ends the call: CANCEL while it rings (stopping the sequence), BYE once up. */
+    private static Transition hangUpByDevice(CallState current) {
+        CallLeg leg = current.leg();
+        var commands = new ArrayList<CallCommand>();
+        if (current instanceof Established) {
+            commands.add(new StopMedia(leg.callId()));
+            commands.add(new SendBye(leg.callId()));
+        } else {
+            commands.add(new CancelTimer(callTimer(leg)));
+            commands.add(new SendCancel(leg.callId()));
+        }
+        commands.add(CallEvents.hangingUp(leg, EventDetails.SIDE_DEVICE));
+        commands.add(new ShowScreen(ScreenState.IDLE));
+        return new Transition(new Idle(), commands);
+    }
+
+    /** After a failed attempt: dial the next number at once, or report the whole sequence failed. */
+    private static Transition next(CallLeg leg, DialPlan plan, CallIdGenerator callIds, List<CallCommand> done) {
+        var commands = new ArrayList<CallCommand>(done);
+        if (leg.attempt() < plan.size()) {
+            return dial(leg.attempt() + 1, plan, callIds, commands);
+        }
+        commands.add(CallEvents.allNumbersTried(leg, plan));
+        return showFailed(CallReasons.ALL_FALLBACK_NUMBERS_TRIED, commands);
+    }
+
+    private static Transition dial(int attempt, DialPlan plan, CallIdGenerator callIds, List<CallCommand> commands) {
+        var leg = new CallLeg(callIds.next(), CallDirection.OUTGOING, plan.number(attempt), attempt, plan.size());
+        var dialing = new Dialing(leg, plan);
+        commands.add(new SendInvite(leg.callId(), leg.peer(), attempt, plan.size()));
+        commands.add(new StartTimer(callTimer(leg), plan.callTimeout()));
+        commands.add(CallEvents.dialing(leg));
+        commands.add(new ShowScreen(dialing.screen()));
+        return new Transition(dialing, commands);
+    }
+
+    static Transition showFailed(String reason, List<CallCommand> commands) {
+        commands.add(new StartTimer(screenTimer(), FAILED_SCREEN));
+        commands.add(new ShowScreen(ScreenState.CALL_FAILED));
+        return new Transition(new Failed(reason), commands);
+    }
+
+    static TimerId callTimer(CallLeg leg) {
+        return new TimerId(TimerKind.CALL_TIMEOUT, leg.callId());
+    }
+
+    static TimerId screenTimer() {
+        return new TimerId(TimerKind.SCREEN_RESET, "");
+    }
+
+    /** The Call-ID an input is about, or null for inputs about no particular call. */
+    static String callIdOf(CallInput input) {
+        if (input instanceof Provisional i) {
+            return i.callId();
+        } else if (input instanceof Answered i) {
+            return i.callId();
+        } else if (input instanceof Rejected i) {
+            return i.callId();
+        } else if (input instanceof TransportFailed i) {
+            return i.callId();
+        } else if (input instanceof NoResponse i) {
+            return i.callId();
+        } else if (input instanceof RemoteHangUp i) {
+            return i.callId();
+        } else if (input instanceof DialogFailed i) {
+            return i.callId();
+        } else if (input instanceof MediaFailed i) {
+            return i.callId();
+        } else if (input instanceof TimerFired i) {
+            return i.timer().callId();
+        } else if (input instanceof CallInput.IncomingAcknowledged i) {
+            return i.callId();
+        } else if (input instanceof CallInput.IncomingCancelled i) {
+            return i.callId();
+        }
+        return null;
+    }
+}
