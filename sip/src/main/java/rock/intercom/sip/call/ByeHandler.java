@@ -3,6 +3,7 @@ package rock.intercom.sip.call;
 import java.text.ParseException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ final class ByeHandler {
         try {
             int status = known ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST;
             transaction.sendResponse(Messages.response(context, event.getRequest(), status, null, null));
-        } catch (ParseException | SipException | RuntimeException e) {
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("BYE for {} not answered: {}", callId, e.toString());
         }
         if (known) {

@@ -3,6 +3,7 @@ package rock.intercom.sip.call;
 import java.text.ParseException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ final class CancelHandler {
                     leg.toTag()));
             LOG.info("incoming INVITE {} cancelled by the caller", callId);
             context.inputs().post(new CallInput.IncomingCancelled(callId));
-        } catch (ParseException | SipException | RuntimeException e) {
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("CANCEL for {} not answered: {}", callId, e.toString());
         }
     }

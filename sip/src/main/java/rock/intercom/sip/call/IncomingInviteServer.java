@@ -7,6 +7,7 @@ import java.text.ParseException;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.FromHeader;
@@ -67,7 +68,7 @@ final class IncomingInviteServer {
             context.legs().add(new IncomingLeg(callId, transaction, Messages.sdpBody(request), toTag, dialog));
             context.inputs().post(new CallInput.IncomingInvite(callId, from.getAddress().toString(),
                     assertedIdentity(request), source(request), targetUser(request)));
-        } catch (ParseException | SipException | RuntimeException e) {
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("incoming INVITE {} could not be taken: {}", callId, e.toString());
             context.legs().remove(callId);
             refuse(transaction, Response.SERVER_INTERNAL_ERROR, null, toTag);
@@ -78,7 +79,7 @@ final class IncomingInviteServer {
         try {
             transaction.sendResponse(Messages.response(context, transaction.getRequest(), status, reason, toTag));
             LOG.info("incoming INVITE {} refused with {}", Messages.callId(transaction.getRequest()), status);
-        } catch (ParseException | SipException | RuntimeException e) {
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not refuse incoming INVITE: {}", e.toString());
         }
     }

@@ -1,6 +1,7 @@
 package rock.intercom.sip.call;
 
 import java.text.ParseException;
+import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ final class InviteAnswerer {
             leg.localSdp(body);
             leg.phase(Phase.ANSWERED);
             LOG.info("incoming INVITE {} answered", callId);
-        } catch (ParseException | SipException | RuntimeException e) {
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             context.legs().remove(callId);
             leg.phase(Phase.ENDED);
             context.inputs().post(new CallInput.DialogFailed(callId, "200 OK not sent: " + InviteClient.rootMessage(e)));
@@ -71,7 +72,7 @@ final class InviteAnswerer {
         try {
             leg.invite().sendResponse(Messages.response(context, leg.request(), status, reason, leg.toTag()));
             LOG.info("incoming INVITE {} rejected with {} {}", callId, status, reason);
-        } catch (ParseException | SipException | RuntimeException e) {
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("rejecting incoming INVITE {} failed: {}", callId, e.toString());
         }
     }

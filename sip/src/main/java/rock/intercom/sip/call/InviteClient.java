@@ -7,6 +7,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ListeningPoint;
 import javax.sip.ResponseEvent;
+import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.address.Address;
@@ -61,7 +62,7 @@ final class InviteClient {
             Request invite = build(route, command, offer);
             transaction = context.stack().provider().getNewClientTransaction(invite);
             Dialogs.of(context.stack().provider(), transaction);
-        } catch (ParseException | SipException | RuntimeException e) {
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("cannot build INVITE to {}: {}", command.number(), e.toString());
             context.inputs().post(new CallInput.TransportFailed(callId, "cannot build INVITE: " + e.getMessage()));
             return;
@@ -76,7 +77,8 @@ final class InviteClient {
         }
     }
 
-    private Request build(CallRoute route, SendInvite command, String offer) throws ParseException, SipException {
+    private Request build(CallRoute route, SendInvite command, String offer)
+            throws ParseException, SipException, InvalidArgumentException {
         AddressFactory addresses = context.stack().addressFactory();
         HeaderFactory headers = context.stack().headerFactory();
         SipProvider provider = context.stack().provider();

@@ -2,6 +2,7 @@ package rock.intercom.sip.call;
 
 import java.text.ParseException;
 import javax.sip.RequestEvent;
+import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ final class OptionsResponder {
             } else {
                 context.stack().provider().sendResponse(ok);
             }
-        } catch (ParseException | SipException | RuntimeException e) {
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("OPTIONS not answered: {}", e.toString());
         }
     }

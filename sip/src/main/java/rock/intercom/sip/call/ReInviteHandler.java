@@ -3,6 +3,7 @@ package rock.intercom.sip.call;
 import java.text.ParseException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -58,7 +59,7 @@ final class ReInviteHandler {
             }
             transaction.sendResponse(ok);
             LOG.info("re-INVITE {} answered", callId);
-        } catch (ParseException | SipException | RuntimeException e) {
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("re-INVITE for {} not answered: {}", callId, e.toString());
         }
     }
