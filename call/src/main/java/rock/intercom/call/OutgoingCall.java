@@ -55,13 +55,11 @@ final class OutgoingCall {
 
     /**
      * A 2xx for an attempt we no longer want (it crossed our CANCEL or arrived after a timeout):
-     * RFC 3261 §15 — acknowledge it, then end it with BYE. Any other input is ignored.
+     * RFC 3261 §15 — acknowledge it, then end it with BYE. The state does not change.
      */
     static Transition lateAnswer(CallState current, CallInput input) {
-        if (input instanceof Answered answered) {
-            return new Transition(current, List.of(new SendAck(answered.callId()), new SendBye(answered.callId())));
-        }
-        return Transition.ignore(current);
+        var answered = (Answered) input;
+        return new Transition(current, List.of(new SendAck(answered.callId()), new SendBye(answered.callId())));
     }
 
     /** Inputs while an outgoing call is dialing, ringing or established. */
@@ -69,9 +67,6 @@ final class OutgoingCall {
         CallLeg leg = current.leg();
         if (input instanceof ButtonPressed || input instanceof HangUpRequested) {
             return hangUpByDevice(current);
-        }
-        if (input instanceof Answered answered && !answered.callId().equals(leg.callId())) {
-            return lateAnswer(current, input);
         }
         if (!leg.callId().equals(callIdOf(input))) {
             return Transition.ignore(current);
