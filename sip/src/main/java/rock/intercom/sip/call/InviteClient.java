@@ -164,7 +164,10 @@ final class InviteClient {
         }
     }
 
-    /** RFC 3261 §22.2: answer a challenge once; the same nonce again means the credentials are wrong. */
+    /**
+     * RFC 3261 §22.2: answer a challenge once; another challenge means the credentials are wrong
+     * (unless it says stale=true with a new nonce, RFC 2617 §3.2.1), and a nonce is never answered twice.
+     */
     private void onChallenge(OutgoingLeg leg, Response challenge) {
         int status = challenge.getStatusCode();
         if (leg.phase() == Phase.CANCEL_HELD || leg.phase() == Phase.CANCELLED) {
@@ -176,6 +179,8 @@ final class InviteClient {
         for (String nonce : nonces(challenge)) {
             fresh |= leg.firstAnswerTo(nonce);
         }
+        // A second challenge means the credentials were refused, unless it only renews a stale nonce.
+        fresh &= leg.challengesAnswered() == 0 || (isStale(challenge) && leg.challengesAnswered() < 3);
         Optional<ClientTransaction> retry = Optional.empty();
         String why = challenge.getReasonPhrase();
         if (fresh) {
@@ -193,11 +198,19 @@ final class InviteClient {
         try {
             Dialogs.of(context.stack().provider(), retry.get());
             leg.retriedWith(retry.get());
+            leg.challengeAnswered();
             retry.get().sendRequest();
             LOG.info("INVITE {} answered a {} challenge", leg.callId(), status);
         } catch (SipException e) {
             fail(leg, "cannot reach " + leg.nextHop() + ": " + rootMessage(e));
         }
+    }
+
+    private static boolean isStale(Response challenge) {
+        Object header = challenge.getHeader(challenge.getStatusCode() == Response.UNAUTHORIZED
+                ? WWWAuthenticateHeader.NAME : ProxyAuthenticateHeader.NAME);
+        return header instanceof WWWAuthenticateHeader www && www.isStale()
+                || header instanceof ProxyAuthenticateHeader proxy && proxy.isStale();
     }
 
     private static java.util.List<String> nonces(Response challenge) {

@@ -34,6 +34,7 @@ final class OutgoingLeg implements CallLeg {
     private Dialog dialog;
     private Phase phase = Phase.CALLING;
     private long answeredCseq;
+    private int challengesAnswered;
     private Request ack;
     private String localSdp;
 
@@ -68,6 +69,14 @@ final class OutgoingLeg implements CallLeg {
     /** Remembers a nonce we answered; false when it was answered before (RFC 3261 §22.2: do not loop). */
     boolean firstAnswerTo(String nonce) {
         return answeredNonces.add(nonce);
+    }
+
+    int challengesAnswered() {
+        return challengesAnswered;
+    }
+
+    void challengeAnswered() {
+        challengesAnswered++;
     }
 
     Phase phase() {

@@ -40,7 +40,7 @@ public final class StackDigestResponder implements ChallengeResponder {
         }
         AuthenticationHelper helper = ((SipStackExt) provider.getSipStack())
                 .getAuthenticationHelper((transaction, realm) -> withRealm(credentials.get(), realm), headers);
-        return Optional.of(helper.handleChallenge(challenge, challenged, provider, 5));
+        return Optional.of(helper.handleChallenge(challenge, challenged, provider, 5, true));
     }
 
     private Optional<UserCredentials> credentialsFor(int status) {
