@@ -44,8 +44,11 @@ final class DeviceStack implements CallStack, SipListenerExt, AutoCloseable {
     private volatile CallDialogs dialogs;
 
     DeviceStack(DeviceSettings settings) throws Exception {
+        this(settings, FreePorts.tcpAndUdp());
+    }
+
+    DeviceStack(DeviceSettings settings, int port) throws Exception {
         this.settings = settings;
-        int port = FreePorts.tcpAndUdp();
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();

@@ -86,8 +86,8 @@ class OutgoingCallTest {
             signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
             await().atMost(WAIT).until(() -> inputs.of(callId).contains(new RemoteHangUp(callId)));
-            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100), new Provisional(callId, 180),
-                    new Answered(callId), new RemoteHangUp(callId));
+            assertThat(inputs.of(callId)).startsWith(new Provisional(callId, 100))
+                    .endsWith(new Answered(callId), new RemoteHangUp(callId)).doesNotHaveDuplicates();
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             assertThat(invitesTo("2001") - invitesBefore).as("challenged INVITE and its authorised retry").isEqualTo(2);
         }
@@ -106,8 +106,9 @@ class OutgoingCallTest {
             signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
-            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100), new Provisional(callId, 180),
-                    new Answered(callId));
+            // A 180 overtaken by the 200 on UDP is dropped, never reported after the answer.
+            assertThat(inputs.of(callId)).startsWith(new Provisional(callId, 100)).endsWith(new Answered(callId))
+                    .doesNotHaveDuplicates();
         }
     }
 
