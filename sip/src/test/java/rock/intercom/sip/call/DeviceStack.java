@@ -56,6 +56,7 @@ final class DeviceStack implements CallStack, SipListenerExt, AutoCloseable {
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", OneLineParseErrors.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", System.getProperty("sip.trace", "0"));
         this.stack = factory.createSipStack(p);
         this.point = stack.createListeningPoint("127.0.0.1", port, ListeningPoint.UDP);
