@@ -1,5 +1,6 @@
 package rock.intercom.call;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import rock.intercom.call.CallCommand.CancelTimer;
@@ -35,7 +36,7 @@ import rock.intercom.call.CallState.Ringing;
 final class OutgoingCall {
 
     /** How long {@code Call failed} stays on the screen. */
-    static final java.time.Duration FAILED_SCREEN = java.time.Duration.ofSeconds(5);
+    static final Duration FAILED_SCREEN = Duration.ofSeconds(5);
 
     private OutgoingCall() {
     }
@@ -82,7 +83,7 @@ final class OutgoingCall {
             return pending(leg, ringing.plan(), input, callIds, current);
         }
         if (current instanceof Established) {
-            return OutgoingCall.established(leg, input, current);
+            return established(leg, input, current);
         }
         return Transition.ignore(current);
     }

@@ -1,0 +1,176 @@
+package rock.intercom.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.call.CallIdGenerator;
+import rock.intercom.call.CallInput;
+import rock.intercom.call.CallSignalling;
+import rock.intercom.call.DoorCall;
+import rock.intercom.call.Ticker;
+import rock.intercom.events.EventStore;
+import rock.intercom.events.SqliteEventStore;
+import rock.intercom.portal.DeviceDirectory;
+import rock.intercom.portal.PortalOptions;
+import rock.intercom.portal.PortalServer;
+import rock.intercom.portal.auth.UserStore;
+import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.LiveSettings;
+import rock.intercom.settings.SettingsCodec;
+import rock.intercom.settings.SettingsFile;
+import rock.intercom.settings.SettingsRejected;
+import rock.intercom.settings.SettingsValidator;
+
+/**
+ * A running door device and everything it owns (settings, event store, call thread, SIP agent,
+ * portal), opened together and closed in reverse order. Used by {@code ./intercom device}, the
+ * demo and the end-to-end tests.
+ */
+public final class DeviceRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceRuntime.class);
+    /** The applied settings, under the data dir. */
+    static final String SAVED_SETTINGS = "settings.yaml";
+
+    private final LiveSettings settings;
+    private final EventStore events;
+    private final CallController call;
+    private final DeviceSignalling signalling;
+    private final DoorDevice device;
+    private final PortalServer portal;
+    private final List<AutoCloseable> subscriptions;
+
+    private DeviceRuntime(LiveSettings settings, EventStore events, CallController call, DeviceSignalling signalling,
+            DoorDevice device, PortalServer portal, List<AutoCloseable> subscriptions) {
+        this.settings = settings;
+        this.events = events;
+        this.call = call;
+        this.signalling = signalling;
+        this.device = device;
+        this.portal = portal;
+        this.subscriptions = subscriptions;
+    }
+
+    /** Loads the config file, opens the stores, starts SIP and the HTTP server. */
+    public static DeviceRuntime open(DeviceOptions options, Map<String, String> env, PrintStream announce) {
+        SettingsCodec codec = new SettingsCodec();
+        SettingsValidator validator = new SettingsValidator();
+        DeviceSettings initial = load(new SettingsFile(options.config(), codec, validator), options.config());
+        SettingsFile file = new SettingsFile(options.dataDir().resolve(SAVED_SETTINGS), codec, validator);
+        initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
+        LiveSettings live = new LiveSettings(initial, validator, file);
+        EventStore events = SqliteEventStore.open(options.dataDir());
+        DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), events);
+        CallController call = new CallController(initial.device().id(),
+                new DoorCall(initial, Ticker.system(), CallIdGenerator.random()), signalling.calls(),
+                CallMedia.NONE, events);
+        AutoCloseable toCall = live.subscribe(change -> call.post(new CallInput.SettingsChanged(change.current())));
+        AutoCloseable toSip = live.subscribe(change -> signalling.apply(change.current()));
+        DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView);
+        UserStore users = UserStore.open(options.dataDir(), env, announce);
+        PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
+                PortalOptions.defaults().withHost(options.httpHost()));
+        portal.start(options.httpPort());
+        log.info("device {} started", initial.device().id());
+        return new DeviceRuntime(live, events, call, signalling, device, portal, List.of(toCall, toSip));
+    }
+
+    /**
+     * The config file holds the installer's settings; what the portal and API apply is saved in
+     * the data dir, so a device never rewrites (or loses the comments of) the file it was given.
+     * The saved copy wins while it was made from the same config file; editing the config file
+     * re-seeds it.
+     */
+    private static DeviceSettings seedOrLoad(SettingsFile saved, DeviceSettings fromConfig, String fingerprint,
+            PrintStream announce) {
+        try {
+            Files.createDirectories(saved.path().getParent());
+            Path seed = saved.path().resolveSibling(SAVED_SETTINGS + ".seed");
+            if (Files.exists(saved.path()) && Files.exists(seed) && Files.readString(seed).equals(fingerprint)) {
+                announce.println("Settings: " + saved.path() + " (changes applied since start from the config file)");
+                return load(saved, saved.path());
+            }
+            saved.save(fromConfig);
+            Files.writeString(seed, fingerprint);
+            return fromConfig;
+        } catch (IOException e) {
+            throw new ConfigFileProblem("data dir " + saved.path().getParent() + ": " + e.getMessage());
+        }
+    }
+
+    private static String fingerprint(Path config) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(config)));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new ConfigFileProblem("config file " + config + ": " + e.getMessage());
+        }
+    }
+
+    private static DeviceSettings load(SettingsFile file, Path path) {
+        try {
+            return file.load();
+        } catch (NoSuchFileException missing) {
+            throw new ConfigFileProblem("config file " + path + " not found");
+        } catch (IOException e) {
+            throw new ConfigFileProblem("config file " + path + ": " + e.getMessage());
+        } catch (SettingsRejected rejected) {
+            throw new ConfigFileProblem("config file " + path + ": " + rejected.errors().entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
+        }
+    }
+
+    public String deviceId() {
+        return device.id();
+    }
+
+    public String deviceName() {
+        return device.name();
+    }
+
+    public int httpPort() {
+        return portal.port();
+    }
+
+    public DoorDevice device() {
+        return device;
+    }
+
+    public EventStore events() {
+        return events;
+    }
+
+    public LiveSettings settings() {
+        return settings;
+    }
+
+    public CallController call() {
+        return call;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable subscription : subscriptions) {
+            closeQuietly(subscription);
+        }
+        closeQuietly(portal::stop);
+        closeQuietly(call);
+        closeQuietly(signalling);
+        closeQuietly(events);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("while closing: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package rock.intercom.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import java.util.function.Supplier;
+import rock.intercom.call.CallInput;
+import rock.intercom.call.CallLeg;
+import rock.intercom.call.CallState;
+import rock.intercom.portal.ApplyResult;
+import rock.intercom.portal.DeviceControl;
+import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.LiveSettings;
+import rock.intercom.settings.SettingsCodec;
+import rock.intercom.settings.SettingsNotSaved;
+import rock.intercom.settings.SettingsRejected;
+
+/**
+ * One door device as the portal and API see it: its live settings, its call and its registration.
+ * Thread-safe: settings apply atomically in {@link LiveSettings}; the call runs on its controller.
+ */
+public final class DoorDevice implements DeviceControl {
+
+    private final LiveSettings settings;
+    private final SettingsCodec codec;
+    private final CallController call;
+    private final Supplier<ObjectNode> registration;
+
+    public DoorDevice(LiveSettings settings, SettingsCodec codec, CallController call, Supplier<ObjectNode> registration) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.call = Objects.requireNonNull(call, "call");
+        this.registration = Objects.requireNonNull(registration, "registration");
+    }
+
+    @Override
+    public String id() {
+        return settings.current().device().id();
+    }
+
+    @Override
+    public String name() {
+        return settings.current().device().name();
+    }
+
+    @Override
+    public ObjectNode settingsView() {
+        return codec.redactedTree(settings.current());
+    }
+
+    @Override
+    public ApplyResult applySettings(JsonNode document) {
+        try {
+            DeviceSettings update = codec.read(document);
+            if (update.device() == null || !id().equals(update.device().id())) {
+                return ApplyResult.rejected(java.util.Map.of("device.id",
+                        "cannot change a device's id (it names the device in URLs and events)"));
+            }
+            return ApplyResult.applied(codec.redactedTree(settings.applyUpdate(update)));
+        } catch (SettingsRejected rejected) {
+            return ApplyResult.rejected(rejected.errors());
+        } catch (SettingsNotSaved notSaved) {
+            return ApplyResult.rejected(java.util.Map.of("", "settings could not be saved: " + notSaved.getMessage()));
+        }
+    }
+
+    @Override
+    public ObjectNode status() {
+        ObjectNode status = JsonNodeFactory.instance.objectNode();
+        status.put("id", id());
+        status.put("name", name());
+        status.set("registration", registration.get());
+        CallState state = call.state();
+        ObjectNode callNode = status.putObject("call");
+        callNode.put("state", state.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
+        CallLeg leg = state.leg();
+        if (leg != null) {
+            callNode.put("callId", leg.callId());
+            callNode.put("peer", leg.peer());
+        }
+        status.put("screen", call.screen().text());
+        return status;
+    }
+
+    @Override
+    public void pressButton() {
+        call.post(new CallInput.ButtonPressed());
+    }
+}

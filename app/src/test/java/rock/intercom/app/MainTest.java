@@ -1,0 +1,62 @@
+package rock.intercom.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The launcher refuses bad arguments and bad config files with one clear line and a non-zero exit. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("device");
+        assertThat(run("device", "--help")).isZero();
+        assertThat(out.toString()).contains("--config", "--http-port", "--data-dir", "--sip-port");
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineAndExitTwo() {
+        assertThat(run("device", "--config", "x.yaml", "--bogus")).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(err.toString()).contains("--bogus");
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        assertThat(run("device", "--config", dir.resolve("nope.yaml").toString(), "--data-dir",
+                dir.resolve("data").toString(), "--http-port", "0")).isNotZero();
+        assertThat(err.toString()).contains("nope.yaml").contains("not found");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aBadFieldIsNamedWithItsReason() throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, Files.readString(Path.of("../examples/device.yaml"))
+                .replace("port: 5060, transport: TCP", "port: 70000, transport: TCP"));
+        assertThat(run("device", "--config", config.toString(), "--data-dir", dir.resolve("data").toString(),
+                "--http-port", "0")).isNotZero();
+        assertThat(err.toString()).contains("sip.server.port");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+}
