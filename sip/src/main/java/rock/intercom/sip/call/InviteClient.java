@@ -130,11 +130,20 @@ final class InviteClient {
         }
     }
 
+    /**
+     * Posts the provisional, except a 100 that arrives after a ringing response: over UDP the
+     * stack may hand them over out of order, and 100 Trying after 180 would read as a step back.
+     */
     private void onProvisional(OutgoingLeg leg, int status) {
-        if (leg.phase() == Phase.CALLING) {
-            leg.phase(Phase.PROCEEDING);
-        } else if (leg.phase() == Phase.CANCEL_HELD) {
+        Phase phase = leg.phase();
+        if (phase == Phase.CANCEL_HELD) {
             cancels.sendNow(leg);
+        } else if (phase == Phase.RINGING && status == Response.TRYING) {
+            return;
+        } else if (phase == Phase.CALLING || phase == Phase.PROCEEDING) {
+            leg.phase(status == Response.TRYING ? Phase.PROCEEDING : Phase.RINGING);
+        } else if (phase == Phase.CANCELLED && status == Response.TRYING) {
+            return;
         }
         context.inputs().post(new CallInput.Provisional(leg.callId(), status));
     }

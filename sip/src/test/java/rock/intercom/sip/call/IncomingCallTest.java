@@ -163,7 +163,8 @@ class IncomingCallTest {
         try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED, "status", "400", "sdp", "this is not a session description")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
-            assertThat(inputs.all()).hasSize(2).last().isInstanceOf(MediaFailed.class);
+            await().atMost(WAIT).until(() -> inputs.all().size() == 2);
+            assertThat(inputs.all().get(1)).isInstanceOf(MediaFailed.class);
         }
         assertStillAnswersOptions();
     }

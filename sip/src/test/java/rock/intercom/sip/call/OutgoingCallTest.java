@@ -86,7 +86,7 @@ class OutgoingCallTest {
             signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
             await().atMost(WAIT).until(() -> inputs.of(callId).contains(new RemoteHangUp(callId)));
-            assertThat(inputs.of(callId)).startsWith(new Provisional(callId, 100))
+            assertThat(withoutTrying(inputs.of(callId)))
                     .endsWith(new Answered(callId), new RemoteHangUp(callId)).doesNotHaveDuplicates();
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             assertThat(invitesTo("2001") - invitesBefore).as("challenged INVITE and its authorised retry").isEqualTo(2);
@@ -107,7 +107,7 @@ class OutgoingCallTest {
 
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             // A 180 overtaken by the 200 on UDP is dropped, never reported after the answer.
-            assertThat(inputs.of(callId)).startsWith(new Provisional(callId, 100)).endsWith(new Answered(callId))
+            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId))
                     .doesNotHaveDuplicates();
         }
     }
@@ -120,8 +120,7 @@ class OutgoingCallTest {
             signalling.sendInvite(new SendInvite(callId, "2002", 1, 2));
 
             await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
-            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100),
-                    new Rejected(callId, 486, "Busy Here"));
+            assertThat(withoutTrying(inputs.of(callId))).containsExactly(new Rejected(callId, 486, "Busy Here"));
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
         }
     }
@@ -134,8 +133,7 @@ class OutgoingCallTest {
             signalling.sendInvite(new SendInvite(callId, "2003", 2, 2));
 
             await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
-            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100),
-                    new Rejected(callId, 603, "Decline"));
+            assertThat(withoutTrying(inputs.of(callId))).containsExactly(new Rejected(callId, 603, "Decline"));
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
         }
     }
@@ -151,7 +149,7 @@ class OutgoingCallTest {
             signalling.sendCancel(callId);
 
             await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
-            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100), new Provisional(callId, 180),
+            assertThat(withoutTrying(inputs.of(callId))).containsExactly(new Provisional(callId, 180),
                     new Rejected(callId, 487, "Request Terminated"));
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
         }
@@ -167,8 +165,7 @@ class OutgoingCallTest {
             signalling.sendCancel(callId);
 
             await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
-            assertThat(inputs.of(callId)).startsWith(new Provisional(callId, 100))
-                    .endsWith(new Rejected(callId, 487, "Request Terminated"));
+            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Rejected(callId, 487, "Request Terminated"));
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
         }
     }
@@ -203,6 +200,11 @@ class OutgoingCallTest {
 
     private static long challenges() {
         return server.log().lines().filter(line -> line.contains("CHALLENGE INVITE")).count();
+    }
+
+    /** The inputs without 100 Trying: hop-by-hop, and over UDP it may be overtaken by a 180. */
+    private static List<CallInput> withoutTrying(List<CallInput> inputs) {
+        return inputs.stream().filter(input -> !(input instanceof Provisional p && p.sipStatus() == 100)).toList();
     }
 
     private CallInput last(String callId) {
