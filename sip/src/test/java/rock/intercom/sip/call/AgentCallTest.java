@@ -103,13 +103,31 @@ class AgentCallTest {
     }
 
     @Test
+    void baresipCallsTheDoorAndHangsUp() {
+        try (BaresipStation station = BaresipStation.calling(DIR.resolve("baresip-400-calling"), "400",
+                STATION_PASSWORD, server.port(), 4, "/dial sip:100@127.0.0.1:" + server.port())) {
+            await().atMost(WAIT).until(() -> INPUTS.all().stream().anyMatch(input -> input instanceof RemoteHangUp
+                    && INPUTS.of(((RemoteHangUp) input).callId()).get(0) instanceof IncomingInvite invite
+                    && invite.callerUri().contains("sip:400@")));
+            IncomingInvite invite = INPUTS.all().stream().filter(IncomingInvite.class::isInstance)
+                    .map(IncomingInvite.class::cast).filter(i -> i.callerUri().contains("sip:400@"))
+                    .findFirst().orElseThrow();
+            assertThat(invite.source().viaServerConnection()).isTrue();
+            assertThat(INPUTS.of(invite.callId())).containsExactly(invite,
+                    new IncomingAcknowledged(invite.callId()), new RemoteHangUp(invite.callId()));
+            assertThat(station.log()).contains("Call established");
+        }
+    }
+
+    @Test
     void callerReachesTheRegisteredDoorThroughTheServer() {
         try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
                 CallTestSettings.EXTENSION, "caller", "555")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> INPUTS.all().stream().anyMatch(RemoteHangUp.class::isInstance));
             IncomingInvite invite = INPUTS.all().stream().filter(IncomingInvite.class::isInstance)
-                    .map(IncomingInvite.class::cast).findFirst().orElseThrow();
+                    .map(IncomingInvite.class::cast).filter(i -> i.callerUri().contains("sip:555@"))
+                    .findFirst().orElseThrow();
             assertThat(invite.source().viaServerConnection()).as("arrived from the registrar").isTrue();
             assertThat(INPUTS.of(invite.callId())).containsExactly(invite,
                     new IncomingAcknowledged(invite.callId()), new RemoteHangUp(invite.callId()));

@@ -30,7 +30,21 @@ final class BaresipStation implements AutoCloseable {
     }
 
     /** Starts baresip as {@code user} on the server and waits until its registration succeeded. */
-    static BaresipStation register(Path dir, String user, String password, int serverPort, String... commands) {
+    static BaresipStation register(Path dir, String user, String password, int serverPort) {
+        return start(dir, user, password, serverPort, 0, new String[0]);
+    }
+
+    /**
+     * Starts baresip as {@code user}, runs {@code commands} at start-up (e.g. {@code /dial ...})
+     * and quits after {@code quitAfterSeconds}, hanging up its call with BYE.
+     */
+    static BaresipStation calling(Path dir, String user, String password, int serverPort, int quitAfterSeconds,
+            String... commands) {
+        return start(dir, user, password, serverPort, quitAfterSeconds, commands);
+    }
+
+    private static BaresipStation start(Path dir, String user, String password, int serverPort, int quitAfterSeconds,
+            String... commands) {
         try {
             Files.createDirectories(dir);
             int rtp = FreePorts.tcpAndUdp();
@@ -45,6 +59,9 @@ final class BaresipStation implements AutoCloseable {
                 Files.writeString(dir.resolve(name), text);
             }
             List<String> command = new ArrayList<>(List.of("/usr/bin/baresip", "-f", dir.toString()));
+            if (quitAfterSeconds > 0) {
+                command.addAll(List.of("-t", Integer.toString(quitAfterSeconds)));
+            }
             for (String c : commands) {
                 command.addAll(List.of("-e", c));
             }

@@ -137,6 +137,28 @@ class IncomingCallTest {
     }
 
     @Test
+    void serverManagedModeRefusesAnInviteThatBypassesTheServer() {
+        settings = CallTestSettings.withIncoming(settings, IncomingCallMode.SIP_SERVER, List.of());
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED, "status", "403", "sdp", PCMU)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
+                    invite -> assertThat(invite.source().viaServerConnection()).isFalse());
+        }
+    }
+
+    @Test
+    void serverManagedModeAnswersAnyCallerThatComesThroughTheServer() {
+        settings = CallTestSettings.withIncoming(settings, IncomingCallMode.SIP_SERVER, List.of());
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", serverAddress(), CallTestSettings.EXTENSION,
+                "caller", STRANGER)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            await().atMost(WAIT).until(() -> inputs.all().size() == 3);
+            assertThat(inputs.all().get(2)).isInstanceOf(RemoteHangUp.class);
+        }
+    }
+
+    @Test
     void inviteForAnotherUserIsRefusedWith404() {
         try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), "999",
                 "caller", ALLOWED, "status", "404", "sdp", PCMU)) {
