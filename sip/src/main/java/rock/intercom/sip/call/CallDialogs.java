@@ -150,7 +150,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
             return true;
         }
         ClientTransaction transaction = event.getClientTransaction();
-        if (!isCallMethod(transaction.getRequest().getMethod())) {
+        if (!isOurClientMethod(transaction.getRequest().getMethod())) {
             return false;
         }
         if (Request.INVITE.equals(transaction.getRequest().getMethod())) {
@@ -271,6 +271,11 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
     private static boolean hasToTag(Request request) {
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         return to != null && to.getTag() != null;
+    }
+
+    /** Requests the call side sends; OPTIONS keepalives belong to registration. */
+    private static boolean isOurClientMethod(String method) {
+        return Request.INVITE.equals(method) || Request.BYE.equals(method) || Request.CANCEL.equals(method);
     }
 
     private static boolean isCallMethod(String method) {

@@ -117,6 +117,21 @@ class IncomingCallTest {
     }
 
     @Test
+    void hangUpBeforeTheAckWaitsForIt() {
+        inputs.react(input -> {
+            if (input instanceof IncomingInvite invite) {
+                signalling.answerIncoming(invite.callId());
+                signalling.sendBye(invite.callId());
+            }
+        });
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-acks-late.xml", serverAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            assertThat(inputs.all()).singleElement().isInstanceOf(IncomingInvite.class);
+        }
+    }
+
+    @Test
     void callerNotOnTheListIsRefusedWith403() {
         try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", serverAddress(), CallTestSettings.EXTENSION,
                 "caller", STRANGER, "status", "403", "sdp", PCMU)) {
