@@ -5,6 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -223,7 +224,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
         return true;
     }
 
-    void start(java.util.function.Consumer<CallInput> sink) {
+    void start(Consumer<CallInput> sink) {
         context.inputs().start(sink);
     }
 

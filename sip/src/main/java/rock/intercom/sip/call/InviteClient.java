@@ -1,6 +1,8 @@
 package rock.intercom.sip.call;
 
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
 import javax.sip.ClientTransaction;
@@ -92,7 +94,7 @@ final class InviteClient {
                 headers.createCSeqHeader(1L, Request.INVITE),
                 headers.createFromHeader(route.from(addresses), Messages.newTag()),
                 headers.createToHeader(route.to(addresses, command.number()), null),
-                java.util.List.of(headers.createViaHeader(point.getIPAddress(), point.getPort(), point.getTransport(),
+                List.of(headers.createViaHeader(point.getIPAddress(), point.getPort(), point.getTransport(),
                         null)),
                 headers.createMaxForwardsHeader(70));
         invite.addHeader(context.stack().contact());
@@ -224,8 +226,8 @@ final class InviteClient {
                 || header instanceof ProxyAuthenticateHeader proxy && proxy.isStale();
     }
 
-    private static java.util.List<String> nonces(Response challenge) {
-        java.util.List<String> nonces = new java.util.ArrayList<>();
+    private static List<String> nonces(Response challenge) {
+        List<String> nonces = new ArrayList<>();
         String name = challenge.getStatusCode() == Response.UNAUTHORIZED
                 ? WWWAuthenticateHeader.NAME : ProxyAuthenticateHeader.NAME;
         ListIterator<?> headers = challenge.getHeaders(name);

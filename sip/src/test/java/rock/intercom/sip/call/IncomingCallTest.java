@@ -21,6 +21,7 @@ import rock.intercom.call.CallInput.RemoteHangUp;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.call.IncomingCallPolicy;
 import rock.intercom.call.IncomingDecision;
+import rock.intercom.call.InviteSource;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.Transport;
@@ -147,7 +148,7 @@ class IncomingCallTest {
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             IncomingInvite invite = (IncomingInvite) inputs.all().get(0);
-            assertThat(invite.source()).isEqualTo(new rock.intercom.call.InviteSource("127.0.0.1", caller.port(), false));
+            assertThat(invite.source()).isEqualTo(new InviteSource("127.0.0.1", caller.port(), false));
         }
     }
 
