@@ -22,6 +22,14 @@ import rock.intercom.settings.Transport;
 /** Tables for the pure helpers of the call dialogs: source check, SDP refusals, parse-error text. */
 class SmallPartsTest {
 
+    @ParameterizedTest
+    @CsvSource({"UDP, 40000, false", "udp, 5070, true", "TCP, 40000, true", "TLS, 40001, true", "TCP, 5070, true"})
+    void overConnectionsOnlyTheAddressCounts(String transport, int port, boolean fromServer) {
+        DeviceSettings settings = settings(new SipServer("127.0.0.1", 5070, Transport.TCP, 30, null), null);
+        assertThat(ServerSource.matches(settings, "127.0.0.1", port, transport)).isEqualTo(fromServer);
+        assertThat(ServerSource.matches(settings, "127.0.0.9", port, transport)).isFalse();
+    }
+
     static Stream<Arguments> sources() {
         SipServer server = new SipServer("127.0.0.1", 5070, Transport.UDP, 30, null);
         SipServer defaultPort = new SipServer("127.0.0.1", null, Transport.UDP, 30, null);
