@@ -57,7 +57,13 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
     private final OptionsResponder options;
     private final SipCallSignalling signalling;
 
+    /** Production timing: RFC 3261's T1 of 500 ms, so an unanswered INVITE gives up after 32 s (Timer B). */
     public CallDialogs(CallStack stack, SessionDescriptions media) {
+        this(stack, media, InviteClient.RFC_T1_MILLIS);
+    }
+
+    /** With another INVITE T1 (Timer B = 64 × T1, RFC 3261 §17.1.1.2): tests use a short one. */
+    CallDialogs(CallStack stack, SessionDescriptions media, int inviteT1Millis) {
         this.context = new CallContext(stack, media, new CallLegs(), new CallInputs());
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_LIMIT),
                 task -> {
@@ -66,7 +72,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
                     return thread;
                 });
         this.cancels = new CancelSender(context);
-        this.invites = new InviteClient(context, cancels);
+        this.invites = new InviteClient(context, cancels, inviteT1Millis);
         this.acks = new AckSender(context);
         this.byes = new ByeSender(context);
         this.incomingInvites = new IncomingInviteServer(context);

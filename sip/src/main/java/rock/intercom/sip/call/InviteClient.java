@@ -37,12 +37,17 @@ final class InviteClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(InviteClient.class);
 
+    /** RFC 3261 §17.1.1.1: T1, the RTT estimate, 500 ms by default. */
+    static final int RFC_T1_MILLIS = 500;
+
     private final CallContext context;
     private final CancelSender cancels;
+    private final int t1Millis;
 
-    InviteClient(CallContext context, CancelSender cancels) {
+    InviteClient(CallContext context, CancelSender cancels, int t1Millis) {
         this.context = context;
         this.cancels = cancels;
+        this.t1Millis = t1Millis;
     }
 
     void send(SendInvite command) {
@@ -63,6 +68,7 @@ final class InviteClient {
         try {
             Request invite = build(route, command, offer);
             transaction = context.stack().provider().getNewClientTransaction(invite);
+            transaction.setRetransmitTimer(t1Millis);
             Dialogs.of(context.stack().provider(), transaction);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("cannot build INVITE to {}: {}", command.number(), e.toString());
@@ -209,6 +215,7 @@ final class InviteClient {
             return;
         }
         try {
+            retry.get().setRetransmitTimer(t1Millis);
             Dialogs.of(context.stack().provider(), retry.get());
             leg.retriedWith(retry.get());
             leg.challengeAnswered();

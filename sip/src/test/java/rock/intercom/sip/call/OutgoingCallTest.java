@@ -194,6 +194,23 @@ class OutgoingCallTest {
         assertThat(inputs.of(callId)).singleElement().isInstanceOf(CallInput.TransportFailed.class);
     }
 
+    @Test
+    void serverThatNeverAnswersEndsInNoResponseAfterTimerB() throws Exception {
+        int silent = FreePorts.tcpAndUdp();
+        try (DeviceStack quickDevice = new DeviceStack(CallTestSettings.device(silent, Transport.UDP,
+                CallTestSettings.PASSWORD)); CallDialogs quick = new CallDialogs(quickDevice, new FixedPcmuSdp(), 50)) {
+            quickDevice.attach(quick);
+            CallInputRecorder quickInputs = new CallInputRecorder();
+            quick.signalling().start(quickInputs);
+            String callId = newCallId();
+            quick.signalling().sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+            // Timer B = 64 × T1 = 3.2 s with the test's T1 of 50 ms.
+            await().atMost(WAIT).until(() -> !quickInputs.of(callId).isEmpty());
+            assertThat(quickInputs.of(callId)).containsExactly(new CallInput.NoResponse(callId));
+        }
+    }
+
     private static long invitesTo(String number) {
         return server.requests().stream().filter(line -> line.contains("REQ INVITE sip:" + number + "@")).count();
     }
