@@ -108,6 +108,7 @@ class IncomingCallTest {
             await().atMost(WAIT).until(() -> inputs.all().stream().anyMatch(RemoteHangUp.class::isInstance));
             IncomingInvite invite = (IncomingInvite) inputs.all().get(0);
             assertThat(invite.callerUri()).isEqualTo("\"Caller 555\" <sip:555@127.0.0.1>");
+            assertThat(invite.assertedIdentity()).isEqualTo("\"Lobby 555\" <sip:555@127.0.0.1>");
             assertThat(invite.targetUser()).isEqualTo(CallTestSettings.EXTENSION);
             assertThat(invite.source().address()).isEqualTo("127.0.0.1");
             assertThat(invite.source().port()).isEqualTo(server.port());
