@@ -20,8 +20,10 @@ import rock.intercom.call.CallInput.Provisional;
 import rock.intercom.call.CallInput.Rejected;
 import rock.intercom.call.CallInput.RemoteHangUp;
 import rock.intercom.call.CallSignalling;
+import rock.intercom.settings.Proxy;
 import rock.intercom.settings.Transport;
 import rock.intercom.sip.testing.FreePorts;
+import rock.intercom.sip.testing.KamailioServer;
 
 /**
  * Outgoing calls (issue 4) from the device's JAIN-SIP stack through a real Kamailio to SIPp
@@ -167,6 +169,28 @@ class OutgoingCallTest {
             await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
             assertThat(withoutTrying(inputs.of(callId))).endsWith(new Rejected(callId, 487, "Request Terminated"));
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+        }
+    }
+
+    @Test
+    void callThroughTheOutboundProxyAnswersItsChallengeWithTheProxyCredentials() {
+        try (KamailioServer proxy = KamailioServer.outboundProxy(DIR.resolve("proxy"), "door-proxy", "proxy-secret")
+                .start(); SippPeer station = SippPeer.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
+            // Extension 150 is not a server user: the only challenge is the proxy's.
+            device.settings(CallTestSettings.withProxy(CallTestSettings.withExtension(device.settings(), "150"),
+                    new Proxy(true, "127.0.0.1", proxy.udpPort(), "door-proxy", "proxy-secret")));
+            String callId = newCallId();
+            inputs.react(input -> {
+                if (input instanceof Answered answered) {
+                    signalling.sendAck(answered.callId());
+                    signalling.sendBye(answered.callId());
+                }
+            });
+            signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId));
+            assertThat(proxy.receivedCount("INVITE")).as("challenged INVITE and its authorised retry").isEqualTo(2);
         }
     }
 
