@@ -1,0 +1,259 @@
+package rock.intercom.sip.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import rock.intercom.call.CallCommand.SendInvite;
+import rock.intercom.call.CallInput;
+import rock.intercom.call.CallInput.Answered;
+import rock.intercom.call.CallInput.Provisional;
+import rock.intercom.call.CallInput.Rejected;
+import rock.intercom.call.CallInput.RemoteHangUp;
+import rock.intercom.call.CallSignalling;
+import rock.intercom.settings.Proxy;
+import rock.intercom.settings.Transport;
+import rock.intercom.sip.testing.FreePorts;
+import rock.intercom.sip.testing.KamailioServer;
+
+/**
+ * Outgoing calls (issue 4) from the device's JAIN-SIP stack through a real Kamailio to SIPp
+ * stations: the INVITE answers Kamailio's 407, and each station's behaviour arrives as the exact
+ * sequence of call inputs. Kamailio starts once for the class; each SIPp station once per test.
+ */
+class OutgoingCallTest {
+
+    private static final Path DIR = Path.of("target", "call-tests", "outgoing").toAbsolutePath();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final int ANSWER_PORT = FreePorts.tcpAndUdp();
+    private static final int BUSY_PORT = FreePorts.tcpAndUdp();
+    private static final int DECLINE_PORT = FreePorts.tcpAndUdp();
+    private static final int RING_PORT = FreePorts.tcpAndUdp();
+
+    private static CallServer server;
+
+    private DeviceStack device;
+    private CallDialogs dialogs;
+    private CallSignalling signalling;
+    private final CallInputRecorder inputs = new CallInputRecorder();
+
+    @BeforeAll
+    static void startServer() {
+        server = CallServer.start(DIR.resolve("kamailio"), Map.of(CallTestSettings.EXTENSION, CallTestSettings.PASSWORD),
+                Map.of("2001", "sip:127.0.0.1:" + ANSWER_PORT, "2002", "sip:127.0.0.1:" + BUSY_PORT,
+                        "2003", "sip:127.0.0.1:" + DECLINE_PORT, "2004", "sip:127.0.0.1:" + RING_PORT));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void startDevice() throws Exception {
+        device = new DeviceStack(CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD));
+        dialogs = new CallDialogs(device, new FixedPcmuSdp());
+        device.attach(dialogs);
+        signalling = dialogs.signalling();
+        signalling.start(inputs);
+    }
+
+    @AfterEach
+    void stopDevice() {
+        dialogs.close();
+        device.close();
+    }
+
+    @Test
+    void answeredCallIsAcknowledgedAndEndsWithTheStationsBye() {
+        try (SippPeer station = SippPeer.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
+            long invitesBefore = invitesTo("2001");
+            String callId = newCallId();
+            inputs.react(input -> {
+                if (input instanceof Answered answered) {
+                    signalling.sendAck(answered.callId());
+                }
+            });
+            signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+            await().atMost(WAIT).until(() -> inputs.of(callId).contains(new RemoteHangUp(callId)));
+            assertThat(withoutTrying(inputs.of(callId)))
+                    .endsWith(new Answered(callId), new RemoteHangUp(callId)).doesNotHaveDuplicates();
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+            assertThat(invitesTo("2001") - invitesBefore).as("challenged INVITE and its authorised retry").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void deviceHangsUpAnAnsweredCallWithBye() {
+        try (SippPeer station = SippPeer.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
+            String callId = newCallId();
+            inputs.react(input -> {
+                if (input instanceof Answered answered) {
+                    signalling.sendAck(answered.callId());
+                    signalling.sendBye(answered.callId());
+                }
+            });
+            signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+            // A 180 overtaken by the 200 on UDP is dropped, never reported after the answer.
+            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId))
+                    .doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void busyStationRejectsWith486() {
+        try (SippPeer station = SippPeer.station(DIR, "station-final.xml", BUSY_PORT, "status", "486",
+                "reason", "Busy Here")) {
+            String callId = newCallId();
+            signalling.sendInvite(new SendInvite(callId, "2002", 1, 2));
+
+            await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
+            assertThat(withoutTrying(inputs.of(callId))).containsExactly(new Rejected(callId, 486, "Busy Here"));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+        }
+    }
+
+    @Test
+    void decliningStationRejectsWith603() {
+        try (SippPeer station = SippPeer.station(DIR, "station-final.xml", DECLINE_PORT, "status", "603",
+                "reason", "Decline")) {
+            String callId = newCallId();
+            signalling.sendInvite(new SendInvite(callId, "2003", 2, 2));
+
+            await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
+            assertThat(withoutTrying(inputs.of(callId))).containsExactly(new Rejected(callId, 603, "Decline"));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+        }
+    }
+
+    @Test
+    void ringingStationIsCancelledAfterTheCallTimeout() {
+        try (SippPeer station = SippPeer.station(DIR, "station-ring-forever.xml", RING_PORT)) {
+            String callId = newCallId();
+            signalling.sendInvite(new SendInvite(callId, "2004", 1, 1));
+            await().atMost(WAIT).until(() -> inputs.of(callId).contains(new Provisional(callId, 180)));
+
+            // The call driver's call timeout expired: it cancels.
+            signalling.sendCancel(callId);
+
+            await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
+            assertThat(withoutTrying(inputs.of(callId))).containsExactly(new Provisional(callId, 180),
+                    new Rejected(callId, 487, "Request Terminated"));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+        }
+    }
+
+    @Test
+    void cancelBeforeAnyProvisionalIsHeldUntilOneArrives() {
+        // A caller the server does not challenge, so the first response is the provisional.
+        device.settings(CallTestSettings.withExtension(device.settings(), "150"));
+        try (SippPeer station = SippPeer.station(DIR, "station-ring-forever.xml", RING_PORT)) {
+            String callId = newCallId();
+            signalling.sendInvite(new SendInvite(callId, "2004", 1, 1));
+            signalling.sendCancel(callId);
+
+            await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
+            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Rejected(callId, 487, "Request Terminated"));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+        }
+    }
+
+    @Test
+    void callThroughTheOutboundProxyAnswersItsChallengeWithTheProxyCredentials() {
+        try (KamailioServer proxy = KamailioServer.outboundProxy(DIR.resolve("proxy"), "door-proxy", "proxy-secret")
+                .start(); SippPeer station = SippPeer.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
+            // Extension 150 is not a server user: the only challenge is the proxy's.
+            device.settings(CallTestSettings.withProxy(CallTestSettings.withExtension(device.settings(), "150"),
+                    new Proxy(true, "127.0.0.1", proxy.udpPort(), "door-proxy", "proxy-secret")));
+            String callId = newCallId();
+            inputs.react(input -> {
+                if (input instanceof Answered answered) {
+                    signalling.sendAck(answered.callId());
+                    signalling.sendBye(answered.callId());
+                }
+            });
+            signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId));
+            assertThat(proxy.receivedCount("INVITE")).as("challenged INVITE and its authorised retry").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void wrongPasswordEndsInRejectedAfterOneAnsweredChallenge() {
+        device.settings(CallTestSettings.device(server.port(), Transport.UDP, "not-the-password"));
+        long challengesBefore = challenges();
+        String callId = newCallId();
+        signalling.sendInvite(new SendInvite(callId, "2002", 1, 1));
+
+        await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
+        assertThat(inputs.of(callId)).singleElement().isInstanceOfSatisfying(Rejected.class,
+                rejected -> assertThat(rejected.sipStatus()).isEqualTo(407));
+        assertThat(challenges() - challengesBefore).as("the first and the refused answer").isEqualTo(2);
+    }
+
+    @Test
+    void unreachableServerIsATransportFailure() {
+        int closed = FreePorts.tcpAndUdp();
+        device.settings(CallTestSettings.device(closed, Transport.TCP, CallTestSettings.PASSWORD));
+        String callId = newCallId();
+        signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+        await().atMost(WAIT).until(() -> !inputs.of(callId).isEmpty());
+        assertThat(inputs.of(callId)).singleElement().isInstanceOf(CallInput.TransportFailed.class);
+    }
+
+    @Test
+    void serverThatNeverAnswersEndsInNoResponseAfterTimerB() throws Exception {
+        int silent = FreePorts.tcpAndUdp();
+        try (DeviceStack quickDevice = new DeviceStack(CallTestSettings.device(silent, Transport.UDP,
+                CallTestSettings.PASSWORD)); CallDialogs quick = new CallDialogs(quickDevice, new FixedPcmuSdp(), 50)) {
+            quickDevice.attach(quick);
+            CallInputRecorder quickInputs = new CallInputRecorder();
+            quick.signalling().start(quickInputs);
+            String callId = newCallId();
+            quick.signalling().sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+            // Timer B = 64 × T1 = 3.2 s with the test's T1 of 50 ms.
+            await().atMost(WAIT).until(() -> !quickInputs.of(callId).isEmpty());
+            assertThat(quickInputs.of(callId)).containsExactly(new CallInput.NoResponse(callId));
+        }
+    }
+
+    private static long invitesTo(String number) {
+        return server.requests().stream().filter(line -> line.contains("REQ INVITE sip:" + number + "@")).count();
+    }
+
+    private static long challenges() {
+        return server.log().lines().filter(line -> line.contains("CHALLENGE INVITE")).count();
+    }
+
+    /** The inputs without 100 Trying: hop-by-hop, and over UDP it may be overtaken by a 180. */
+    private static List<CallInput> withoutTrying(List<CallInput> inputs) {
+        return inputs.stream().filter(input -> !(input instanceof Provisional p && p.sipStatus() == 100)).toList();
+    }
+
+    private CallInput last(String callId) {
+        List<CallInput> of = inputs.of(callId);
+        return of.isEmpty() ? null : of.get(of.size() - 1);
+    }
+
+    private static String newCallId() {
+        return UUID.randomUUID() + "@door.test";
+    }
+}
