@@ -21,6 +21,7 @@ class Rfc3711KeyDerivationTest {
         "1, cebe321f6ff7716b6fd4ab49af256a156d38baa4",
     })
     void derivesTheRfc3711AppendixB3SessionKeys(byte label, String expected) throws Exception {
+        rock.intercom.media.srtp.SrtpCryptoProvider.select();
         SrtpPolicy policy = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16, SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, 10,
             14);
         SrtpKdf kdf = new SrtpKdf(HEX.parseHex("e1f97a0d3e018be0d64fa32c06de4139"),

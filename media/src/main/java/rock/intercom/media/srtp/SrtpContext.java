@@ -28,6 +28,7 @@ public final class SrtpContext implements AutoCloseable {
     private final Map<Integer, SrtcpCryptoContext> rtcp = boundedMap();
 
     private SrtpContext(boolean sender, CryptoSuite suite, SrtpMasterKey key) {
+        SrtpCryptoProvider.select();
         this.sender = sender;
         this.suite = suite;
         this.factory = new SrtpContextFactory(sender, key.key(), key.salt(), policy(suite.srtpTagLength()),
