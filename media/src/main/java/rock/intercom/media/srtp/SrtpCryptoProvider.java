@@ -18,16 +18,19 @@ public final class SrtpCryptoProvider {
 
     /** Runs the one-time provider selection and warm-up on a daemon thread. */
     public static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
-            select();
-            try {
-                Aes.createCipher("AES/CTR/NoPadding");
-            } catch (RuntimeException e) {
-                // The first real SRTP context will report the problem with its own context.
-            }
-        }, "srtp-warm-up");
+        Thread t = new Thread(SrtpCryptoProvider::warmUp, "srtp-warm-up");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Runs the one-time provider selection and warm-up now (blocks for several seconds the first time). */
+    public static void warmUp() {
+        select();
+        try {
+            Aes.createCipher("AES/CTR/NoPadding");
+        } catch (RuntimeException e) {
+            // The first real SRTP context will report the problem with its own context.
+        }
     }
 
     /** Selects the AES factory (idempotent) and returns its name, for the log. */
