@@ -113,6 +113,7 @@ class MediaSessionLoopbackTest {
             new MediaListener() { }, 100);
         assertThat(c.door().securityLabel()).isEqualTo(security);
         assertThat(c.station().securityLabel()).isEqualTo(security);
+        assertThat(c.door().media().codec()).as("wideband preferred").isEqualTo(rock.intercom.media.codec.Codec.G722);
         awaitPackets(c.station(), 80);
         awaitPackets(c.door(), 80);
         c.door().close();
@@ -140,6 +141,7 @@ class MediaSessionLoopbackTest {
             new MediaPolicy(Encryption.RTP_OPTIONAL_SRTP, VideoCalls.OFF, false))
             .answerOffer(plainOffer, LocalEndpoint.audio("127.0.0.1", doorSockets.rtpPort()), 1, 1);
         assertThat(answered.media().securityLabel()).isEqualTo("RTP");
+        assertThat(answered.media().codec()).isEqualTo(rock.intercom.media.codec.Codec.PCMA);
         Path heard = dir.resolve("heard.wav");
         MediaSession door = new MediaSession(doorSockets, answered.media(), new ToneMicrophone(1000),
             new NoSpeaker(), MediaSessionOptions.defaults(100, 100, "door"), new MediaListener() { });
