@@ -280,6 +280,34 @@ class MediaSessionLoopbackTest {
     }
 
     @Test
+    void holdSuppressesTheWatchdogUntilResumed() throws Exception {
+        AtomicReference<String> reason = new AtomicReference<>();
+        MediaSockets sockets = PORTS.bind(LOOPBACK);
+        try (DatagramSocket silentPeer = new DatagramSocket(0, LOOPBACK)) {
+            NegotiatedMedia held = new NegotiatedMedia("127.0.0.1", silentPeer.getLocalPort(),
+                rock.intercom.media.codec.Codec.PCMU, 0, 101, rock.intercom.media.sdp.MediaDirection.SENDONLY,
+                java.util.Optional.empty());
+            MediaSession s = new MediaSession(sockets, held, new ToneMicrophone(1000), new NoSpeaker(),
+                new MediaSessionOptions(100, 100, Duration.ofMillis(300), Duration.ofSeconds(5), "door"),
+                new MediaListener() {
+                    @Override
+                    public void onNoMedia(String r) {
+                        reason.set(r);
+                    }
+                });
+            toClose.add(s);
+            s.start();
+            // The peer put us on hold (we only send): silence from it is expected, for longer than N.
+            await().pollDelay(Duration.ofMillis(900)).atMost(Duration.ofSeconds(2))
+                .until(() -> s.statistics().packetsSent() > 20);
+            assertThat(reason.get()).isNull();
+            s.updateRemote("127.0.0.1", silentPeer.getLocalPort(), rock.intercom.media.sdp.MediaDirection.SENDRECV);
+            await().atMost(Duration.ofSeconds(5)).untilAtomic(reason, org.hamcrest.Matchers.notNullValue());
+            assertThat(reason.get()).isEqualTo(MediaListener.NO_AUDIO_RECEIVED);
+        }
+    }
+
+    @Test
     void stopsEveryThreadOnClose() throws Exception {
         Call c = call(Encryption.RTP_OPTIONAL_SRTP, Encryption.RTP_OPTIONAL_SRTP, new ToneMicrophone(1000),
             new ToneMicrophone(440), null, null, new MediaListener() { }, 100);
