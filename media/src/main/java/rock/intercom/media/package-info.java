@@ -21,6 +21,9 @@
  * }
  * }</pre>
  *
+ * <p>At device start-up call {@link rock.intercom.media.srtp.SrtpCryptoProvider#warmUpInBackground()}:
+ * jitsi-srtp's one-time AES warm-up takes several seconds and must not land on the first call.
+ *
  * <p>Sub-packages: {@code codec} (G.722, G.711), {@code rtp} (RTP/RTCP packets, RFC 4733 events),
  * {@code sdp} (SDP model, parser, offer/answer with SDES), {@code srtp} (jitsi-srtp wrapper),
  * {@code session} (threads, jitter buffer, PLC, volumes, watchdog), {@code audio} (microphone and
