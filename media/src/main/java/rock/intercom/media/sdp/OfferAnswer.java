@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import rock.intercom.media.ParseResult;
 import rock.intercom.media.codec.Codec;
 import rock.intercom.media.srtp.CryptoSuite;
@@ -35,14 +35,14 @@ public final class OfferAnswer {
     static final String SAVP = "RTP/SAVP";
 
     private final MediaPolicy policy;
-    private final Supplier<SrtpMasterKey> keySource;
+    private final Function<CryptoSuite, SrtpMasterKey> keySource;
 
     public OfferAnswer(MediaPolicy policy) {
         this(policy, SrtpMasterKey::random);
     }
 
     /** With an explicit key source, for tests that need fixed keys. */
-    public OfferAnswer(MediaPolicy policy, Supplier<SrtpMasterKey> keySource) {
+    public OfferAnswer(MediaPolicy policy, Function<CryptoSuite, SrtpMasterKey> keySource) {
         this.policy = Objects.requireNonNull(policy);
         this.keySource = Objects.requireNonNull(keySource);
     }
@@ -52,7 +52,7 @@ public final class OfferAnswer {
         List<CryptoAttribute> crypto = new ArrayList<>();
         int tag = 1;
         for (CryptoSuite suite : CryptoSuite.values()) {
-            crypto.add(new CryptoAttribute(tag++, suite, keySource.get()));
+            crypto.add(new CryptoAttribute(tag++, suite, keySource.apply(suite)));
         }
         String protocol = policy.encryption() == Encryption.SRTP_ONLY ? SAVP : AVP;
         List<String> formats = new ArrayList<>();
@@ -199,7 +199,7 @@ public final class OfferAnswer {
         attributes.add(SdpAttribute.of("ptime", Integer.toString(Codec.PTIME_MS)));
         Optional<SrtpKeys> keys = Optional.empty();
         if (theirs != null) {
-            CryptoAttribute ours = new CryptoAttribute(theirs.tag(), theirs.suite(), keySource.get());
+            CryptoAttribute ours = new CryptoAttribute(theirs.tag(), theirs.suite(), keySource.apply(theirs.suite()));
             attributes.add(ours.toAttribute());
             keys = Optional.of(new SrtpKeys(theirs.suite(), ours.key(), theirs.key()));
         }

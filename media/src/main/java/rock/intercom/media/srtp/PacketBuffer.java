@@ -12,6 +12,17 @@ final class PacketBuffer implements ByteArrayBuffer {
     private int offset;
     private int length;
 
+    /**
+     * Room for the largest tag plus SRTCP index. jitsi-srtp's GCM path keeps the array it read
+     * before calling {@link #grow}, so the tag must fit without reallocating.
+     */
+    static final int HEADROOM = 32;
+
+    /** A private copy of a packet with {@link #HEADROOM} spare bytes. */
+    static PacketBuffer copyOf(byte[] packet, int offset, int length) {
+        return new PacketBuffer(Arrays.copyOfRange(packet, offset, offset + length + HEADROOM), 0, length);
+    }
+
     PacketBuffer(byte[] buffer, int offset, int length) {
         this.buffer = buffer;
         this.offset = offset;

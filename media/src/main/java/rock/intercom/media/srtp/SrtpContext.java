@@ -14,7 +14,8 @@ import rock.intercom.media.ParseResult;
 /**
  * One direction of SRTP/SRTCP (RFC 3711) with one master key: a sender context protects, a
  * receiver context unprotects. The crypto is jitsi-srtp's; this class only picks the policy
- * (RFC 4568 §6.2: AES-CM-128, HMAC-SHA1, SRTP tag 80 or 32 bits, SRTCP tag always 80 bits) and
+ * (RFC 4568 §6.2: AES-CM-128, HMAC-SHA1, SRTP tag 80 or 32 bits, SRTCP tag always 80 bits;
+ * RFC 7714: AES-128-GCM with 128-bit tags) and
  * keeps one crypto context per SSRC (bounded). Thread-safe; each call is short.
  */
 public final class SrtpContext implements AutoCloseable {
@@ -31,8 +32,11 @@ public final class SrtpContext implements AutoCloseable {
         SrtpCryptoProvider.select();
         this.sender = sender;
         this.suite = suite;
-        this.factory = new SrtpContextFactory(sender, key.key(), key.salt(), policy(suite.srtpTagLength()),
-            policy(CryptoSuite.SRTCP_TAG_LENGTH), new LoggerImpl(SrtpContext.class.getName()));
+        if (!key.fits(suite)) {
+            throw new IllegalArgumentException("key salt length does not fit " + suite);
+        }
+        this.factory = new SrtpContextFactory(sender, key.key(), key.salt(), policy(suite, suite.srtpTagLength()),
+            policy(suite, suite.srtcpTagLength()), new LoggerImpl(SrtpContext.class.getName()));
     }
 
     /** Protects what this endpoint sends with its own key. */
@@ -49,9 +53,14 @@ public final class SrtpContext implements AutoCloseable {
         return suite;
     }
 
-    private static SrtpPolicy policy(int tagLength) {
+    private static SrtpPolicy policy(CryptoSuite suite, int tagLength) {
+        if (suite.aead()) {
+            // RFC 7714: GCM authenticates itself; the tag length is the GCM tag.
+            return new SrtpPolicy(SrtpPolicy.AESGCM_ENCRYPTION, CryptoSuite.KEY_LENGTH,
+                SrtpPolicy.NULL_AUTHENTICATION, 0, tagLength, suite.saltLength());
+        }
         return new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, CryptoSuite.KEY_LENGTH, SrtpPolicy.HMACSHA1_AUTHENTICATION,
-            CryptoSuite.AUTH_KEY_LENGTH, tagLength, CryptoSuite.SALT_LENGTH);
+            CryptoSuite.AUTH_KEY_LENGTH, tagLength, suite.saltLength());
     }
 
     private static <V> Map<Integer, V> boundedMap() {
@@ -68,7 +77,7 @@ public final class SrtpContext implements AutoCloseable {
     /** Encrypts and authenticates an RTP packet (RFC 3711 §3.3); returns the SRTP packet. */
     public byte[] protectRtp(byte[] packet, int offset, int length) {
         requireSender();
-        PacketBuffer buf = new PacketBuffer(packet.clone(), offset, length);
+        PacketBuffer buf = PacketBuffer.copyOf(packet, offset, length);
         SrtpErrorStatus status;
         try {
             status = rtpContext(ssrcOf(packet, offset, length, 8)).transformPacket(buf);
@@ -84,7 +93,7 @@ public final class SrtpContext implements AutoCloseable {
     /** Encrypts and authenticates an RTCP compound packet (RFC 3711 §3.4). */
     public byte[] protectRtcp(byte[] packet, int offset, int length) {
         requireSender();
-        PacketBuffer buf = new PacketBuffer(packet.clone(), offset, length);
+        PacketBuffer buf = PacketBuffer.copyOf(packet, offset, length);
         SrtpErrorStatus status;
         try {
             status = rtcpContext(ssrcOf(packet, offset, length, 4)).transformPacket(buf);
@@ -106,7 +115,7 @@ public final class SrtpContext implements AutoCloseable {
         if (length < 12 + suite.srtpTagLength()) {
             return ParseResult.malformed("SRTP packet too short");
         }
-        PacketBuffer buf = new PacketBuffer(packet.clone(), offset, length);
+        PacketBuffer buf = PacketBuffer.copyOf(packet, offset, length);
         try {
             return result(rtpContext(ssrcOf(packet, offset, length, 8)).reverseTransformPacket(buf, false), buf);
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -117,10 +126,10 @@ public final class SrtpContext implements AutoCloseable {
     /** Authenticates, replay-checks and decrypts an SRTCP packet. */
     public ParseResult<byte[]> unprotectRtcp(byte[] packet, int offset, int length) {
         requireReceiver();
-        if (length < 8 + 4 + CryptoSuite.SRTCP_TAG_LENGTH) {
+        if (length < 8 + 4 + suite.srtcpTagLength()) {
             return ParseResult.malformed("SRTCP packet too short");
         }
-        PacketBuffer buf = new PacketBuffer(packet.clone(), offset, length);
+        PacketBuffer buf = PacketBuffer.copyOf(packet, offset, length);
         try {
             return result(rtcpContext(ssrcOf(packet, offset, length, 4)).reverseTransformPacket(buf), buf);
         } catch (GeneralSecurityException | RuntimeException e) {

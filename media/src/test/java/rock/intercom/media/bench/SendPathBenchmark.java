@@ -36,7 +36,7 @@ public class SendPathBenchmark {
     @Param({"G722", "PCMU", "PCMA"})
     public Codec codec;
 
-    @Param({"RTP", "AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32"})
+    @Param({"RTP", "AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32", "AEAD_AES_128_GCM"})
     public String security;
 
     private Packetizer packetizer;
@@ -51,7 +51,7 @@ public class SendPathBenchmark {
         tone.open(codec.sampleRate());
         tone.read(frame);
         SrtpContext srtp = security.equals("RTP") ? null
-            : SrtpContext.forSending(CryptoSuite.valueOf(security), SrtpMasterKey.random());
+            : SrtpContext.forSending(CryptoSuite.valueOf(security), SrtpMasterKey.random(CryptoSuite.valueOf(security)));
         packetizer = new Packetizer(codec.newInstance(), codec.payloadType(), srtp);
     }
 

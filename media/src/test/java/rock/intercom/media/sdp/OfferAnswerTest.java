@@ -29,8 +29,8 @@ class OfferAnswerTest {
     /** Deterministic keys: 0x01.., 0x02.., so answers can be checked byte for byte. */
     private static OfferAnswer negotiator(Encryption encryption, VideoCalls video, boolean outgoing) {
         AtomicInteger n = new AtomicInteger();
-        return new OfferAnswer(new MediaPolicy(encryption, video, outgoing), () -> {
-            byte[] k = new byte[30];
+        return new OfferAnswer(new MediaPolicy(encryption, video, outgoing), suite -> {
+            byte[] k = new byte[16 + suite.saltLength()];
             java.util.Arrays.fill(k, (byte) n.incrementAndGet());
             return SrtpMasterKey.fromConcatenated(k);
         });
@@ -146,9 +146,12 @@ class OfferAnswerTest {
         assertThat(m.attributeValues("fmtp")).containsExactly("101 0-15");
         assertThat(m.attribute("ptime")).contains("20");
         assertThat(m.hasProperty("sendrecv")).isTrue();
-        assertThat(m.attributeValues("crypto")).hasSize(2);
+        assertThat(m.attributeValues("crypto")).hasSize(3);
         assertThat(m.attributeValues("crypto").get(0)).startsWith("1 AES_CM_128_HMAC_SHA1_80 inline:");
         assertThat(m.attributeValues("crypto").get(1)).startsWith("2 AES_CM_128_HMAC_SHA1_32 inline:");
+        assertThat(m.attributeValues("crypto").get(2)).startsWith("3 AEAD_AES_128_GCM inline:");
+        assertThat(CryptoAttribute.parse(m.attributeValues("crypto").get(2)).orNull().orElseThrow().key().salt())
+            .hasSize(12);
         assertThat(sd.connectionAddress()).isEqualTo("192.0.2.10");
         assertThat(m.port()).isEqualTo(40000);
     }

@@ -40,7 +40,7 @@ class SrtpContextTest {
      * as RFC 3711 §3.4 says (libsrtp increments first), so we check its layout and round trip.
      */
     @ParameterizedTest
-    @EnumSource(CryptoSuite.class)
+    @EnumSource(value = CryptoSuite.class, names = {"AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32"})
     void srtcpAlwaysCarriesAn80BitTag(CryptoSuite suite) {
         byte[] reference = HEX.parseHex(SRTCP);
         assertThat(SrtpContext.forReceiving(suite, KEY).unprotectRtcp(reference, 0, reference.length).orNull())
@@ -56,7 +56,7 @@ class SrtpContextTest {
     @ParameterizedTest
     @EnumSource(CryptoSuite.class)
     void roundTripsAStreamOfPacketsAcrossTheSequenceWrap(CryptoSuite suite) {
-        SrtpMasterKey key = SrtpMasterKey.random();
+        SrtpMasterKey key = SrtpMasterKey.random(suite);
         SrtpContext tx = SrtpContext.forSending(suite, key);
         SrtpContext rx = SrtpContext.forReceiving(suite, key);
         for (int i = 0; i < 20; i++) {
@@ -69,6 +69,24 @@ class SrtpContextTest {
         }
     }
 
+    /** libsrtp's AEAD_AES_128_GCM reference (srtp_validate_gcm): key 00..0f, salt a0..ab (RFC 7714). */
+    @Test
+    void aes128GcmMatchesLibsrtp() {
+        SrtpMasterKey key = SrtpMasterKey.fromConcatenated(
+            HEX.parseHex("000102030405060708090a0b0c0d0e0fa0a1a2a3a4a5a6a7a8a9aaab"));
+        byte[] out = SrtpContext.forSending(CryptoSuite.AEAD_AES_128_GCM, key).protectRtp(RTP, 0, RTP.length);
+        assertThat(HEX.formatHex(out)).isEqualTo(
+            "800f1234decafbadcafebabec5002ede04cfdd2eb91159e0880aa06ed2976826f796b201df3131a127e8a392");
+        byte[] srtcp = HEX.parseHex("81c8000bcafebabec98b8b5df0392a55852b6c21ac8e7025c52c6fbea2b3b446ea31123ba88ce61e"
+            + "80000001");
+        assertThat(SrtpContext.forReceiving(CryptoSuite.AEAD_AES_128_GCM, key).unprotectRtcp(srtcp, 0, srtcp.length)
+            .orNull()).containsExactly(RTCP);
+        byte[] tampered = out.clone();
+        tampered[13] ^= 1;
+        assertThat(SrtpContext.forReceiving(CryptoSuite.AEAD_AES_128_GCM, key).unprotectRtp(tampered, 0,
+            tampered.length)).isInstanceOf(ParseResult.Malformed.class);
+    }
+
     @Test
     void rejectsTamperedReplayedAndForeignPackets() {
         SrtpContext rx = SrtpContext.forReceiving(CryptoSuite.AES_CM_128_HMAC_SHA1_80, KEY);
@@ -79,7 +97,7 @@ class SrtpContextTest {
         assertThat(rx.unprotectRtp(good, 0, good.length).orNull()).containsExactly(RTP);
         assertThat(rx.unprotectRtp(good, 0, good.length)).as("replay").isInstanceOf(ParseResult.Malformed.class);
 
-        SrtpContext other = SrtpContext.forReceiving(CryptoSuite.AES_CM_128_HMAC_SHA1_80, SrtpMasterKey.random());
+        SrtpContext other = SrtpContext.forReceiving(CryptoSuite.AES_CM_128_HMAC_SHA1_80, SrtpMasterKey.random(CryptoSuite.AES_CM_128_HMAC_SHA1_80));
         assertThat(other.unprotectRtp(good, 0, good.length)).as("wrong key").isInstanceOf(ParseResult.Malformed.class);
         assertThat(rx.unprotectRtp(RTP, 0, 13)).as("truncated").isInstanceOf(ParseResult.Malformed.class);
         byte[] badRtcp = HEX.parseHex(SRTCP);
