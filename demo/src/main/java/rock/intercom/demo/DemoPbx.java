@@ -136,8 +136,10 @@ public final class DemoPbx implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         // Proper 400s for unparsable requests instead of the stack's broken ones.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", RejectingMessageParserFactory.class.getName());
-        // Bounds what one TCP peer can make the stack buffer.
+        // Bounds: message size per TCP peer, TCP connections, and stack threads (default: one per message).
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "64");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         return p;
     }
 

@@ -266,6 +266,10 @@ final class GuardDesk {
             return;
         }
         sip.reply(event, Response.OK);
+        if (call.phase == Phase.RINGING && call.leg instanceof CallLeg.Incoming in) {
+            // A BYE before the answer (RFC 3261 §15.1.2 allows it only after a dialog exists) still ends the INVITE.
+            sip.send(in.transaction(), sip.response(in.invite(), Response.REQUEST_TERMINATED, null, in.toTag()));
+        }
         end(call, "the other side hung up");
     }
 

@@ -210,11 +210,18 @@ class DemoPbxSippTest {
         try (DatagramSocket udp = new DatagramSocket()) {
             udp.send(new DatagramPacket(junk, junk.length, InetAddress.getLoopbackAddress(), pbx.port()));
         }
+        // Over TCP, an unparsable From gets its 400 on the same connection.
         try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), pbx.port())) {
+            tcp.setSoTimeout(10_000);
             OutputStream out = tcp.getOutputStream();
-            out.write("INVITE sip:400@127.0.0.1 SIP/2.0\r\nVia: garbage\r\nContent-Length: 0\r\n\r\n"
+            out.write(("INVITE sip:400@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:" + tcp.getLocalPort()
+                + ";branch=z9hG4bK-tcp-junk\r\nFrom: <sip:505@127.0.0.1;tag=1\r\nTo: <sip:400@127.0.0.1>\r\n"
+                + "Call-ID: tcp-junk\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(tcp.getInputStream(),
+                StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).isEqualTo("SIP/2.0 400 Bad Request");
         }
         Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(Sipp.scenario("malformed-then-options.xml"), pbx.port(), "400"));
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();
