@@ -146,6 +146,7 @@ final class GuardDesk {
             GuardDeskCall call = new GuardDeskCall(callId.getCallId(), new CallLeg.Outgoing(ct, device), tone,
                 sessionId);
             call.localSdp = offer;
+            call.phase = Phase.CALLING;
             calls.put(call.callId, call);
             ct.sendRequest();
             LOG.info("Demo PBX guard desk calling {} at {}", device, contactUri);
@@ -159,17 +160,36 @@ final class GuardDesk {
     void onResponse(ResponseEvent event) {
         Response response = event.getResponse();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
-        GuardDeskCall call = calls.get(callIdOf(response));
-        if (call == null || cseq == null || !Request.INVITE.equals(cseq.getMethod())
-            || !(call.leg instanceof CallLeg.Outgoing out)) {
+        if (cseq == null || !Request.INVITE.equals(cseq.getMethod())) {
             return;
         }
         int status = response.getStatusCode();
+        GuardDeskCall call = calls.get(callIdOf(response));
+        if (call == null) {
+            if (status >= 200 && status < 300 && event.getDialog() != null) {
+                ackAndBye(event.getDialog(), cseq.getSeqNumber()); // answered after we cancelled (§15)
+            }
+            return;
+        }
+        if (!(call.leg instanceof CallLeg.Outgoing out)) {
+            return;
+        }
         if (status < 200) {
+            if (call.phase == Phase.CANCELLING) {
+                sendCancel(out);
+                end(call, "guard desk hung up");
+            } else if (call.phase == Phase.CALLING) {
+                call.phase = Phase.RINGING;
+            }
             return;
         }
         if (status >= 300) {
             end(call, out.device() + " refused with " + status); // the stack ACKs non-2xx itself
+            return;
+        }
+        if (call.phase == Phase.CANCELLING && event.getDialog() != null) {
+            ackAndBye(event.getDialog(), cseq.getSeqNumber());
+            end(call, "guard desk hung up");
             return;
         }
         Dialog dialog = event.getDialog();
@@ -181,7 +201,7 @@ final class GuardDesk {
         } catch (SipException | InvalidArgumentException e) {
             LOG.warn("Demo PBX could not ACK {}: {}", out.device(), e.toString());
         }
-        if (call.phase != Phase.RINGING) {
+        if (call.phase != Phase.RINGING && call.phase != Phase.CALLING) {
             return; // a retransmitted 200: ACKed again, nothing else changes
         }
         call.dialog = dialog;
@@ -201,7 +221,7 @@ final class GuardDesk {
     /** The stack gave up on a request (no answer at all): forget the call. */
     void onTimeout(String callId) {
         GuardDeskCall call = calls.get(callId);
-        if (call != null && call.phase == Phase.RINGING && call.leg instanceof CallLeg.Outgoing) {
+        if (call != null && !call.established() && call.leg instanceof CallLeg.Outgoing) {
             end(call, "no answer");
         }
     }
@@ -296,17 +316,25 @@ final class GuardDesk {
 
     /**
      * Hangs up every call from the guard desk side: BYE when established; while ringing, 603 to an
-     * incoming call and CANCEL for an outgoing one.
+     * incoming call and CANCEL for an outgoing one (deferred to the first provisional response).
      */
     void hangUpAll() {
         for (GuardDeskCall call : new ArrayList<>(calls.values())) {
-            if (call.established()) {
-                sendBye(call);
-            } else if (call.phase == Phase.RINGING) {
-                if (call.leg instanceof CallLeg.Incoming in) {
-                    sip.send(in.transaction(), sip.response(in.invite(), Response.DECLINE, null, in.toTag()));
-                } else if (call.leg instanceof CallLeg.Outgoing out) {
-                    sendCancel(out);
+            switch (call.phase) {
+                case ANSWERED, CONNECTED -> sendBye(call);
+                case RINGING -> {
+                    if (call.leg instanceof CallLeg.Incoming in) {
+                        sip.send(in.transaction(), sip.response(in.invite(), Response.DECLINE, null, in.toTag()));
+                    } else if (call.leg instanceof CallLeg.Outgoing out) {
+                        sendCancel(out);
+                    }
+                }
+                case CALLING -> {
+                    call.phase = Phase.CANCELLING; // RFC 3261 §9.1: no CANCEL before a provisional response
+                    continue;
+                }
+                case CANCELLING, ENDED -> {
+                    continue;
                 }
             }
             end(call, "guard desk hung up");
@@ -338,6 +366,17 @@ final class GuardDesk {
             call.dialog.sendRequest(ct);
         } catch (SipException | RuntimeException e) {
             LOG.warn("Demo PBX could not send BYE: {}", e.toString());
+        }
+    }
+
+    /** RFC 3261 §15: a 2xx that arrives after the call was given up is ACKed, then ended with BYE. */
+    private void ackAndBye(Dialog dialog, long cseq) {
+        try {
+            dialog.sendAck(dialog.createAck(cseq));
+            ClientTransaction ct = sip.provider.getNewClientTransaction(dialog.createRequest(Request.BYE));
+            dialog.sendRequest(ct);
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.debug("Demo PBX could not end a late-answered call: {}", e.toString());
         }
     }
 

@@ -198,6 +198,22 @@ class DemoPbxSippTest {
     }
 
     @Test
+    void guardDeskHangingUpBeforeTheDoorRingsCancelsOnceItRings() throws Exception {
+        int doorPort = Sipp.freeUdpPort();
+        Sipp.Outcome registered = Sipp.run(Sipp.Run.of(Sipp.scenario("register.xml"), pbx.port(), "507")
+            .credentials("507", CALLED_DOOR_PASSWORD).localPort(doorPort));
+        assertThat(registered.passed()).as(registered.toString()).isTrue();
+        try (Sipp door = Sipp.start(Sipp.Run.of(Sipp.scenario("device-cancelled.xml"), pbx.port(), "507")
+            .localPort(doorPort))) {
+            pbx.callDevice("507");
+            pbx.hangUp(); // before any provisional response: the CANCEL waits for the 180 (RFC 3261 §9.1)
+            Sipp.Outcome outcome = door.awaitExit();
+            assertThat(outcome.passed()).as(outcome.toString()).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.callsInProgress() == 0);
+    }
+
+    @Test
     void callingAnUnregisteredUserIsAClearError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pbx.callDevice("506"))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("not registered");
