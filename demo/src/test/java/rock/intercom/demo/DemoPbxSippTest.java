@@ -150,7 +150,7 @@ class DemoPbxSippTest {
     void holdByReInviteIsAnsweredRecvonlyAndTheToneStops() throws Exception {
         try (RtpCollector rtp = new RtpCollector();
              Sipp sipp = Sipp.start(Sipp.Run.of(Sipp.scenario("hold-by-reinvite.xml"), pbx.port(), "400")
-                 .key("rtp_port", rtp.port()).pause(2000))) {
+                 .key("rtp_port", rtp.port()).pause(1500))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> !rtp.packets().isEmpty());
             // Held: the call is still up but no packet for 25 packets' time.
             await().atMost(Duration.ofSeconds(30)).until(() -> pbx.establishedCalls() == 1
