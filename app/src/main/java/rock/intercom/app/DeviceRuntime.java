@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,6 +36,8 @@ import rock.intercom.settings.SettingsValidator;
 public final class DeviceRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceRuntime.class);
+    /** The applied settings, under the data dir. */
+    static final String SAVED_SETTINGS = "settings.yaml";
 
     private final LiveSettings settings;
     private final EventStore events;
@@ -59,13 +62,9 @@ public final class DeviceRuntime implements AutoCloseable {
     public static DeviceRuntime open(DeviceOptions options, Map<String, String> env, PrintStream announce) {
         SettingsCodec codec = new SettingsCodec();
         SettingsValidator validator = new SettingsValidator();
-        SettingsFile file = new SettingsFile(options.config(), codec, validator);
-        DeviceSettings initial = load(file, options);
-        try {
-            Files.createDirectories(options.dataDir());
-        } catch (IOException e) {
-            throw new ConfigFileProblem("data dir " + options.dataDir() + ": " + e.getMessage());
-        }
+        DeviceSettings initial = load(new SettingsFile(options.config(), codec, validator), options.config());
+        SettingsFile file = new SettingsFile(options.dataDir().resolve(SAVED_SETTINGS), codec, validator);
+        initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
         EventStore events = SqliteEventStore.open(options.dataDir());
         DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), events);
@@ -83,15 +82,47 @@ public final class DeviceRuntime implements AutoCloseable {
         return new DeviceRuntime(live, events, call, signalling, device, portal, List.of(toCall, toSip));
     }
 
-    private static DeviceSettings load(SettingsFile file, DeviceOptions options) {
+    /**
+     * The config file holds the installer's settings; what the portal and API apply is saved in
+     * the data dir, so a device never rewrites (or loses the comments of) the file it was given.
+     * The saved copy wins while it was made from the same config file; editing the config file
+     * re-seeds it.
+     */
+    private static DeviceSettings seedOrLoad(SettingsFile saved, DeviceSettings fromConfig, String fingerprint,
+            PrintStream announce) {
+        try {
+            Files.createDirectories(saved.path().getParent());
+            Path seed = saved.path().resolveSibling(SAVED_SETTINGS + ".seed");
+            if (Files.exists(saved.path()) && Files.exists(seed) && Files.readString(seed).equals(fingerprint)) {
+                announce.println("Settings: " + saved.path() + " (changes applied since start from the config file)");
+                return load(saved, saved.path());
+            }
+            saved.save(fromConfig);
+            Files.writeString(seed, fingerprint);
+            return fromConfig;
+        } catch (IOException e) {
+            throw new ConfigFileProblem("data dir " + saved.path().getParent() + ": " + e.getMessage());
+        }
+    }
+
+    private static String fingerprint(Path config) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(config)));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new ConfigFileProblem("config file " + config + ": " + e.getMessage());
+        }
+    }
+
+    private static DeviceSettings load(SettingsFile file, Path path) {
         try {
             return file.load();
         } catch (NoSuchFileException missing) {
-            throw new ConfigFileProblem("config file " + options.config() + " not found");
+            throw new ConfigFileProblem("config file " + path + " not found");
         } catch (IOException e) {
-            throw new ConfigFileProblem("config file " + options.config() + ": " + e.getMessage());
+            throw new ConfigFileProblem("config file " + path + ": " + e.getMessage());
         } catch (SettingsRejected rejected) {
-            throw new ConfigFileProblem("config file " + options.config() + ": " + rejected.errors().entrySet().stream()
+            throw new ConfigFileProblem("config file " + path + ": " + rejected.errors().entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
         }
     }
@@ -102,6 +133,10 @@ public final class DeviceRuntime implements AutoCloseable {
 
     public String deviceName() {
         return device.name();
+    }
+
+    public int sipPort() {
+        return signalling.localPort();
     }
 
     public int httpPort() {

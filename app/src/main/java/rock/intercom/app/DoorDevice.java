@@ -53,7 +53,7 @@ public final class DoorDevice implements DeviceControl {
     public ApplyResult applySettings(JsonNode document) {
         try {
             DeviceSettings update = codec.read(document);
-            if (!update.device().id().equals(id())) {
+            if (update.device() == null || !id().equals(update.device().id())) {
                 return ApplyResult.rejected(java.util.Map.of("device.id",
                         "cannot change a device's id (it names the device in URLs and events)"));
             }

@@ -36,7 +36,7 @@ class MainTest {
 
     @Test
     void anUnknownOptionIsOneLineAndExitTwo() {
-        assertThat(run("device", "--bogus")).isEqualTo(2);
+        assertThat(run("device", "--config", "x.yaml", "--bogus")).isEqualTo(2);
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(err.toString()).contains("--bogus");
     }

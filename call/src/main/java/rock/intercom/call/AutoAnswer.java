@@ -6,7 +6,7 @@ import rock.intercom.settings.DeviceSettings;
 /**
  * How long an allowed incoming call rings before the door answers it (intercoms auto-answer).
  * Set by the custom configuration key {@value #DELAY_KEY} in milliseconds, 0 to
- * {@value #MAX_DELAY_MS}; absent or invalid means 0, answer at once.
+ * {@value #MAX_DELAY_MS}; absent or invalid means 0, answer at once. Stateless.
  */
 public final class AutoAnswer {
 

@@ -43,7 +43,10 @@ public sealed interface CallCommand {
     record AnswerIncoming(String callId) implements CallCommand {
     }
 
-    /** Refuse the incoming INVITE with this final response (403, 404, 486, 488...). */
+    /**
+     * Refuse the incoming INVITE with this final response (403, 404, 486, 488, 603...);
+     * {@code reason} is the standard reason phrase to send ("Forbidden"), never the policy detail.
+     */
     record RejectIncoming(String callId, int sipStatus, String reason) implements CallCommand {
     }
 
@@ -67,6 +70,13 @@ public sealed interface CallCommand {
     record RecordEvent(SecurityEventName name, Map<String, Object> details) implements CallCommand {
         public RecordEvent {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(details, "details");
+            // The event store copies details with Map.copyOf: a null would fail there, far from its cause.
+            details.forEach((key, value) -> {
+                if (key == null || value == null) {
+                    throw new IllegalArgumentException("null in event details of " + name + ": " + key + "=" + value);
+                }
+            });
             details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
         }
 

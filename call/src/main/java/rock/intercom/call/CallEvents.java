@@ -54,7 +54,7 @@ final class CallEvents {
         var details = legDetails(leg);
         details.put(EventDetails.SIP_STATUS, sipStatus);
         details.put(EventDetails.REASON, reason);
-        if (sipReason != null && !sipReason.isBlank() && !sipReason.equalsIgnoreCase(reason)) {
+        if (sipReason != null && !sipReason.isBlank()) {
             details.put(EventDetails.SIP_REASON, sipReason);
         }
         return new RecordEvent(SecurityEventName.CALL_FAILED, details);

@@ -30,7 +30,7 @@ public final class CallReasons {
     public static final String BUSY = "busy";
     /** The INVITE's Request-URI names another user (404). */
     public static final String UNKNOWN_USER = "not this device's extension";
-    /** The caller's From URI cannot be parsed (400). */
+    /** The INVITE has no From URI (400). */
     public static final String MALFORMED_CALLER = "malformed caller URI";
     /** The caller cancelled before the device answered. */
     public static final String CANCELLED_BEFORE_ANSWER = "cancelled before answer";

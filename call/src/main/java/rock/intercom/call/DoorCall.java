@@ -83,13 +83,17 @@ public final class DoorCall {
                     ? new Transition(new Idle(), List.of(new CallCommand.ShowScreen(ScreenState.IDLE)))
                     : Transition.ignore(current);
         }
+        if (input instanceof CallInput.Answered answered
+                && (current.leg() == null || !current.leg().callId().equals(answered.callId()))) {
+            return OutgoingCall.lateAnswer(current, input);
+        }
         if (input instanceof CallInput.IncomingInvite invite) {
             return IncomingCall.invite(current, invite, settings);
         }
         if (current.isFree()) {
             return input instanceof ButtonPressed
                     ? OutgoingCall.start(current, DialPlan.from(settings), callIds)
-                    : OutgoingCall.lateAnswer(current, input);
+                    : Transition.ignore(current);
         }
         if (current.leg().direction() == CallDirection.OUTGOING) {
             return OutgoingCall.step(current, input, callIds);

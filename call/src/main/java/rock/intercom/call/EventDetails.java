@@ -19,7 +19,7 @@ public final class EventDetails {
     public static final String REASON = "reason";
     /** The SIP status code of a failure or rejection. */
     public static final String SIP_STATUS = "sipStatus";
-    /** The reason phrase the remote side sent, when it differs from {@link #REASON}. */
+    /** The reason phrase of the final response, when it had one. */
     public static final String SIP_REASON = "sipReason";
     /** Free-text detail of a transport or media error. */
     public static final String ERROR = "error";

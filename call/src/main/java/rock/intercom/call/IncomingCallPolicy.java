@@ -13,13 +13,14 @@ import rock.intercom.settings.SipSettings;
  * <li>SIP_SERVER mode and the INVITE did not come from the configured SIP server or proxy →
  *     403, {@value CallReasons#NOT_FROM_SIP_SERVER} (nobody on the LAN calls the door directly);</li>
  * <li>the Request-URI names a user other than the device's extension or auth user → 404;</li>
- * <li>the caller's From URI is not a SIP URI → 400;</li>
- * <li>EXTENSION_LIST mode and the caller matches no entry → 403,
- *     {@value CallReasons#CALLER_NOT_ALLOWED}.</li>
+ * <li>no From URI at all → 400 (RFC 3261 §8.1.1.3 makes it mandatory);</li>
+ * <li>EXTENSION_LIST mode and the caller matches no entry (a caller that is not a valid SIP URI
+ *     matches none) → 403, {@value CallReasons#CALLER_NOT_ALLOWED}.</li>
  * </ol>
  * The identity checked is the From URI; a P-Asserted-Identity is used instead only when the
  * INVITE came from the configured server (RFC 3325 §9.1: trust it only from a trusted peer).
  * SIP_SERVER mode never checks ring-group membership: the device cannot know it (guide).
+ * Stateless and thread-safe.
  */
 public final class IncomingCallPolicy {
 
@@ -40,16 +41,19 @@ public final class IncomingCallPolicy {
         if (!addressedToDevice(sip.identity(), invite.targetUser())) {
             return new IncomingDecision.Refuse(404, "Not Found", CallReasons.UNKNOWN_USER);
         }
-        SipUri caller = SipUri.parse(invite.callerUri()).uriOrNull();
-        if (caller == null) {
+        if (invite.callerUri() == null || invite.callerUri().isBlank()) {
             return new IncomingDecision.Refuse(400, "Bad Request", CallReasons.MALFORMED_CALLER);
         }
+        SipUri caller = SipUri.parse(invite.callerUri()).uriOrNull();
         if (fromServer && invite.assertedIdentity() != null) {
             SipUri asserted = SipUri.parse(invite.assertedIdentity()).uriOrNull();
             caller = asserted != null ? asserted : caller;
         }
-        if (mode == IncomingCallMode.EXTENSION_LIST
-                && !AllowedCallers.of(sip.incomingCalls().allowedCallers()).allows(caller)) {
+        if (mode == IncomingCallMode.SIP_SERVER) {
+            // The server authorised it; a caller URI we cannot parse (a tel: URI) is only recorded.
+            return new IncomingDecision.Allow(caller != null ? caller.toString() : invite.callerUri().strip());
+        }
+        if (!AllowedCallers.of(sip.incomingCalls().allowedCallers()).allows(caller)) {
             return forbidden(CallReasons.CALLER_NOT_ALLOWED);
         }
         return new IncomingDecision.Allow(caller.toString());

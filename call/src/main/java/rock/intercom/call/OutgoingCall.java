@@ -1,5 +1,6 @@
 package rock.intercom.call;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import rock.intercom.call.CallCommand.CancelTimer;
@@ -35,7 +36,7 @@ import rock.intercom.call.CallState.Ringing;
 final class OutgoingCall {
 
     /** How long {@code Call failed} stays on the screen. */
-    static final java.time.Duration FAILED_SCREEN = java.time.Duration.ofSeconds(5);
+    static final Duration FAILED_SCREEN = Duration.ofSeconds(5);
 
     private OutgoingCall() {
     }
@@ -55,13 +56,11 @@ final class OutgoingCall {
 
     /**
      * A 2xx for an attempt we no longer want (it crossed our CANCEL or arrived after a timeout):
-     * RFC 3261 §15 — acknowledge it, then end it with BYE. Any other input is ignored.
+     * RFC 3261 §15 — acknowledge it, then end it with BYE. The state does not change.
      */
     static Transition lateAnswer(CallState current, CallInput input) {
-        if (input instanceof Answered answered) {
-            return new Transition(current, List.of(new SendAck(answered.callId()), new SendBye(answered.callId())));
-        }
-        return Transition.ignore(current);
+        var answered = (Answered) input;
+        return new Transition(current, List.of(new SendAck(answered.callId()), new SendBye(answered.callId())));
     }
 
     /** Inputs while an outgoing call is dialing, ringing or established. */
@@ -69,9 +68,6 @@ final class OutgoingCall {
         CallLeg leg = current.leg();
         if (input instanceof ButtonPressed || input instanceof HangUpRequested) {
             return hangUpByDevice(current);
-        }
-        if (input instanceof Answered answered && !answered.callId().equals(leg.callId())) {
-            return lateAnswer(current, input);
         }
         if (!leg.callId().equals(callIdOf(input))) {
             return Transition.ignore(current);
@@ -87,7 +83,7 @@ final class OutgoingCall {
             return pending(leg, ringing.plan(), input, callIds, current);
         }
         if (current instanceof Established) {
-            return OutgoingCall.established(leg, input, current);
+            return established(leg, input, current);
         }
         return Transition.ignore(current);
     }

@@ -203,10 +203,27 @@ public final class SipUri {
         return new SipUri(scheme.equals("sips"), user, password, hostPort.host(), hostPort.port(), parameters, headers);
     }
 
-    /** {@code "Name" <sip:…>;tag=x} → {@code sip:…}; a bare URI is returned unchanged. */
+    /**
+     * {@code "Name" <sip:…>;tag=x} → {@code sip:…}; a bare URI is returned unchanged. A quoted
+     * display name may hold {@code <} or escaped quotes (RFC 3261 §25.1 quoted-string).
+     */
     private static String unwrapNameAddr(String text) throws MalformedUri {
-        int open = text.indexOf('<');
+        int from = 0;
+        if (text.startsWith("\"")) {
+            from = 1;
+            while (from < text.length() && text.charAt(from) != '"') {
+                from += text.charAt(from) == '\\' ? 2 : 1;
+            }
+            if (from >= text.length()) {
+                throw new MalformedUri("unterminated quoted display name");
+            }
+            from++;
+        }
+        int open = text.indexOf('<', from);
         if (open < 0) {
+            if (from > 0) {
+                throw new MalformedUri("display name without <URI>");
+            }
             if (text.indexOf('>') >= 0) {
                 throw new MalformedUri("'>' without '<'");
             }
@@ -249,9 +266,9 @@ public final class SipUri {
     }
 
     /**
-     * Checks the characters of one component and decodes {@code %HH} escapes of characters outside
-     * the reserved set, so {@code %61lice} equals {@code alice} (§19.1.4); escapes that stay are
-     * upper-cased so {@code %2f} equals {@code %2F}.
+     * Checks the characters of one component and decodes {@code %HH} escapes of characters that
+     * may appear plain there and are not reserved, so {@code %61lice} equals {@code alice}
+     * (§19.1.4); escapes that stay are upper-cased so {@code %2f} equals {@code %2F}.
      */
     private static String normalise(String text, String allowedMarks, String what) throws MalformedUri {
         var out = new StringBuilder(text.length());
@@ -267,19 +284,23 @@ public final class SipUri {
                     throw new MalformedUri("bad escape in " + what);
                 }
                 char decoded = (char) (high * 16 + low);
-                if (decoded < 0x80 && decoded > 0x20 && decoded != 0x7f && RESERVED.indexOf(decoded) < 0 && decoded != '%') {
+                if (allowedPlain(decoded, allowedMarks) && RESERVED.indexOf(decoded) < 0) {
                     out.append(decoded);
                 } else {
                     out.append('%').append(Character.toUpperCase(text.charAt(i + 1))).append(Character.toUpperCase(text.charAt(i + 2)));
                 }
                 i += 2;
-            } else if (isAlphanumeric(c) || UNRESERVED_MARKS.indexOf(c) >= 0 || allowedMarks.indexOf(c) >= 0) {
+            } else if (allowedPlain(c, allowedMarks)) {
                 out.append(c);
             } else {
                 throw new MalformedUri("character '" + printable(c) + "' not allowed in " + what);
             }
         }
         return out.toString();
+    }
+
+    private static boolean allowedPlain(char c, String allowedMarks) {
+        return isAlphanumeric(c) || UNRESERVED_MARKS.indexOf(c) >= 0 || allowedMarks.indexOf(c) >= 0;
     }
 
     static boolean isAlphanumeric(char c) {

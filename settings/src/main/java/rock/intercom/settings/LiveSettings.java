@@ -98,6 +98,7 @@ public final class LiveSettings {
             throw new SettingsNotSaved(e);
         }
         current = candidate;
+        LOG.info("Settings of device {} applied", candidate.device().id());
         synchronized (undelivered) {
             undelivered.add(new SettingsChange(previous, candidate));
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 
 /**
  * Reads and writes the settings document: YAML for the config file, JSON for the API, same shape
@@ -25,24 +26,25 @@ public final class SettingsCodec {
     private final ObjectMapper json = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT);
-    private final ObjectMapper yaml = new YAMLMapper(YAMLFactory.builder()
+    private final YAMLFactory yamlFactory = YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-            .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .build();
+    private final ObjectMapper yaml = new YAMLMapper(yamlFactory);
+    private final YamlTree yamlTree = new YamlTree(yamlFactory);
     private final SettingsReader reader = new SettingsReader();
     private final SettingsWriter writer = new SettingsWriter();
 
     /** Reads a YAML document (the config file). */
     public DeviceSettings readYaml(String text) {
-        return reader.read(parse(yaml, text, "YAML"));
+        return reader.read(parse(yamlTree::read, text, "YAML"));
     }
 
     /** Reads a JSON document (the API). */
     public DeviceSettings readJson(String text) {
-        return reader.read(parse(json, text, "JSON"));
+        return reader.read(parse(json::readTree, text, "JSON"));
     }
 
     /** Reads a document already parsed into a tree, e.g. by a web framework. */
@@ -65,7 +67,13 @@ public final class SettingsCodec {
         return write(json, writer.redacted(settings));
     }
 
-    private static JsonNode parse(ObjectMapper mapper, String text, String format) {
+    /** A parser from text to tree. */
+    @FunctionalInterface
+    private interface TreeParser {
+        JsonNode parse(String text) throws IOException;
+    }
+
+    private static JsonNode parse(TreeParser parser, String text, String format) {
         if (text == null || text.isBlank()) {
             throw rejected("must not be empty");
         }
@@ -73,9 +81,12 @@ public final class SettingsCodec {
             throw rejected("must be at most " + MAX_DOCUMENT_CHARS + " characters");
         }
         try {
-            return mapper.readTree(text);
+            return parser.parse(text);
         } catch (JsonProcessingException e) {
-            throw rejected("is not valid " + format + where(e.getLocation()) + duplicateKey(e));
+            throw rejected("is not valid " + format + where(e.getLocation()) + safeDetail(e));
+        } catch (IOException e) {
+            // Reading a String does no I/O; a parser may still signal malformed input this way.
+            throw rejected("is not valid " + format);
         }
     }
 
@@ -84,10 +95,11 @@ public final class SettingsCodec {
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    /** The one parser message safe to show: it names a key, never a value. */
-    private static String duplicateKey(JsonProcessingException e) {
+    /** The only parser messages safe to show: they name a key, never a value that may be a password. */
+    private static String safeDetail(JsonProcessingException e) {
         String message = e.getOriginalMessage();
-        return message != null && message.startsWith("Duplicate field") ? ": " + message : "";
+        boolean safe = message != null && (message.startsWith("Duplicate field") || message.equals("nested too deeply"));
+        return safe ? ": " + message : "";
     }
 
     private static SettingsRejected rejected(String message) {

@@ -22,6 +22,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class SettingsFile implements SettingsStore {
 
+    /** Written first, since a save replaces any comments the operator had in the file. */
+    static final String HEADER = "# Rock Intercom device settings, rewritten when settings are applied.\n"
+            + "# Holds passwords: keep this file private (mode 0600).\n";
+
     private final Path path;
     private final SettingsCodec codec;
     private final SettingsValidator validator;
@@ -45,7 +49,7 @@ public final class SettingsFile implements SettingsStore {
 
     @Override
     public void save(DeviceSettings settings) throws IOException {
-        byte[] bytes = codec.writeYaml(settings).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (HEADER + codec.writeYaml(settings)).getBytes(StandardCharsets.UTF_8);
         Path directory = path.getParent();
         Path temporary = Files.createTempFile(directory, "." + path.getFileName() + ".", ".tmp", ownerOnly());
         try {

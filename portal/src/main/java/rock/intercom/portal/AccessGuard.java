@@ -1,0 +1,145 @@
+package rock.intercom.portal;
+
+import io.javalin.http.Context;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import rock.intercom.portal.auth.BasicCredentials;
+import rock.intercom.portal.auth.LoginThrottle;
+import rock.intercom.portal.auth.PortalSession;
+import rock.intercom.portal.auth.PortalUser;
+import rock.intercom.portal.auth.SessionStore;
+import rock.intercom.portal.auth.UserStore;
+
+/**
+ * The one place where access is checked, before every matched route: who is calling (session
+ * cookie or HTTP Basic), whether their role grants the route's {@link Access}, and, for requests
+ * that change something, that they do not come from another site and carry the session's CSRF token.
+ */
+public final class AccessGuard {
+
+    public static final String CSRF_FIELD = "_csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final LoginThrottle throttle;
+
+    public AccessGuard(UserStore users, SessionStore sessions, LoginThrottle throttle) {
+        this.users = users;
+        this.sessions = sessions;
+        this.throttle = throttle;
+    }
+
+    public void check(Context ctx) {
+        Access access = ctx.routeRoles().stream()
+                .filter(Access.class::isInstance).map(Access.class::cast)
+                .findFirst().orElse(Access.MODIFY); // a route without a declared access is locked down
+        boolean unsafe = isUnsafe(ctx);
+        if (unsafe) {
+            refuseCrossSite(ctx);
+        }
+        if (access == Access.ANYONE) {
+            return;
+        }
+        Caller caller = identify(ctx).orElseThrow(() -> new PortalProblem(401, "sign in first"));
+        if (!caller.user().role().grants(access)) {
+            throw new PortalProblem(403, "the role " + caller.user().role() + " may not do this; "
+                    + "an Account Administrator may");
+        }
+        if (unsafe && caller.session() != null) {
+            requireCsrfToken(ctx, caller.session());
+        }
+        Caller.attach(ctx, caller);
+    }
+
+    private Optional<Caller> identify(Context ctx) {
+        Optional<PortalSession> session = sessions.touch(ctx.cookie(SessionCookie.SESSION));
+        if (session.isPresent()) {
+            return Optional.of(new Caller(session.get().user(), session.get()));
+        }
+        Optional<BasicCredentials> basic = BasicCredentials.parse(ctx.header("Authorization"));
+        if (basic.isEmpty()) {
+            return Optional.empty();
+        }
+        PortalUser user = verify(basic.get().username(), basic.get().password(), ctx.ip());
+        return Optional.of(new Caller(user, null));
+    }
+
+    /** Checks a password under the per user and IP rate limit; 429 while locked out, 401 when wrong. */
+    public PortalUser verify(String username, char[] password, String ip) {
+        Optional<Duration> wait = throttle.retryAfter(username, ip);
+        if (wait.isPresent()) {
+            throw new RateLimited(wait.get());
+        }
+        Optional<PortalUser> user = users.verify(username, password);
+        java.util.Arrays.fill(password, '\0');
+        if (user.isEmpty()) {
+            throttle.failed(username, ip);
+            throw new PortalProblem(401, "wrong user name or password");
+        }
+        throttle.succeeded(username, ip);
+        return user.get();
+    }
+
+    private static boolean isUnsafe(Context ctx) {
+        String method = ctx.method().name();
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+    }
+
+    /** Browsers say where a request comes from; a state change from another origin is refused. */
+    private static void refuseCrossSite(Context ctx) {
+        String fetchSite = ctx.header("Sec-Fetch-Site");
+        if ("cross-site".equalsIgnoreCase(fetchSite)) {
+            throw new PortalProblem(403, "cross-site request refused");
+        }
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin != null && host != null) {
+            String originHost;
+            try {
+                originHost = URI.create(origin).getRawAuthority();
+            } catch (IllegalArgumentException e) {
+                originHost = null;
+            }
+            if (originHost == null || !originHost.equalsIgnoreCase(host)) {
+                throw new PortalProblem(403, "cross-site request refused");
+            }
+        }
+    }
+
+    private static void requireCsrfToken(Context ctx, PortalSession session) {
+        String sent = ctx.header(CSRF_HEADER);
+        if (sent == null) {
+            String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+            if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
+                sent = ctx.formParam(CSRF_FIELD);
+            }
+        }
+        if (!tokensEqual(sent, session.csrfToken())) {
+            throw new PortalProblem(403, "missing or wrong CSRF token: reload the page and try again");
+        }
+    }
+
+    static boolean tokensEqual(String a, String b) {
+        return a != null && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Too many failed sign-ins for this user and IP. */
+    public static final class RateLimited extends RuntimeException {
+        private final Duration retryAfter;
+
+        RateLimited(Duration retryAfter) {
+            super("too many failed sign-ins; try again in " + Math.max(1, retryAfter.toSeconds()) + " s", null, false,
+                    false);
+            this.retryAfter = retryAfter;
+        }
+
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package rock.intercom.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the portal may do with one door device; the app module implements it. The portal never
+ * learns how a device is built. Implementations must be thread-safe: portal requests call them
+ * from Jetty's worker threads.
+ */
+public interface DeviceControl {
+
+    /** Stable id used in URLs and events, e.g. {@code rockx-505}. */
+    String id();
+
+    /** Human name shown in the Devices list, e.g. {@code RockX-505}. */
+    String name();
+
+    /**
+     * The settings document in the public shape, redacted: no passwords; {@code authPasswordSet}
+     * booleans in their place.
+     */
+    ObjectNode settingsView();
+
+    /**
+     * Validates and applies a whole settings document atomically. A password that is absent or
+     * null keeps the stored one. A rejected document changes nothing.
+     */
+    ApplyResult applySettings(JsonNode document);
+
+    /** Live state: {@code registration}, {@code call} and {@code screen} (later issues fill them). */
+    ObjectNode status();
+
+    /** The virtual call button: the same effect as pressing the wired intercom button. */
+    void pressButton();
+}

@@ -1,0 +1,58 @@
+package rock.intercom.portal;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+import static rock.intercom.portal.Access.ANYONE;
+import static rock.intercom.portal.Access.MODIFY;
+import static rock.intercom.portal.Access.VIEW;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import rock.intercom.portal.api.DevicesApi;
+import rock.intercom.portal.pages.PortalPages;
+
+/** Every route of the portal and its API, with the access each needs: the one place to review. */
+public final class RouteTable {
+
+    /** One route: method, path, who may call it, and the handler. */
+    public record Route(HandlerType method, String path, Access access, Handler handler) {
+    }
+
+    private final List<Route> routes;
+
+    public RouteTable(DevicesApi api, PortalPages pages) {
+        routes = List.of(
+                // JSON API
+                new Route(GET, "/api/v1/devices", VIEW, api::list),
+                new Route(GET, "/api/v1/devices/{id}/status", VIEW, api::status),
+                new Route(GET, "/api/v1/devices/{id}/settings", VIEW, api::getSettings),
+                new Route(PUT, "/api/v1/devices/{id}/settings", MODIFY, api::putSettings),
+                new Route(POST, "/api/v1/devices/{id}/button", MODIFY, api::pressButton),
+                new Route(GET, "/api/v1/events", VIEW, api::events),
+                // Admin Portal pages
+                new Route(GET, "/assets/{file}", ANYONE, pages::asset),
+                new Route(GET, "/sign-in", ANYONE, pages::signInForm),
+                new Route(POST, "/sign-in", ANYONE, pages::signIn),
+                new Route(POST, "/sign-out", VIEW, pages::signOut),
+                new Route(GET, "/", VIEW, pages::home),
+                new Route(GET, "/devices", VIEW, pages::devices),
+                new Route(GET, "/devices/{id}", VIEW, pages::devicePage),
+                new Route(POST, "/devices/{id}/button", MODIFY, pages::pressButton),
+                new Route(GET, "/devices/{id}/modify", MODIFY, pages::modifyForm),
+                new Route(POST, "/devices/{id}/modify", MODIFY, pages::modify),
+                new Route(GET, "/security-events", VIEW, pages::securityEvents));
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public void registerOn(RoutesConfig config) {
+        for (Route route : routes) {
+            config.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+        }
+    }
+}

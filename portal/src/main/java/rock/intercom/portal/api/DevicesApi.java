@@ -1,0 +1,74 @@
+package rock.intercom.portal.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import rock.intercom.events.EventStore;
+import rock.intercom.portal.ApplyResult;
+import rock.intercom.portal.AuditedSettings;
+import rock.intercom.portal.Caller;
+import rock.intercom.portal.DeviceControl;
+import rock.intercom.portal.DeviceDirectory;
+import rock.intercom.portal.Json;
+import rock.intercom.portal.PortalProblem;
+
+/** The JSON handlers of {@code /api/v1}; access was checked before they run. */
+public final class DevicesApi {
+
+    private final DeviceDirectory devices;
+    private final EventStore events;
+    private final AuditedSettings settings;
+
+    public DevicesApi(DeviceDirectory devices, EventStore events, AuditedSettings settings) {
+        this.devices = devices;
+        this.events = events;
+        this.settings = settings;
+    }
+
+    public void list(Context ctx) {
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("devices");
+        for (DeviceControl device : devices.devices()) {
+            list.addObject().put("id", device.id()).put("name", device.name()).set("status", device.status());
+        }
+        Json.send(ctx, 200, body);
+    }
+
+    public void status(Context ctx) {
+        Json.send(ctx, 200, device(ctx).status());
+    }
+
+    public void getSettings(Context ctx) {
+        Json.send(ctx, 200, device(ctx).settingsView());
+    }
+
+    public void putSettings(Context ctx) {
+        DeviceControl device = device(ctx);
+        ObjectNode document = Json.readObject(ctx);
+        ApplyResult result = settings.apply(device, document, Caller.of(ctx).user(), "api");
+        if (result instanceof ApplyResult.Applied applied) {
+            Json.send(ctx, 200, applied.settings());
+        } else if (result instanceof ApplyResult.Rejected rejected) {
+            ObjectNode body = Json.object();
+            ObjectNode errors = body.putObject("errors");
+            rejected.errors().forEach(errors::put);
+            Json.send(ctx, 422, body);
+        }
+    }
+
+    public void pressButton(Context ctx) {
+        DeviceControl device = device(ctx);
+        device.pressButton();
+        Json.send(ctx, 202, Json.object().put("pressed", true).put("device", device.id()));
+    }
+
+    public void events(Context ctx) {
+        EventFilter filter = EventFilter.parse(ctx.queryParamMap());
+        Json.send(ctx, 200, EventJson.page(events.query(filter.toQuery()), filter.limit()));
+    }
+
+    private DeviceControl device(Context ctx) {
+        String id = ctx.pathParam("id");
+        return devices.find(id).orElseThrow(() -> PortalProblem.unknownDevice(id));
+    }
+}

@@ -1,0 +1,53 @@
+package rock.intercom.portal.pages;
+
+import static rock.intercom.portal.pages.Html.esc;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import rock.intercom.portal.Access;
+import rock.intercom.portal.Caller;
+import rock.intercom.portal.DeviceControl;
+
+/**
+ * One device: its screen (what the door shows), its live state, the Settings drop-down with
+ * Modify, and the virtual call button for the guide's Test 1.
+ */
+public final class DevicePage {
+
+    private DevicePage() {
+    }
+
+    public static String render(DeviceControl device, Caller caller, String notice) {
+        ObjectNode status = device.status();
+        boolean mayModify = caller.user().role().grants(Access.MODIFY);
+        String base = "/devices/" + esc(device.id());
+        StringBuilder body = new StringBuilder();
+        body.append("<p class=\"crumbs\"><a href=\"/devices\">Device Management → Devices</a></p>")
+                .append("<div class=\"title-row\"><h1>").append(esc(device.name())).append("</h1>");
+        if (mayModify) {
+            body.append("<details class=\"dropdown\"><summary>Settings</summary><ul>")
+                    .append("<li><a href=\"").append(base).append("/modify\">Modify</a></li></ul></details>");
+        }
+        body.append("</div>");
+        if (notice != null) {
+            body.append("<p class=\"notice\" role=\"status\">").append(esc(notice)).append("</p>");
+        }
+        body.append("<section class=\"device\" data-device-status=\"").append(esc(device.id())).append("\">")
+                .append("<h2>Screen</h2><div class=\"screen\" id=\"screen\" role=\"status\" aria-live=\"polite\" data-field=\"screen\">")
+                .append(esc(Html.statusText(status, "screen"))).append("</div>")
+                .append("<dl class=\"state\"><dt>Id</dt><dd>").append(esc(device.id())).append("</dd>")
+                .append("<dt>Registration</dt><dd data-field=\"registration\">")
+                .append(esc(Html.statusText(status, "registration"))).append("</dd>")
+                .append("<dt>Call</dt><dd data-field=\"call\">").append(esc(Html.statusText(status, "call")))
+                .append("</dd></dl>");
+        if (mayModify) {
+            body.append("<form method=\"post\" action=\"").append(base).append("/button\">")
+                    .append(Layout.csrfField(caller))
+                    .append("<button type=\"submit\" class=\"call-button\" id=\"virtual-call-button\">")
+                    .append("Press the call button</button>")
+                    .append("<p class=\"help\">A virtual press of the wired intercom button: starts a call, or ends the current one.</p>")
+                    .append("</form>");
+        }
+        body.append("</section>");
+        return Layout.page(device.name(), caller, "devices", body.toString());
+    }
+}

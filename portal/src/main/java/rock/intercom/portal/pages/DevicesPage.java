@@ -1,0 +1,44 @@
+package rock.intercom.portal.pages;
+
+import static rock.intercom.portal.pages.Html.esc;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import rock.intercom.portal.Caller;
+import rock.intercom.portal.DeviceControl;
+
+/** Device Management → Devices: every device with its live registration and call state. */
+public final class DevicesPage {
+
+    private DevicesPage() {
+    }
+
+    public static String render(List<DeviceControl> devices, Caller caller) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>Devices</h1><p class=\"crumbs\">Device Management → Devices</p>")
+                .append("<table class=\"grid\" data-live-devices><caption>Door devices (updated live)</caption>")
+                .append("<thead><tr><th scope=\"col\">Device</th><th scope=\"col\">Id</th>")
+                .append("<th scope=\"col\">Registration</th><th scope=\"col\">Call</th><th scope=\"col\">Screen</th>")
+                .append("</tr></thead><tbody>");
+        if (devices.isEmpty()) {
+            body.append("<tr><td colspan=\"5\">No devices.</td></tr>");
+        }
+        for (DeviceControl device : devices) {
+            ObjectNode status = device.status();
+            body.append("<tr data-device=\"").append(esc(device.id())).append("\">")
+                    .append("<td><a href=\"/devices/").append(esc(device.id())).append("\">")
+                    .append(esc(device.name())).append("</a></td>")
+                    .append("<td>").append(esc(device.id())).append("</td>")
+                    .append(cell(status, "registration"))
+                    .append(cell(status, "call"))
+                    .append(cell(status, "screen"))
+                    .append("</tr>");
+        }
+        body.append("</tbody></table>");
+        return Layout.page("Devices", caller, "devices", body.toString());
+    }
+
+    private static String cell(ObjectNode status, String field) {
+        return "<td data-field=\"" + field + "\">" + esc(Html.statusText(status, field)) + "</td>";
+    }
+}

@@ -1,0 +1,129 @@
+// Rock Intercom Admin Portal: small enhancements on server-rendered pages (no framework).
+"use strict";
+
+function csrfToken() {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  return meta ? meta.content : "";
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+  if (!response.ok) throw new Error(url + " answered " + response.status);
+  return response.json();
+}
+
+function statusText(status, field) {
+  const value = status ? status[field] : undefined;
+  if (value === undefined || value === null) return "—";
+  if (typeof value === "object") return value.state !== undefined ? String(value.state) : JSON.stringify(value);
+  return String(value);
+}
+
+// Devices list: live registration / call / screen state.
+function liveDevices(table) {
+  const refresh = async () => {
+    try {
+      const body = await getJson("/api/v1/devices");
+      for (const device of body.devices) {
+        const row = table.querySelector('tr[data-device="' + CSS.escape(device.id) + '"]');
+        if (!row) continue;
+        for (const cell of row.querySelectorAll("[data-field]")) {
+          cell.textContent = statusText(device.status, cell.dataset.field);
+        }
+      }
+    } catch (e) { /* keep the last known state; the next poll retries */ }
+  };
+  setInterval(refresh, 2000);
+}
+
+// Device page: the screen and state follow the device.
+function liveDevice(section) {
+  const id = section.dataset.deviceStatus;
+  const refresh = async () => {
+    try {
+      const status = await getJson("/api/v1/devices/" + encodeURIComponent(id) + "/status");
+      for (const el of section.querySelectorAll("[data-field]")) {
+        el.textContent = statusText(status, el.dataset.field);
+      }
+    } catch (e) { /* retry on the next tick */ }
+  };
+  setInterval(refresh, 1000);
+}
+
+// Security Events: prepend new events that match the filter, without a reload.
+function liveEvents(table) {
+  const tbody = table.tBodies[0];
+  const newestId = () => {
+    const first = tbody.querySelector("tr[data-event-id]");
+    return first ? Number(first.dataset.eventId) : 0;
+  };
+  const cell = (text) => { const td = document.createElement("td"); td.textContent = text; return td; };
+  const deviceNames = {};
+  for (const option of document.querySelectorAll("#filter-device option")) {
+    if (option.value) deviceNames[option.value] = option.textContent;
+  }
+  const refresh = async () => {
+    try {
+      const body = await getJson("/api/v1/events?" + table.dataset.query);
+      const known = newestId();
+      const fresh = body.events.filter((e) => e.id > known).reverse();
+      if (fresh.length) {
+        const empty = tbody.querySelector("tr.empty");
+        if (empty) empty.remove();
+      }
+      for (const e of fresh) {
+        const row = document.createElement("tr");
+        row.dataset.eventId = e.id;
+        row.className = "fresh";
+        const time = e.time.replace("T", " ").replace("Z", "");
+        const details = Object.entries(e.details || {}).map(([k, v]) => k + ": " + (Array.isArray(v) ? "[" + v.join(", ") + "]" : v)).join("; ");
+        row.append(cell(time), cell(e.device === "portal" ? "Admin Portal" : (deviceNames[e.device] || e.device)), cell(e.name), cell(details));
+        tbody.insertBefore(row, tbody.firstChild);
+      }
+    } catch (e) { /* retry on the next tick */ }
+  };
+  setInterval(refresh, 2000);
+}
+
+// Modify form: the SIP toggle and other switches show their sections; TLS shows the certificate upload.
+function modifyForm(form) {
+  for (const toggle of form.querySelectorAll("[data-toggles]")) {
+    const target = document.getElementById(toggle.dataset.toggles);
+    const sync = () => { target.hidden = !toggle.checked; };
+    toggle.addEventListener("change", sync);
+  }
+  const transport = form.querySelector("[data-shows-when-tls]");
+  if (transport) {
+    const target = document.getElementById(transport.dataset.showsWhenTls);
+    transport.addEventListener("change", () => { target.hidden = transport.value !== "TLS"; });
+  }
+  let added = 0;
+  for (const plus of form.querySelectorAll("[data-add-entry]")) {
+    plus.addEventListener("click", () => {
+      const base = plus.dataset.addEntry;
+      const template = document.getElementById(base + "-template");
+      const list = document.getElementById(base + "-entries");
+      const entry = template.content.firstElementChild.cloneNode(true);
+      added += 1;
+      for (const el of entry.querySelectorAll("[id]")) {
+        const label = entry.querySelector('label[for="' + el.id + '"]');
+        el.id = el.id + "-" + added;
+        if (label) label.htmlFor = el.id;
+      }
+      list.appendChild(entry);
+      const input = entry.querySelector("input");
+      if (input) input.focus();
+    });
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const devices = document.querySelector("[data-live-devices]");
+  if (devices) liveDevices(devices);
+  const device = document.querySelector("[data-device-status]");
+  if (device) liveDevice(device);
+  const events = document.querySelector("[data-live-events]");
+  if (events) liveEvents(events);
+  const form = document.getElementById("modify-form");
+  if (form) modifyForm(form);
+});

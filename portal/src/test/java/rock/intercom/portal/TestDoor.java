@@ -1,0 +1,158 @@
+package rock.intercom.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import rock.intercom.events.EventStore;
+import rock.intercom.events.NewEvent;
+import rock.intercom.events.SecurityEventName;
+
+/**
+ * A test double of one door device behind {@link DeviceControl}: keeps a settings document, checks
+ * a few of the real rules (enough to produce field errors), keeps passwords when omitted, and on a
+ * button press shows "Dialing …" and records the guide's Dialing event like the real device.
+ */
+final class TestDoor implements DeviceControl {
+
+    private final String id;
+    private final EventStore events;
+    private final AtomicInteger presses = new AtomicInteger();
+    private ObjectNode settings;
+    private String screen = "Idle";
+    private volatile RuntimeException statusFailure;
+
+    TestDoor(String id, String name, EventStore events) {
+        this.id = id;
+        this.events = events;
+        this.settings = (ObjectNode) Json.MAPPER.valueToTree(Map.of(
+                "device", Map.of("id", id, "name", name),
+                "sip", Map.of("enabled", false,
+                        "server", new LinkedHashMap<>(Map.of("transport", "UDP", "pollingIntervalSeconds", 30)),
+                        "encryption", "RTP_OPTIONAL_SRTP",
+                        "identity", Map.of(),
+                        "callNumber", "400",
+                        "callOptions", Map.of("microphoneVolume", 80, "speakerVolume", 70,
+                                "callTimeoutSeconds", 35, "videoCalls", "OFF"),
+                        "incomingCalls", Map.of("allow", false),
+                        "proxy", Map.of("enabled", false)),
+                "customConfiguration", Map.of()));
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public synchronized String name() {
+        return settings.path("device").path("name").asText();
+    }
+
+    @Override
+    public synchronized ObjectNode settingsView() {
+        ObjectNode view = settings.deepCopy();
+        redact((ObjectNode) view.path("sip").path("identity"));
+        redact((ObjectNode) view.path("sip").path("proxy"));
+        return view;
+    }
+
+    private static void redact(ObjectNode node) {
+        boolean set = node.hasNonNull("authPassword");
+        node.remove("authPassword");
+        node.put("authPasswordSet", set);
+    }
+
+    @Override
+    public synchronized ApplyResult applySettings(JsonNode document) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!document.path("device").path("name").isTextual()) {
+            errors.put("device.name", "required");
+        }
+        JsonNode sip = document.path("sip");
+        if (!sip.path("enabled").isBoolean()) {
+            errors.put("sip.enabled", "must be true or false");
+        }
+        if (sip.path("enabled").asBoolean() && !sip.path("server").path("address").isTextual()) {
+            errors.put("sip.server.address", "required when SIP is enabled");
+        }
+        port(sip.path("server").path("port"), "sip.server.port", errors);
+        port(sip.path("proxy").path("port"), "sip.proxy.port", errors);
+        for (String volume : new String[] {"microphoneVolume", "speakerVolume"}) {
+            JsonNode v = sip.path("callOptions").path(volume);
+            if (!v.isMissingNode() && !v.isNull() && (!v.isInt() || v.asInt() < 0 || v.asInt() > 100)) {
+                errors.put("sip.callOptions." + volume, "must be a whole number from 0 to 100");
+            }
+        }
+        JsonNode callers = sip.path("incomingCalls").path("allowedCallers");
+        for (int i = 0; i < callers.size(); i++) {
+            if (!callers.get(i).asText().matches("sips?:[^@]+@.+")) {
+                errors.put("sip.incomingCalls.allowedCallers[" + i + "]", "must be a full SIP URL such as sip:400@pbx");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return ApplyResult.rejected(errors);
+        }
+        ObjectNode next = document.deepCopy();
+        keepPassword(next, "identity");
+        keepPassword(next, "proxy");
+        settings = next;
+        return ApplyResult.applied(settingsView());
+    }
+
+    private void keepPassword(ObjectNode next, String section) {
+        JsonNode old = settings.path("sip").path(section).path("authPassword");
+        ObjectNode target = next.with("sip").with(section);
+        if (!target.hasNonNull("authPassword") && old.isTextual()) {
+            target.put("authPassword", old.asText());
+        }
+        target.remove("authPasswordSet");
+    }
+
+    private static void port(JsonNode value, String path, Map<String, String> errors) {
+        if (value.isMissingNode() || value.isNull()) {
+            return;
+        }
+        if (!value.isInt()) {
+            errors.put(path, "must be a whole number");
+        } else if (value.asInt() < 1 || value.asInt() > 65535) {
+            errors.put(path, "must be between 1 and 65535");
+        }
+    }
+
+    /** Makes {@link #status()} throw, as a broken device implementation would; null heals it. */
+    void failStatusWith(RuntimeException failure) {
+        statusFailure = failure;
+    }
+
+    @Override
+    public synchronized ObjectNode status() {
+        if (statusFailure != null) {
+            throw statusFailure;
+        }
+        return Json.object().put("registration", settings.path("sip").path("enabled").asBoolean() ? "Registered"
+                : "SIP disabled").put("call", presses.get() % 2 == 1 ? "dialing" : "idle").put("screen", screen);
+    }
+
+    @Override
+    public void pressButton() {
+        int n = presses.incrementAndGet();
+        String number;
+        synchronized (this) {
+            number = settings.path("sip").path("callNumber").asText("400");
+            screen = n % 2 == 1 ? "Dialing " + number + "…" : "Idle";
+        }
+        if (n % 2 == 1) {
+            events.append(NewEvent.of(id, SecurityEventName.DIALING, Map.of("direction", "outgoing", "number", number)));
+        }
+    }
+
+    int presses() {
+        return presses.get();
+    }
+
+    synchronized JsonNode storedSettings() {
+        return settings.deepCopy();
+    }
+}

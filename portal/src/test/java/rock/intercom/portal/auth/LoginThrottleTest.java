@@ -1,0 +1,74 @@
+package rock.intercom.portal.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LoginThrottleTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final ManualClock clock = new ManualClock();
+    final LoginThrottle throttle = new LoginThrottle(clock, 3, Duration.ofMinutes(10), Duration.ofMinutes(5));
+
+    @ParameterizedTest(name = "{0} failures, then {1} s later: locked={2}")
+    @CsvSource({
+        "2, 0,   false",
+        "3, 0,   true",
+        "3, 299, true",
+        "3, 300, false",
+        "5, 60,  true"})
+    void locksAfterTooManyFailuresForTheLockoutTime(int failures, int secondsLater, boolean locked) {
+        for (int i = 0; i < failures; i++) {
+            throttle.failed("admin", "10.0.0.1");
+        }
+        clock.now = clock.now.plusSeconds(secondsLater);
+        assertThat(throttle.retryAfter("admin", "10.0.0.1").isPresent()).isEqualTo(locked);
+    }
+
+    @Test
+    void failuresOutsideTheWindowDoNotCount() {
+        throttle.failed("admin", "10.0.0.1");
+        throttle.failed("admin", "10.0.0.1");
+        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        throttle.failed("admin", "10.0.0.1");
+        assertThat(throttle.retryAfter("admin", "10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void limitIsPerUserAndAddressAndASuccessClearsIt() {
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("admin", "10.0.0.1");
+        }
+        assertThat(throttle.retryAfter("admin", "10.0.0.1")).isPresent();
+        assertThat(throttle.retryAfter("admin", "10.0.0.2")).isEmpty();
+        assertThat(throttle.retryAfter("guard", "10.0.0.1")).isEmpty();
+        throttle.succeeded("admin", "10.0.0.1");
+        assertThat(throttle.retryAfter("admin", "10.0.0.1")).isEmpty();
+    }
+}
