@@ -47,15 +47,19 @@ public final class DemoPbx implements AutoCloseable {
     private final SipStackImpl stack;
     private final ScheduledExecutorService loop;
     private final GuardDesk guardDesk;
+    private final DeviceCaller deviceCaller;
+    private final CallTable calls;
     private final Registrar registrar;
     private final int port;
     private volatile boolean stopped;
 
-    private DemoPbx(SipStackImpl stack, ScheduledExecutorService loop, GuardDesk guardDesk, Registrar registrar,
-                    int port) {
+    private DemoPbx(SipStackImpl stack, ScheduledExecutorService loop, CallTable calls, GuardDesk guardDesk,
+                    DeviceCaller deviceCaller, Registrar registrar, int port) {
         this.stack = stack;
         this.loop = loop;
+        this.calls = calls;
         this.guardDesk = guardDesk;
+        this.deviceCaller = deviceCaller;
         this.registrar = registrar;
         this.port = port;
     }
@@ -106,14 +110,16 @@ public final class DemoPbx implements AutoCloseable {
             RequestAuthenticator authenticator = new RequestAuthenticator(
                 new DigestAuthenticator(HOST, options.users(), clock, NONCE_LIFETIME), sip);
             Registrar registrar = new Registrar(clock);
-            GuardDesk guardDesk = new GuardDesk(sip, loop, options, host);
+            CallTable calls = new CallTable(sip, loop, options);
+            DeviceCaller deviceCaller = new DeviceCaller(sip, calls, options, host);
+            GuardDesk guardDesk = new GuardDesk(sip, loop, options, host, calls, deviceCaller);
             RequestDispatcher dispatcher = new RequestDispatcher(loop, sip,
                 new RegisterHandler(sip, authenticator, registrar, clock),
                 new InviteHandler(sip, authenticator, guardDesk, options.guardDeskExtension(),
-                    options.users().keySet()), guardDesk);
+                    options.users().keySet()), guardDesk, deviceCaller);
             provider.addSipListener(dispatcher);
             stack.start();
-            return new DemoPbx(stack, loop, guardDesk, registrar, port);
+            return new DemoPbx(stack, loop, calls, guardDesk, deviceCaller, registrar, port);
         } catch (Exception e) {
             stack.stop();
             loop.shutdownNow();
@@ -136,8 +142,10 @@ public final class DemoPbx implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         // Proper 400s for unparsable requests instead of the stack's broken ones.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", RejectingMessageParserFactory.class.getName());
-        // Bounds what one TCP peer can make the stack buffer.
+        // Bounds: message size per TCP peer, TCP connections, and stack threads (default: one per message).
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "64");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         return p;
     }
 
@@ -158,12 +166,12 @@ public final class DemoPbx implements AutoCloseable {
 
     /** Guard desk calls answered and not yet hung up. */
     public int establishedCalls() {
-        return onLoop(guardDesk::establishedCalls);
+        return onLoop(calls::establishedCalls);
     }
 
     /** Guard desk calls ringing or answered. */
     public int callsInProgress() {
-        return onLoop(guardDesk::callsInProgress);
+        return onLoop(calls::callsInProgress);
     }
 
     /**
@@ -180,7 +188,7 @@ public final class DemoPbx implements AutoCloseable {
         }
         String contact = bindings.get(bindings.size() - 1).contact();
         onLoop(() -> {
-            guardDesk.callDevice(user, contact);
+            deviceCaller.callDevice(user, contact);
             return null;
         });
     }
@@ -208,7 +216,7 @@ public final class DemoPbx implements AutoCloseable {
         try {
             onLoop(() -> {
                 guardDesk.hangUpAll();
-                guardDesk.releaseAll();
+                calls.releaseAll();
                 return null;
             });
         } catch (IllegalStateException e) {

@@ -10,7 +10,11 @@ import javax.sip.Dialog;
 final class GuardDeskCall {
     /** Where the call is; exactly one value at a time (no parallel flags). */
     enum Phase {
-        /** Incoming: 180 sent, waiting for the ring delay. Outgoing: INVITE sent, no answer yet. */
+        /** Outgoing: INVITE sent, no provisional response yet. */
+        CALLING,
+        /** Outgoing: hung up before any provisional response; the CANCEL goes with the first one (RFC 3261 §9.1). */
+        CANCELLING,
+        /** Incoming: 180 sent, waiting for the ring delay. Outgoing: a provisional response came. */
         RINGING,
         /** Incoming: 200 sent with the answer, tone running, waiting for ACK. */
         ANSWERED,

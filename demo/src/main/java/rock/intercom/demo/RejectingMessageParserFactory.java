@@ -1,18 +1,30 @@
 package rock.intercom.demo;
 
+import gov.nist.javax.sip.header.CSeq;
+import gov.nist.javax.sip.header.CallID;
+import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.RequestLine;
+import gov.nist.javax.sip.header.To;
+import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParserFactory;
+import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class RejectingMessageParserFactory implements MessageParserFactory {
     private static final Logger LOG = LoggerFactory.getLogger(RejectingMessageParserFactory.class);
     private static final Method SEND_BYTES = sendBytesMethod();
+    private static final Field STREAM_SOCKET = streamSocketField();
+    private static final Set<Class<?>> ROUTING_HEADERS = Set.of(From.class, To.class, CSeq.class, Via.class,
+        CallID.class, RequestLine.class);
 
     private final StringMsgParserFactory delegate = new StringMsgParserFactory();
 
@@ -39,7 +54,7 @@ public final class RejectingMessageParserFactory implements MessageParserFactory
     private static SIPMessage parse(MessageParser parser, byte[] bytes, boolean readBody, boolean strict,
                                     ParseExceptionListener listener) throws ParseException {
         try {
-            return parser.parseSIPMessage(bytes, readBody, strict, listener);
+            return parser.parseSIPMessage(bytes, readBody, strict, keepingConnection(listener));
         } catch (ParseException | RuntimeException e) {
             String raw = new String(bytes, StandardCharsets.UTF_8);
             if (raw.startsWith("SIP/")) {
@@ -53,31 +68,62 @@ public final class RejectingMessageParserFactory implements MessageParserFactory
         }
     }
 
-    private static void send(MessageChannel channel, String raw, String reply) {
-        if (SEND_BYTES == null) {
-            return;
+    /**
+     * A broken routing header of a request fails the parse here instead of in the channel, which
+     * would close a TCP connection before the 400 could go out. A broken Content-Length still goes to
+     * the channel: on a stream it breaks the framing, so closing is right.
+     */
+    private static ParseExceptionListener keepingConnection(ParseExceptionListener channel) {
+        if (channel == null) {
+            return null;
         }
-        try {
-            InetAddress address = channel.getPeerPacketSourceAddress();
-            int port = channel.getPeerPacketSourcePort();
-            if ((address == null || port <= 0) && channel.getPeerAddress() != null && channel.getPeerPort() > 0) {
-                address = InetAddress.getByName(channel.getPeerAddress());
-                port = channel.getPeerPort();
+        return (ex, message, headerClass, header, text) -> {
+            if (message instanceof SIPRequest && ROUTING_HEADERS.contains(headerClass)) {
+                throw ex;
             }
-            if (address == null || port <= 0) {
-                // A UDP channel learns its peer only after parsing: answer the Via's sent-by.
+            channel.handleException(ex, message, headerClass, header, text);
+        };
+    }
+
+    private static void send(MessageChannel channel, String raw, String reply) {
+        try {
+            if ("udp".equalsIgnoreCase(channel.getTransport()) && SEND_BYTES != null) {
+                // A pooled UDP channel still holds the previous packet's peer while parsing: answer the
+                // Via's sent-by instead (RFC 3261 §18.2.2).
                 Optional<InetSocketAddress> sentBy = BadRequestReply.viaSentBy(raw);
                 if (sentBy.isEmpty() || !sentBy.get().getHostString().matches("[0-9.]+|[0-9A-Fa-f:]+")) {
                     return; // no DNS lookups on the stack's receive thread
                 }
-                address = InetAddress.getByName(sentBy.get().getHostString());
-                port = sentBy.get().getPort();
+                InetAddress address = InetAddress.getByName(sentBy.get().getHostString());
+                SEND_BYTES.invoke(channel, reply.getBytes(StandardCharsets.UTF_8), address, sentBy.get().getPort(),
+                    false);
+            } else if (channel instanceof ConnectionOrientedMessageChannel && STREAM_SOCKET != null
+                && STREAM_SOCKET.get(channel) instanceof Socket socket) {
+                // A stream channel belongs to one connection: answer on it. The stack's own send path
+                // looks the connection up in a cache a connection enters only with its first valid
+                // message, so it would dial the client's ephemeral port instead.
+                synchronized (channel) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(reply.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
             }
-            SEND_BYTES.invoke(channel, reply.getBytes(StandardCharsets.UTF_8), address, port, false);
         } catch (java.lang.reflect.InvocationTargetException e) {
             LOG.debug("Demo PBX could not answer a malformed request", e.getCause());
         } catch (ReflectiveOperationException | java.io.IOException | RuntimeException e) {
             LOG.debug("Demo PBX could not answer a malformed request", e);
+        }
+    }
+
+    /** The TCP channel's socket is a protected field; reading it is the only way to answer on it. */
+    private static Field streamSocketField() {
+        try {
+            Field f = ConnectionOrientedMessageChannel.class.getDeclaredField("mySock");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Demo PBX cannot answer malformed requests over TCP: {}", e.toString());
+            return null;
         }
     }
 

@@ -28,14 +28,16 @@ final class RequestDispatcher implements SipListener {
     private final RegisterHandler register;
     private final InviteHandler invite;
     private final GuardDesk guardDesk;
+    private final DeviceCaller deviceCaller;
 
     RequestDispatcher(Executor loop, PbxSignalling sip, RegisterHandler register, InviteHandler invite,
-                      GuardDesk guardDesk) {
+                      GuardDesk guardDesk, DeviceCaller deviceCaller) {
         this.loop = loop;
         this.sip = sip;
         this.register = register;
         this.invite = invite;
         this.guardDesk = guardDesk;
+        this.deviceCaller = deviceCaller;
     }
 
     @Override
@@ -98,7 +100,7 @@ final class RequestDispatcher implements SipListener {
     public void processResponse(ResponseEvent event) {
         post(() -> {
             try {
-                guardDesk.onResponse(event);
+                deviceCaller.onResponse(event);
             } catch (RuntimeException e) {
                 LOG.warn("Demo PBX failed on a {} response", event.getResponse().getStatusCode(), e);
             }
@@ -108,8 +110,8 @@ final class RequestDispatcher implements SipListener {
     @Override
     public void processTimeout(TimeoutEvent event) {
         if (!event.isServerTransaction() && event.getClientTransaction() != null) {
-            String callId = GuardDesk.callIdOf(event.getClientTransaction().getRequest());
-            post(() -> guardDesk.onTimeout(callId));
+            String callId = CallTable.callIdOf(event.getClientTransaction().getRequest());
+            post(() -> deviceCaller.onTimeout(callId));
         }
     }
 

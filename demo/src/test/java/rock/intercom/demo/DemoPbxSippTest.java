@@ -150,7 +150,7 @@ class DemoPbxSippTest {
     void holdByReInviteIsAnsweredRecvonlyAndTheToneStops() throws Exception {
         try (RtpCollector rtp = new RtpCollector();
              Sipp sipp = Sipp.start(Sipp.Run.of(Sipp.scenario("hold-by-reinvite.xml"), pbx.port(), "400")
-                 .key("rtp_port", rtp.port()).pause(2000))) {
+                 .key("rtp_port", rtp.port()).pause(1500))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> !rtp.packets().isEmpty());
             // Held: the call is still up but no packet for 25 packets' time.
             await().atMost(Duration.ofSeconds(30)).until(() -> pbx.establishedCalls() == 1
@@ -198,6 +198,22 @@ class DemoPbxSippTest {
     }
 
     @Test
+    void guardDeskHangingUpBeforeTheDoorRingsCancelsOnceItRings() throws Exception {
+        int doorPort = Sipp.freeUdpPort();
+        Sipp.Outcome registered = Sipp.run(Sipp.Run.of(Sipp.scenario("register.xml"), pbx.port(), "507")
+            .credentials("507", CALLED_DOOR_PASSWORD).localPort(doorPort));
+        assertThat(registered.passed()).as(registered.toString()).isTrue();
+        try (Sipp door = Sipp.start(Sipp.Run.of(Sipp.scenario("device-cancelled.xml"), pbx.port(), "507")
+            .localPort(doorPort))) {
+            pbx.callDevice("507");
+            pbx.hangUp(); // before any provisional response: the CANCEL waits for the 180 (RFC 3261 §9.1)
+            Sipp.Outcome outcome = door.awaitExit();
+            assertThat(outcome.passed()).as(outcome.toString()).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.callsInProgress() == 0);
+    }
+
+    @Test
     void callingAnUnregisteredUserIsAClearError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pbx.callDevice("506"))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("not registered");
@@ -210,11 +226,18 @@ class DemoPbxSippTest {
         try (DatagramSocket udp = new DatagramSocket()) {
             udp.send(new DatagramPacket(junk, junk.length, InetAddress.getLoopbackAddress(), pbx.port()));
         }
+        // Over TCP, an unparsable From gets its 400 on the same connection.
         try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), pbx.port())) {
+            tcp.setSoTimeout(10_000);
             OutputStream out = tcp.getOutputStream();
-            out.write("INVITE sip:400@127.0.0.1 SIP/2.0\r\nVia: garbage\r\nContent-Length: 0\r\n\r\n"
+            out.write(("INVITE sip:400@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:" + tcp.getLocalPort()
+                + ";branch=z9hG4bK-tcp-junk\r\nFrom: <sip:505@127.0.0.1;tag=1\r\nTo: <sip:400@127.0.0.1>\r\n"
+                + "Call-ID: tcp-junk\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(tcp.getInputStream(),
+                StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).isEqualTo("SIP/2.0 400 Bad Request");
         }
         Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(Sipp.scenario("malformed-then-options.xml"), pbx.port(), "400"));
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();

@@ -98,7 +98,7 @@ final class Sipp implements AutoCloseable {
             : run.transport().startsWith("t") ? freeTcpAndUdpPort() : freeUdpPort();
         List<String> cmd = new ArrayList<>(List.of("sipp", "127.0.0.1:" + run.pbxPort(),
             "-sf", run.scenario().toAbsolutePath().toString(), "-m", "1", "-t", run.transport(),
-            "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(freeUdpPort()),
+            "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(freeMediaPorts()),
             "-s", run.service(), "-au", run.user(), "-ap", run.password(),
             "-nostdin", "-timeout", "30s", "-timeout_error",
             "-trace_err", "-error_file", errors.toString(), "-trace_msg", "-message_file", messages.toString()));
@@ -162,6 +162,29 @@ final class Sipp implements AutoCloseable {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return s.getLocalPort();
         }
+    }
+
+    /** A port p with p..p+3 free for UDP: SIPp binds its audio and video echo sockets there. */
+    static int freeMediaPorts() throws IOException {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int p = freeUdpPort() & ~1;
+            if (p + 3 > 65535) {
+                continue;
+            }
+            List<DatagramSocket> probes = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    probes.add(new DatagramSocket(new InetSocketAddress(lo, p + i)));
+                }
+                return p;
+            } catch (IOException busy) {
+                // try another
+            } finally {
+                probes.forEach(DatagramSocket::close);
+            }
+        }
+        throw new IOException("no four consecutive free UDP ports");
     }
 
     static int freeTcpAndUdpPort() throws IOException {

@@ -65,8 +65,9 @@ public record CryptoAttribute(int tag, CryptoSuite suite, SrtpMasterKey key) {
         } catch (IllegalArgumentException e) {
             return ParseResult.malformed("crypto key is not base64");
         }
-        if (keyAndSalt.length != CryptoSuite.KEY_LENGTH + CryptoSuite.SALT_LENGTH) {
-            return ParseResult.malformed("crypto key||salt is " + keyAndSalt.length + " bytes, expected 30");
+        int expected = CryptoSuite.KEY_LENGTH + suite.get().saltLength();
+        if (keyAndSalt.length != expected) {
+            return ParseResult.malformed("crypto key||salt is " + keyAndSalt.length + " bytes, expected " + expected);
         }
         return ParseResult.parsed(Optional.of(new CryptoAttribute(tag, suite.get(),
             SrtpMasterKey.fromConcatenated(keyAndSalt))));

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import rock.intercom.media.ParseResult;
 import rock.intercom.media.codec.Codec;
 import rock.intercom.media.srtp.CryptoSuite;
@@ -24,8 +24,9 @@ import rock.intercom.settings.Encryption;
  *   <li>{@code SRTP_ONLY} offers {@code RTP/SAVP}; refuses an offer without a usable crypto line
  *   (488) and fails an answer without one, both with reason {@code remote does not support SRTP}.</li>
  * </ul>
- * Audio codecs: PCMU and PCMA at 20 ms (RFC 3551), telephone-event 0-15 (RFC 4733). Stateless
- * apart from the key source; thread-safe.
+ * Audio codecs: G.722, PCMU and PCMA at 20 ms (RFC 3551), telephone-event 0-15 (RFC 4733). As
+ * answerer we take G.722 whenever the offer has it (wideband is what the guard hears best), else the
+ * offerer's first choice. Stateless apart from the key source; thread-safe.
  */
 public final class OfferAnswer {
     /** Dynamic payload type we offer for telephone-event. */
@@ -34,14 +35,14 @@ public final class OfferAnswer {
     static final String SAVP = "RTP/SAVP";
 
     private final MediaPolicy policy;
-    private final Supplier<SrtpMasterKey> keySource;
+    private final Function<CryptoSuite, SrtpMasterKey> keySource;
 
     public OfferAnswer(MediaPolicy policy) {
         this(policy, SrtpMasterKey::random);
     }
 
     /** With an explicit key source, for tests that need fixed keys. */
-    public OfferAnswer(MediaPolicy policy, Supplier<SrtpMasterKey> keySource) {
+    public OfferAnswer(MediaPolicy policy, Function<CryptoSuite, SrtpMasterKey> keySource) {
         this.policy = Objects.requireNonNull(policy);
         this.keySource = Objects.requireNonNull(keySource);
     }
@@ -51,7 +52,7 @@ public final class OfferAnswer {
         List<CryptoAttribute> crypto = new ArrayList<>();
         int tag = 1;
         for (CryptoSuite suite : CryptoSuite.values()) {
-            crypto.add(new CryptoAttribute(tag++, suite, keySource.get()));
+            crypto.add(new CryptoAttribute(tag++, suite, keySource.apply(suite)));
         }
         String protocol = policy.encryption() == Encryption.SRTP_ONLY ? SAVP : AVP;
         List<String> formats = new ArrayList<>();
@@ -179,9 +180,10 @@ public final class OfferAnswer {
         }
         List<AudioFormats.Offered> codecs = AudioFormats.codecs(m);
         if (codecs.isEmpty()) {
-            return AudioAnswer.failed(SdpFailure.notAcceptable("offer has none of PCMU, PCMA"));
+            return AudioAnswer.failed(SdpFailure.notAcceptable("offer has none of G722, PCMU, PCMA"));
         }
-        AudioFormats.Offered chosen = codecs.get(0);
+        AudioFormats.Offered chosen = codecs.stream().filter(o -> o.codec() == Codec.G722).findFirst()
+            .orElse(codecs.get(0));
         int dtmfPt = AudioFormats.telephoneEvent(m);
         MediaDirection direction = remoteDirection(offer, m).reversed().intersect(local.direction());
 
@@ -197,7 +199,7 @@ public final class OfferAnswer {
         attributes.add(SdpAttribute.of("ptime", Integer.toString(Codec.PTIME_MS)));
         Optional<SrtpKeys> keys = Optional.empty();
         if (theirs != null) {
-            CryptoAttribute ours = new CryptoAttribute(theirs.tag(), theirs.suite(), keySource.get());
+            CryptoAttribute ours = new CryptoAttribute(theirs.tag(), theirs.suite(), keySource.apply(theirs.suite()));
             attributes.add(ours.toAttribute());
             keys = Optional.of(new SrtpKeys(theirs.suite(), ours.key(), theirs.key()));
         }

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * A master key and salt for one direction of one SRTP session (RFC 3711 §8.1). {@link #toString()}
- * never shows the key material.
+ * A master key and salt for one direction of one SRTP session (RFC 3711 §8.1; 14-byte salt for
+ * AES-CM, 12 for AES-GCM per RFC 7714 §12). {@link #toString()} never shows the key material.
  */
 public final class SrtpMasterKey {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -13,29 +13,34 @@ public final class SrtpMasterKey {
     private final byte[] salt;
 
     public SrtpMasterKey(byte[] key, byte[] salt) {
-        if (key.length != CryptoSuite.KEY_LENGTH || salt.length != CryptoSuite.SALT_LENGTH) {
-            throw new IllegalArgumentException("master key must be 16 bytes and salt 14 bytes");
+        if (key.length != CryptoSuite.KEY_LENGTH || (salt.length != 14 && salt.length != 12)) {
+            throw new IllegalArgumentException("master key must be 16 bytes and salt 14 or 12 bytes");
         }
         this.key = key.clone();
         this.salt = salt.clone();
     }
 
-    /** A fresh random key and salt (RFC 4568 §6.1: keys must be random). */
-    public static SrtpMasterKey random() {
+    /** A fresh random key and salt for {@code suite} (RFC 4568 §6.1: keys must be random). */
+    public static SrtpMasterKey random(CryptoSuite suite) {
         byte[] k = new byte[CryptoSuite.KEY_LENGTH];
-        byte[] s = new byte[CryptoSuite.SALT_LENGTH];
+        byte[] s = new byte[suite.saltLength()];
         RANDOM.nextBytes(k);
         RANDOM.nextBytes(s);
         return new SrtpMasterKey(k, s);
     }
 
-    /** Splits the 30-byte "inline" key||salt of RFC 4568 §6.1. */
+    /** Splits the "inline" key||salt of RFC 4568 §6.1 (30 bytes for AES-CM, 28 for AES-GCM). */
     public static SrtpMasterKey fromConcatenated(byte[] keyAndSalt) {
-        if (keyAndSalt.length != CryptoSuite.KEY_LENGTH + CryptoSuite.SALT_LENGTH) {
-            throw new IllegalArgumentException("key||salt must be 30 bytes, got " + keyAndSalt.length);
+        if (keyAndSalt.length != CryptoSuite.KEY_LENGTH + 14 && keyAndSalt.length != CryptoSuite.KEY_LENGTH + 12) {
+            throw new IllegalArgumentException("key||salt must be 30 or 28 bytes, got " + keyAndSalt.length);
         }
         return new SrtpMasterKey(Arrays.copyOf(keyAndSalt, CryptoSuite.KEY_LENGTH),
             Arrays.copyOfRange(keyAndSalt, CryptoSuite.KEY_LENGTH, keyAndSalt.length));
+    }
+
+    /** Whether this key has the salt length {@code suite} needs. */
+    public boolean fits(CryptoSuite suite) {
+        return salt.length == suite.saltLength();
     }
 
     public byte[] key() {

@@ -1,0 +1,128 @@
+package rock.intercom.demo;
+
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.demo.GuardDeskCall.Phase;
+import rock.intercom.media.codec.Codec;
+
+/**
+ * The guard desk's calls by Call-ID, with what every call needs whichever side started it: the
+ * tone, the BYE, the end, the Contact. At most {@value #MAX_CALLS} calls. Used on the PBX's event
+ * thread only.
+ */
+final class CallTable {
+    static final int MAX_CALLS = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(CallTable.class);
+
+    private final PbxSignalling sip;
+    private final ScheduledExecutorService loop;
+    private final DemoPbxOptions options;
+    private final Map<String, GuardDeskCall> calls = new LinkedHashMap<>();
+
+    CallTable(PbxSignalling sip, ScheduledExecutorService loop, DemoPbxOptions options) {
+        this.sip = sip;
+        this.loop = loop;
+        this.options = options;
+    }
+
+    boolean full() {
+        return calls.size() >= MAX_CALLS;
+    }
+
+    void add(GuardDeskCall call) {
+        calls.put(call.callId, call);
+    }
+
+    GuardDeskCall get(String callId) {
+        return calls.get(callId);
+    }
+
+    /** A snapshot, safe to iterate while calls end. */
+    List<GuardDeskCall> all() {
+        return new ArrayList<>(calls.values());
+    }
+
+    int callsInProgress() {
+        return calls.size();
+    }
+
+    int establishedCalls() {
+        return (int) calls.values().stream().filter(GuardDeskCall::established).count();
+    }
+
+    /** Releases every call's resources without signalling (PBX shutdown). */
+    void releaseAll() {
+        for (GuardDeskCall call : all()) {
+            end(call, "PBX stopped");
+        }
+    }
+
+    void startTone(GuardDeskCall call) {
+        if (call.toneTask != null) {
+            call.toneTask.cancel(false);
+            call.toneTask = null;
+        }
+        ToneTarget t = call.target;
+        call.tone.aim(t.codec(), options.toneHz(), t.host(), t.port());
+        if (t.send()) {
+            call.toneTask = loop.scheduleAtFixedRate(call.tone::sendFrame, 0, Codec.PTIME_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void sendBye(GuardDeskCall call) {
+        if (call.dialog == null) {
+            return;
+        }
+        try {
+            Request bye = call.dialog.createRequest(Request.BYE);
+            ClientTransaction ct = sip.provider.getNewClientTransaction(bye);
+            call.dialog.sendRequest(ct);
+        } catch (SipException | RuntimeException e) {
+            LOG.warn("Demo PBX could not send BYE: {}", e.toString());
+        }
+    }
+
+    void end(GuardDeskCall call, String why) {
+        call.phase = Phase.ENDED;
+        if (call.answerTimer != null) {
+            call.answerTimer.cancel(false);
+        }
+        if (call.toneTask != null) {
+            call.toneTask.cancel(false);
+        }
+        call.tone.close();
+        calls.remove(call.callId);
+        LOG.info("Demo PBX guard desk call ended: {}", why);
+    }
+
+    ContactHeader contact(String transport) {
+        try {
+            SipURI uri = sip.addresses.createSipURI(options.guardDeskExtension(), sip.host);
+            uri.setPort(sip.port);
+            if (transport.equalsIgnoreCase("tcp")) {
+                uri.setTransportParam("tcp");
+            }
+            return sip.headers.createContactHeader(sip.addresses.createAddress(uri));
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot build the guard desk Contact", e);
+        }
+    }
+
+    static String callIdOf(Message message) {
+        return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+}
