@@ -12,9 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
@@ -28,7 +26,8 @@ import org.sqlite.SQLiteDataSource;
  * acknowledged event survives {@code kill -9} and power loss. Queries use a small pool of
  * connections and run beside the writer (WAL readers do not block it).
  *
- * <p>Thread-safe. Listeners run on the appending thread after the commit, outside the lock.
+ * <p>Thread-safe. Listeners run on the appending thread after the commit, outside the lock; with
+ * concurrent appends they may see events out of id order.
  */
 public final class SqliteEventStore implements EventStore {
 
@@ -73,10 +72,10 @@ public final class SqliteEventStore implements EventStore {
             throw new EventStoreException("cannot create event data directory " + dataDir, e);
         }
         SQLiteDataSource source = dataSource(file);
-        migrate(source);
         Connection writer = null;
         HikariDataSource readers = null;
         try {
+            migrate(source);
             writer = source.getConnection();
             readers = readerPool(source);
             SqliteEventStore store = new SqliteEventStore(file, clock, writer, readers);
@@ -188,26 +187,11 @@ public final class SqliteEventStore implements EventStore {
             throw new IllegalArgumentException("query must not be null");
         }
         ensureOpen();
-        EventQuerySql sql = EventQuerySql.of(query);
-        try (Connection connection = readers.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.sql())) {
-            sql.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<SecurityEvent> events = new ArrayList<>();
-                while (rows.next()) {
-                    events.add(event(rows));
-                }
-                return events;
-            }
+        try (Connection connection = readers.getConnection()) {
+            return EventRows.query(connection, query, codec);
         } catch (SQLException e) {
             throw new EventStoreException("cannot query security events", e);
         }
-    }
-
-    private SecurityEvent event(ResultSet rows) throws SQLException {
-        Map<String, Object> details = codec.read(rows.getString("details"));
-        return new SecurityEvent(rows.getLong("id"), Instant.ofEpochMilli(rows.getLong("time_ms")),
-                rows.getString("device_id"), rows.getString("name"), details);
     }
 
     @Override

@@ -9,11 +9,14 @@ CREATE TABLE security_event (
     details   TEXT    NOT NULL
 );
 
--- Every query is "newest first" (ORDER BY id DESC). Each index ends in id so that an equality
--- filter can walk the index backwards and stop after LIMIT rows, without sorting.
-CREATE INDEX security_event_device_id ON security_event (device_id, id);
-CREATE INDEX security_event_name_id ON security_event (name, id);
-CREATE INDEX security_event_device_name_id ON security_event (device_id, name, id);
--- Time ranges: the planner uses these when the range is narrower than the equality filters.
+-- Every query is "newest first" (ORDER BY id DESC). SQLite ends every index entry with the rowid
+-- (= id), so each index below covers the id selection of one filter shape (see EventQuerySql):
+-- equality filters walk (..., id) backwards and stop after LIMIT entries; time ranges seek
+-- (..., time_ms) and keep the top LIMIT ids of the range without reading a single table row.
+CREATE INDEX security_event_name ON security_event (name, id);
+CREATE INDEX security_event_device ON security_event (device_id, id);
+CREATE INDEX security_event_device_name ON security_event (device_id, name, id);
 CREATE INDEX security_event_time ON security_event (time_ms);
+CREATE INDEX security_event_name_time ON security_event (name, time_ms);
 CREATE INDEX security_event_device_time ON security_event (device_id, time_ms);
+CREATE INDEX security_event_device_name_time ON security_event (device_id, name, time_ms);

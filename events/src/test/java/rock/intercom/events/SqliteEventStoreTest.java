@@ -165,6 +165,17 @@ class SqliteEventStoreTest {
     }
 
     @Test
+    void aFileThatIsNotAnEventDatabaseFailsToOpenClearly() throws Exception {
+        Path other = dataDir.resolve("other");
+        java.nio.file.Files.createDirectories(other);
+        java.nio.file.Files.writeString(other.resolve("events.db"), "not a database, just text ".repeat(200));
+
+        assertThatThrownBy(() -> SqliteEventStore.open(other, clock))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("cannot open event store " + other.resolve("events.db"));
+    }
+
+    @Test
     void aClosedStoreRefusesWork() {
         store.close();
 

@@ -1,0 +1,15 @@
+package rock.intercom.events;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteEventQueryFilterTest extends EventQueryFilterContract {
+
+    @TempDir
+    static Path dataDir;
+
+    @Override
+    EventStore openEmptyStore(TestClock clock) {
+        return SqliteEventStore.open(dataDir, clock);
+    }
+}
