@@ -223,10 +223,13 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
         if (!context.legs().knows(callId)) {
             return false;
         }
-        run(() -> context.legs().find(callId).filter(CallLeg::answered).ifPresent(leg -> {
-            context.legs().remove(callId);
-            context.inputs().post(new CallInput.DialogFailed(callId, "dialog terminated"));
-        }));
+        // Only the call's own dialog counts: the early dialog of a challenged INVITE ends too.
+        run(() -> context.legs().find(callId)
+                .filter(leg -> leg.answered() && (leg.dialog() == null || leg.dialog() == event.getDialog()))
+                .ifPresent(leg -> {
+                    context.legs().remove(callId);
+                    context.inputs().post(new CallInput.DialogFailed(callId, "dialog terminated"));
+                }));
         return true;
     }
 

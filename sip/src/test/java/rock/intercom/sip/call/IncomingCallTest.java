@@ -134,6 +134,18 @@ class IncomingCallTest {
     }
 
     @Test
+    void inviteWithoutOfferGetsOurOfferAndTheAnswerComesInTheAck() {
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-late-offer.xml", serverAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            await().atMost(WAIT).until(() -> inputs.all().size() == 3);
+            String callId = ((IncomingInvite) inputs.all().get(0)).callId();
+            assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId), new RemoteHangUp(callId));
+            assertThat(caller.messages()).contains("m=audio " + FixedPcmuSdp.AUDIO_PORT + " RTP/AVP 0");
+        }
+    }
+
+    @Test
     void callerNotOnTheListIsRefusedWith403() {
         try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", serverAddress(), CallTestSettings.EXTENSION,
                 "caller", STRANGER, "status", "403", "sdp", PCMU)) {
