@@ -9,6 +9,7 @@ import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParserFactory;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
+import rock.intercom.sip.call.OneLineParseErrors;
 
 /**
  * JAIN-SIP's own parser, watched: a message that does not parse, or a response without the
@@ -29,10 +30,13 @@ public final class WatchingMessageParserFactory implements MessageParserFactory 
 
     private static SIPMessage parse(MessageParser parser, TransportProblems problems, byte[] bytes, boolean readBody,
             boolean strict, ParseExceptionListener listener) throws ParseException {
-        ParseExceptionListener watching = listener == null ? null
+        // The stack's automatic 400 quotes the parse error as its reason phrase: keep it one line,
+        // or the caller cannot parse our 400 either.
+        ParseExceptionListener oneLine = OneLineParseErrors.oneLine(listener);
+        ParseExceptionListener watching = oneLine == null ? null
                 : (ex, message, headerClass, header, text) -> {
                     problems.malformed("bad header: " + abbreviate(header));
-                    listener.handleException(ex, message, headerClass, header, text);
+                    oneLine.handleException(ex, message, headerClass, header, text);
                 };
         SIPMessage message;
         try {
