@@ -1,0 +1,61 @@
+package rock.intercom.media.codec;
+
+/**
+ * The audio codecs the intercom offers, with their RFC 3551 static payload types.
+ *
+ * <p>{@code rtpClockRate} is the SDP/RTP clock (8000 for G.722 too, RFC 3551 §4.5.2), while
+ * {@code sampleRate} is the PCM rate the codec consumes.
+ */
+public enum Codec {
+    PCMU(0, "PCMU", 8000, 8000),
+    PCMA(8, "PCMA", 8000, 8000);
+
+    /** Packet duration used for every stream (20 ms, RFC 3551 §4.5 default ptime). */
+    public static final int PTIME_MS = 20;
+
+    private final int payloadType;
+    private final String encodingName;
+    private final int rtpClockRate;
+    private final int sampleRate;
+
+    Codec(int payloadType, String encodingName, int rtpClockRate, int sampleRate) {
+        this.payloadType = payloadType;
+        this.encodingName = encodingName;
+        this.rtpClockRate = rtpClockRate;
+        this.sampleRate = sampleRate;
+    }
+
+    public int payloadType() {
+        return payloadType;
+    }
+
+    public String encodingName() {
+        return encodingName;
+    }
+
+    public int rtpClockRate() {
+        return rtpClockRate;
+    }
+
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /** PCM samples in one 20 ms frame. */
+    public int frameSamples() {
+        return sampleRate * PTIME_MS / 1000;
+    }
+
+    /** RTP timestamp advance per 20 ms frame. */
+    public int timestampStep() {
+        return rtpClockRate * PTIME_MS / 1000;
+    }
+
+    /** A fresh encoder/decoder instance for one direction of a call. */
+    public AudioCodec newInstance() {
+        return switch (this) {
+            case PCMU -> new PcmuCodec();
+            case PCMA -> new PcmaCodec();
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package rock.intercom.media.codec;
+
+/** G.711 A-law (PCMA, payload type 8), stateless. */
+public final class PcmaCodec implements AudioCodec {
+    @Override
+    public Codec codec() {
+        return Codec.PCMA;
+    }
+
+    @Override
+    public int encode(short[] pcm, byte[] out, int offset) {
+        for (int i = 0; i < pcm.length; i++) {
+            out[offset + i] = G711.linearToAlaw(pcm[i]);
+        }
+        return pcm.length;
+    }
+
+    @Override
+    public int decode(byte[] payload, int offset, int length, short[] pcm) {
+        int n = Math.min(length, pcm.length);
+        for (int i = 0; i < n; i++) {
+            pcm[i] = G711.alawToLinear(payload[offset + i]);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,246 @@
+package rock.intercom.media.sdp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import rock.intercom.media.ParseResult;
+import rock.intercom.media.codec.Codec;
+import rock.intercom.media.srtp.CryptoSuite;
+import rock.intercom.media.srtp.SrtpKeys;
+import rock.intercom.media.srtp.SrtpMasterKey;
+import rock.intercom.settings.Encryption;
+
+/**
+ * SDP offer/answer for the audio stream (RFC 3264) with SDES keys (RFC 4568), following the
+ * Encryption setting:
+ * <ul>
+ *   <li>{@code RTP_OPTIONAL_SRTP} offers {@code RTP/AVP} <em>with</em> {@code a=crypto} lines
+ *   ("best-effort SRTP", what baresip calls {@code mediaenc=srtp}): a plain peer ignores the unknown
+ *   attribute and answers RTP, an SRTP peer answers one crypto line. This needs one offer and no
+ *   retry, unlike offering RTP/SAVP and re-inviting after a 488. As answerer it takes whatever the
+ *   offer allows: SRTP when it carries a usable crypto line, RTP otherwise.</li>
+ *   <li>{@code SRTP_ONLY} offers {@code RTP/SAVP}; refuses an offer without a usable crypto line
+ *   (488) and fails an answer without one, both with reason {@code remote does not support SRTP}.</li>
+ * </ul>
+ * Audio codecs: PCMU and PCMA at 20 ms (RFC 3551), telephone-event 0-15 (RFC 4733). Stateless
+ * apart from the key source; thread-safe.
+ */
+public final class OfferAnswer {
+    /** Dynamic payload type we offer for telephone-event. */
+    public static final int TELEPHONE_EVENT_PT = 101;
+    static final String AVP = "RTP/AVP";
+    static final String SAVP = "RTP/SAVP";
+
+    private final MediaPolicy policy;
+    private final Supplier<SrtpMasterKey> keySource;
+
+    public OfferAnswer(MediaPolicy policy) {
+        this(policy, SrtpMasterKey::random);
+    }
+
+    /** With an explicit key source, for tests that need fixed keys. */
+    public OfferAnswer(MediaPolicy policy, Supplier<SrtpMasterKey> keySource) {
+        this.policy = Objects.requireNonNull(policy);
+        this.keySource = Objects.requireNonNull(keySource);
+    }
+
+    /** Builds our offer (RFC 3264 §5). Video is not offered until a video engine exists. */
+    public LocalOffer createOffer(LocalEndpoint local, long sessionId, long sessionVersion) {
+        List<CryptoAttribute> crypto = new ArrayList<>();
+        int tag = 1;
+        for (CryptoSuite suite : CryptoSuite.values()) {
+            crypto.add(new CryptoAttribute(tag++, suite, keySource.get()));
+        }
+        String protocol = policy.encryption() == Encryption.SRTP_ONLY ? SAVP : AVP;
+        List<String> formats = new ArrayList<>();
+        List<SdpAttribute> attributes = new ArrayList<>();
+        for (Codec c : Codec.values()) {
+            formats.add(Integer.toString(c.payloadType()));
+            attributes.add(SdpAttribute.of("rtpmap", c.payloadType() + " " + c.encodingName() + "/" + c.rtpClockRate()));
+        }
+        formats.add(Integer.toString(TELEPHONE_EVENT_PT));
+        attributes.addAll(telephoneEventAttributes(TELEPHONE_EVENT_PT));
+        attributes.add(SdpAttribute.of("ptime", Integer.toString(Codec.PTIME_MS)));
+        crypto.forEach(c -> attributes.add(c.toAttribute()));
+        attributes.add(SdpAttribute.property(local.direction().attribute()));
+        MediaDescription audio = new MediaDescription("audio", local.audioPort(), protocol, formats, null, attributes);
+        return new LocalOffer(session(local, sessionId, sessionVersion, List.of(audio)), local, crypto);
+    }
+
+    /** Answers a peer's offer (RFC 3264 §6) — for incoming calls and re-INVITEs. */
+    public Negotiation answerOffer(String offerSdp, LocalEndpoint local, long sessionId, long sessionVersion) {
+        ParseResult<SessionDescription> parsed = SdpParser.parse(offerSdp);
+        if (parsed instanceof ParseResult.Malformed<SessionDescription> m) {
+            return new Negotiation.Failed(SdpFailure.malformed(m.reason()));
+        }
+        SessionDescription offer = parsed.orNull();
+        List<MediaDescription> answerMedia = new ArrayList<>();
+        NegotiatedMedia agreed = null;
+        SdpFailure firstProblem = null;
+        for (MediaDescription m : offer.media()) {
+            if (m.media().equals("audio") && agreed == null && m.port() != 0) {
+                AudioAnswer a = answerAudio(offer, m, local);
+                if (a.failure != null) {
+                    firstProblem = firstProblem == null ? a.failure : firstProblem;
+                    answerMedia.add(m.rejected());
+                } else {
+                    agreed = a.media;
+                    answerMedia.add(a.section);
+                }
+            } else if (m.media().equals("video") && m.port() != 0 && policy.videoAllowed() && local.videoPort() > 0
+                && !m.formats().isEmpty()) {
+                answerMedia.add(answerVideo(offer, m, local));
+            } else {
+                // Video when Video Calls forbids it for this direction, extra audio, other media: port 0.
+                answerMedia.add(m.rejected());
+            }
+        }
+        if (agreed == null) {
+            return new Negotiation.Failed(firstProblem != null ? firstProblem
+                : SdpFailure.notAcceptable("offer has no audio stream"));
+        }
+        return new Negotiation.Agreed(session(local, sessionId, sessionVersion, answerMedia), agreed);
+    }
+
+    /** Applies the peer's answer to our offer (RFC 3264 §7) — for outgoing calls. */
+    public Negotiation acceptAnswer(LocalOffer offer, String answerSdp) {
+        ParseResult<SessionDescription> parsed = SdpParser.parse(answerSdp);
+        if (parsed instanceof ParseResult.Malformed<SessionDescription> m) {
+            return new Negotiation.Failed(SdpFailure.malformed(m.reason()));
+        }
+        SessionDescription answer = parsed.orNull();
+        if (answer.media().isEmpty() || !answer.media().get(0).media().equals("audio")) {
+            return new Negotiation.Failed(SdpFailure.notAcceptable("answer does not match the offer's audio stream"));
+        }
+        MediaDescription m = answer.media().get(0);
+        if (m.port() == 0) {
+            return new Negotiation.Failed(SdpFailure.notAcceptable("remote rejected the audio stream"));
+        }
+        boolean savp = m.protocol().equals(SAVP);
+        if (!savp && !m.protocol().equals(AVP)) {
+            return new Negotiation.Failed(SdpFailure.notAcceptable("answer uses unsupported transport " + m.protocol()));
+        }
+        Optional<SrtpKeys> keys = Optional.empty();
+        for (String value : m.attributeValues(CryptoAttribute.NAME)) {
+            ParseResult<Optional<CryptoAttribute>> c = CryptoAttribute.parse(value);
+            if (c instanceof ParseResult.Malformed<Optional<CryptoAttribute>> bad) {
+                return new Negotiation.Failed(SdpFailure.malformed(bad.reason()));
+            }
+            Optional<CryptoAttribute> theirs = c.orNull();
+            if (theirs.isEmpty()) {
+                continue;
+            }
+            Optional<CryptoAttribute> ours = offer.offeredCrypto().stream()
+                .filter(o -> o.tag() == theirs.get().tag() && o.suite() == theirs.get().suite()).findFirst();
+            if (ours.isPresent()) {
+                keys = Optional.of(new SrtpKeys(ours.get().suite(), ours.get().key(), theirs.get().key()));
+                break;
+            }
+        }
+        if (keys.isEmpty() && (savp || policy.encryption() == Encryption.SRTP_ONLY)) {
+            return new Negotiation.Failed(SdpFailure.srtpRequired());
+        }
+        List<AudioFormats.Offered> codecs = AudioFormats.codecs(m);
+        if (codecs.isEmpty()) {
+            return new Negotiation.Failed(SdpFailure.notAcceptable("answer has none of our codecs"));
+        }
+        AudioFormats.Offered chosen = codecs.get(0);
+        MediaDirection direction = remoteDirection(answer, m).reversed().intersect(offer.local().direction());
+        return new Negotiation.Agreed(null, new NegotiatedMedia(answer.connectionAddressOf(m), m.port(), chosen.codec(),
+            chosen.payloadType(), AudioFormats.telephoneEvent(m), direction, keys));
+    }
+
+    private record AudioAnswer(MediaDescription section, NegotiatedMedia media, SdpFailure failure) {
+        static AudioAnswer failed(SdpFailure f) {
+            return new AudioAnswer(null, null, f);
+        }
+    }
+
+    private AudioAnswer answerAudio(SessionDescription offer, MediaDescription m, LocalEndpoint local) {
+        boolean savp = m.protocol().equals(SAVP);
+        if (!savp && !m.protocol().equals(AVP)) {
+            return AudioAnswer.failed(SdpFailure.notAcceptable("unsupported transport " + m.protocol()));
+        }
+        CryptoAttribute theirs = null;
+        for (String value : m.attributeValues(CryptoAttribute.NAME)) {
+            ParseResult<Optional<CryptoAttribute>> c = CryptoAttribute.parse(value);
+            if (c instanceof ParseResult.Malformed<Optional<CryptoAttribute>> bad) {
+                return AudioAnswer.failed(SdpFailure.malformed(bad.reason()));
+            }
+            if (c.orNull().isPresent()) {
+                theirs = c.orNull().get(); // the offerer lists its preference first (RFC 4568 §7.1.1)
+                break;
+            }
+        }
+        if (theirs == null && (savp || policy.encryption() == Encryption.SRTP_ONLY)) {
+            return AudioAnswer.failed(SdpFailure.srtpRequired());
+        }
+        List<AudioFormats.Offered> codecs = AudioFormats.codecs(m);
+        if (codecs.isEmpty()) {
+            return AudioAnswer.failed(SdpFailure.notAcceptable("offer has none of PCMU, PCMA"));
+        }
+        AudioFormats.Offered chosen = codecs.get(0);
+        int dtmfPt = AudioFormats.telephoneEvent(m);
+        MediaDirection direction = remoteDirection(offer, m).reversed().intersect(local.direction());
+
+        List<String> formats = new ArrayList<>();
+        List<SdpAttribute> attributes = new ArrayList<>();
+        formats.add(Integer.toString(chosen.payloadType()));
+        attributes.add(SdpAttribute.of("rtpmap", chosen.payloadType() + " " + chosen.codec().encodingName() + "/"
+            + chosen.codec().rtpClockRate()));
+        if (dtmfPt >= 0) {
+            formats.add(Integer.toString(dtmfPt));
+            attributes.addAll(telephoneEventAttributes(dtmfPt));
+        }
+        attributes.add(SdpAttribute.of("ptime", Integer.toString(Codec.PTIME_MS)));
+        Optional<SrtpKeys> keys = Optional.empty();
+        if (theirs != null) {
+            CryptoAttribute ours = new CryptoAttribute(theirs.tag(), theirs.suite(), keySource.get());
+            attributes.add(ours.toAttribute());
+            keys = Optional.of(new SrtpKeys(theirs.suite(), ours.key(), theirs.key()));
+        }
+        attributes.add(SdpAttribute.property(direction.attribute()));
+        MediaDescription section = new MediaDescription("audio", local.audioPort(), m.protocol(), formats, null,
+            attributes);
+        NegotiatedMedia media = new NegotiatedMedia(offer.connectionAddressOf(m), m.port(), chosen.codec(),
+            chosen.payloadType(), dtmfPt, direction, keys);
+        return new AudioAnswer(section, media, null);
+    }
+
+    private static MediaDescription answerVideo(SessionDescription offer, MediaDescription m, LocalEndpoint local) {
+        String format = m.formats().get(0);
+        List<SdpAttribute> attributes = new ArrayList<>();
+        m.attributeValues("rtpmap").stream().filter(v -> v.startsWith(format + " ")).findFirst()
+            .ifPresent(v -> attributes.add(SdpAttribute.of("rtpmap", v)));
+        attributes.add(SdpAttribute.property(remoteDirection(offer, m).reversed().intersect(local.direction())
+            .attribute()));
+        return new MediaDescription("video", local.videoPort(), m.protocol(), List.of(format), null, attributes);
+    }
+
+    /**
+     * The direction the peer declared for {@code m}: media level, else session level (RFC 4566
+     * §6), and a c=0.0.0.0 hold (RFC 3264 §8.4, older RFC 2543 style) means "do not send to me".
+     */
+    private static MediaDirection remoteDirection(SessionDescription sd, MediaDescription m) {
+        List<SdpAttribute> all = new ArrayList<>(m.attributes());
+        all.addAll(sd.attributes());
+        MediaDirection d = MediaDirection.from(all);
+        if ("0.0.0.0".equals(sd.connectionAddressOf(m))) {
+            d = d.intersect(MediaDirection.SENDONLY);
+        }
+        return d;
+    }
+
+    private static List<SdpAttribute> telephoneEventAttributes(int pt) {
+        return List.of(SdpAttribute.of("rtpmap", pt + " " + AudioFormats.TELEPHONE_EVENT + "/8000"),
+            SdpAttribute.of("fmtp", pt + " 0-15"));
+    }
+
+    private static SessionDescription session(LocalEndpoint local, long sessionId, long version,
+                                              List<MediaDescription> media) {
+        return new SessionDescription("rock-intercom", Long.toString(sessionId), version, local.address(),
+            "Rock Intercom", local.address(), List.of(), media);
+    }
+}

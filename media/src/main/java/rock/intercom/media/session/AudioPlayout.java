@@ -1,0 +1,86 @@
+package rock.intercom.media.session;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import rock.intercom.media.audio.Speaker;
+import rock.intercom.media.codec.AudioCodec;
+import rock.intercom.media.codec.Codec;
+import rock.intercom.media.rtp.RtpPacket;
+
+/**
+ * The playout thread: every 20 ms (monotonic clock) takes the next frame from the jitter buffer,
+ * decodes it or conceals its loss, applies the speaker volume and writes it to the speaker. While
+ * the buffer fills it plays silence, so a WAV speaker's timeline matches the call's.
+ */
+final class AudioPlayout implements Runnable {
+    private final JitterBuffer jitterBuffer;
+    private final Speaker speaker;
+    private final PayloadTypes payloadTypes;
+    private final Map<Codec, AudioCodec> decoders = new EnumMap<>(Codec.class);
+    private final LossConcealment concealment = new LossConcealment();
+    private final AtomicLong concealed = new AtomicLong();
+    private final int frameSamples;
+    private volatile double gain;
+    private volatile boolean running = true;
+
+    AudioPlayout(JitterBuffer jitterBuffer, Speaker speaker, PayloadTypes payloadTypes, double gain) {
+        this.jitterBuffer = jitterBuffer;
+        this.speaker = speaker;
+        this.payloadTypes = payloadTypes;
+        this.gain = gain;
+        this.frameSamples = payloadTypes.codec().frameSamples();
+    }
+
+    void setGain(double gain) {
+        this.gain = gain;
+    }
+
+    long concealedFrames() {
+        return concealed.get();
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        short[] frame = new short[frameSamples];
+        FrameClock clock = new FrameClock(System.nanoTime(), Codec.PTIME_MS * 1_000_000L);
+        while (running) {
+            long wait = clock.dueNanos() - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            clock.resyncIfStalled(System.nanoTime());
+            playOne(frame);
+            VolumeCurve.apply(frame, gain);
+            speaker.write(frame);
+            clock.advance();
+        }
+    }
+
+    private void playOne(short[] frame) {
+        JitterBuffer.Poll poll = jitterBuffer.poll();
+        if (poll.buffering()) {
+            java.util.Arrays.fill(frame, (short) 0);
+            return;
+        }
+        RtpPacket packet = poll.packet();
+        if (packet == null) {
+            concealment.conceal(frame);
+            concealed.incrementAndGet();
+            return;
+        }
+        Codec codec = payloadTypes.codecOf(packet.payloadType());
+        AudioCodec decoder = decoders.computeIfAbsent(codec, Codec::newInstance);
+        int n = decoder.decode(packet.payload(), 0, packet.payload().length, frame);
+        if (n < frame.length) {
+            java.util.Arrays.fill(frame, n, frame.length, (short) 0); // peer sent a shorter ptime
+        }
+        concealment.good(frame);
+    }
+}

@@ -1,0 +1,139 @@
+package rock.intercom.media.session;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.media.ParseResult;
+import rock.intercom.media.rtp.DtmfDetector;
+import rock.intercom.media.rtp.RtpPacket;
+import rock.intercom.media.rtp.TelephoneEvent;
+import rock.intercom.media.srtp.SrtpContext;
+
+/**
+ * The RTP receive loop: unprotects (SRTP), parses, and routes audio to the jitter buffer and
+ * RFC 4733 events to the DTMF detector. Anything malformed, forged or of an unknown payload type
+ * is counted and dropped; nothing a peer sends can end the loop. Single thread.
+ */
+final class RtpReceiver implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(RtpReceiver.class);
+    /** Largest datagram read; RTP audio is far smaller. */
+    private static final int MAX_DATAGRAM = 2048;
+
+    private final DatagramSocket socket;
+    private final RemotePeer peer;
+    private final SrtpContext srtp;
+    private final JitterBuffer jitterBuffer;
+    private final ReceptionStatistics statistics;
+    private final PayloadTypes payloadTypes;
+    private final Consumer<Character> onDtmf;
+    private final DtmfDetector dtmf = new DtmfDetector();
+    private final AtomicLong rejected = new AtomicLong();
+    private volatile long lastReceivedNanos;
+    private volatile boolean running = true;
+
+    RtpReceiver(DatagramSocket socket, RemotePeer peer, SrtpContext srtp, JitterBuffer jitterBuffer,
+                ReceptionStatistics statistics, PayloadTypes payloadTypes, Consumer<Character> onDtmf) {
+        this.socket = socket;
+        this.peer = peer;
+        this.srtp = srtp;
+        this.jitterBuffer = jitterBuffer;
+        this.statistics = statistics;
+        this.payloadTypes = payloadTypes;
+        this.onDtmf = onDtmf;
+        this.lastReceivedNanos = System.nanoTime();
+    }
+
+    long lastReceivedNanos() {
+        return lastReceivedNanos;
+    }
+
+    long rejectedPackets() {
+        return rejected.get();
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+        while (running) {
+            try {
+                datagram.setLength(buffer.length);
+                socket.receive(datagram);
+            } catch (SocketTimeoutException e) {
+                continue;
+            } catch (IOException e) {
+                if (running && !socket.isClosed()) {
+                    LOG.debug("RTP receive failed: {}", e.toString());
+                    continue;
+                }
+                return;
+            }
+            try {
+                handle(buffer, datagram);
+            } catch (RuntimeException e) {
+                // Defence in depth: a bug on one packet must not silence the rest of the call.
+                rejected.incrementAndGet();
+                LOG.warn("dropped an RTP packet that could not be handled", e);
+            }
+        }
+    }
+
+    private void handle(byte[] buffer, DatagramPacket datagram) {
+        long arrival = System.nanoTime();
+        byte[] data = buffer;
+        int length = datagram.getLength();
+        if (srtp != null) {
+            ParseResult<byte[]> plain = srtp.unprotectRtp(buffer, 0, length);
+            if (plain instanceof ParseResult.Malformed<byte[]> m) {
+                rejected.incrementAndGet();
+                LOG.debug("dropped SRTP packet: {}", m.reason());
+                return;
+            }
+            data = plain.orNull();
+            length = data.length;
+        }
+        ParseResult<RtpPacket> parsed = RtpPacket.parse(data, 0, length);
+        if (!(parsed instanceof ParseResult.Parsed<RtpPacket> ok)) {
+            rejected.incrementAndGet();
+            return;
+        }
+        RtpPacket packet = ok.value();
+        if (packet.payloadType() == payloadTypes.telephoneEvent()) {
+            ParseResult<TelephoneEvent> event = TelephoneEvent.parse(packet.payload());
+            if (event instanceof ParseResult.Parsed<TelephoneEvent> e) {
+                accept(packet, datagram, arrival);
+                char digit = dtmf.onPacket(packet.timestamp(), e.value());
+                if (digit != 0) {
+                    onDtmf.accept(digit);
+                }
+            } else {
+                rejected.incrementAndGet();
+            }
+            return;
+        }
+        if (payloadTypes.codecOf(packet.payloadType()) == null) {
+            rejected.incrementAndGet(); // comfort noise (RFC 3389) and unknown types are not played
+            return;
+        }
+        accept(packet, datagram, arrival);
+        jitterBuffer.add(packet);
+        jitterBuffer.adapt(statistics.jitterMillis());
+    }
+
+    private void accept(RtpPacket packet, DatagramPacket datagram, long arrival) {
+        lastReceivedNanos = arrival;
+        statistics.onPacket(packet, arrival);
+        if (peer.latchRtp(datagram.getSocketAddress())) {
+            LOG.info("RTP peer latched to {}", datagram.getSocketAddress());
+        }
+    }
+}

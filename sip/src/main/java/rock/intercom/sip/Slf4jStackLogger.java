@@ -1,0 +1,125 @@
+package rock.intercom.sip;
+
+import gov.nist.core.StackLogger;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JAIN-SIP's internal log routed to SLF4J, so the stack needs no log4j 1 (DEPENDENCIES.md pitfall 3).
+ * Named by {@code gov.nist.javax.sip.STACK_LOGGER}; instantiated by the stack, hence public.
+ */
+public final class Slf4jStackLogger implements StackLogger {
+
+    private static final Logger LOG = LoggerFactory.getLogger("gov.nist.javax.sip");
+
+    @Override
+    public void logStackTrace() {
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("stack trace", new Exception("stack trace"));
+        }
+    }
+
+    @Override
+    public void logStackTrace(int traceLevel) {
+        logStackTrace();
+    }
+
+    @Override
+    public int getLineCount() {
+        return 0;
+    }
+
+    @Override
+    public void logException(Throwable ex) {
+        LOG.warn("SIP stack exception", ex);
+    }
+
+    @Override
+    public void logDebug(String message) {
+        LOG.debug(message);
+    }
+
+    @Override
+    public void logDebug(String message, Exception ex) {
+        LOG.debug(message, ex);
+    }
+
+    @Override
+    public void logTrace(String message) {
+        LOG.trace(message);
+    }
+
+    @Override
+    public void logFatalError(String message) {
+        LOG.error(message);
+    }
+
+    @Override
+    public void logError(String message) {
+        LOG.error(message);
+    }
+
+    @Override
+    public boolean isLoggingEnabled() {
+        return LOG.isInfoEnabled();
+    }
+
+    @Override
+    public boolean isLoggingEnabled(int logLevel) {
+        // Levels from gov.nist.core.LogLevels: 64 trace, 32 debug, 16 info, 8 warn, 4 error, 2 fatal.
+        if (logLevel >= TRACE_TRACE) {
+            return LOG.isTraceEnabled();
+        }
+        if (logLevel >= TRACE_DEBUG) {
+            return LOG.isDebugEnabled();
+        }
+        if (logLevel >= TRACE_INFO) {
+            return LOG.isInfoEnabled();
+        }
+        if (logLevel >= TRACE_WARN) {
+            return LOG.isWarnEnabled();
+        }
+        return logLevel > TRACE_NONE && LOG.isErrorEnabled();
+    }
+
+    @Override
+    public void logError(String message, Exception ex) {
+        LOG.error(message, ex);
+    }
+
+    @Override
+    public void logWarning(String message) {
+        LOG.warn(message);
+    }
+
+    @Override
+    public void logInfo(String message) {
+        LOG.info(message);
+    }
+
+    @Override
+    public void disableLogging() {
+        // Levels are SLF4J configuration, not the stack's business.
+    }
+
+    @Override
+    public void enableLogging() {
+        // Levels are SLF4J configuration, not the stack's business.
+    }
+
+    @Override
+    public void setBuildTimeStamp(String buildTimeStamp) {
+        LOG.debug("JAIN-SIP build {}", buildTimeStamp);
+    }
+
+    @Override
+    public void setStackProperties(Properties stackProperties) {
+        // Nothing to read: SLF4J is configured by the application.
+    }
+
+    @Override
+    public String getLoggerName() {
+        return LOG.getName();
+    }
+}

@@ -1,0 +1,52 @@
+package rock.intercom.sip.call;
+
+import java.util.Optional;
+import javax.sip.RequestEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.call.CallInput;
+import rock.intercom.sip.call.IncomingLeg.Phase;
+
+/**
+ * The ACK for our 2xx to an incoming INVITE (RFC 3261 §13.3.1.4): confirms the dialog, takes the
+ * caller's SDP answer when we offered in the 2xx, and sends a BYE the driver asked for meanwhile.
+ * ACKs for re-INVITE answers only confirm; they are not reported again.
+ */
+final class AckHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AckHandler.class);
+
+    private final CallContext context;
+    private final ByeSender byes;
+
+    AckHandler(CallContext context, ByeSender byes) {
+        this.context = context;
+        this.byes = byes;
+    }
+
+    void onAck(RequestEvent event) {
+        String callId = Messages.callId(event.getRequest());
+        context.legs().incoming(callId).ifPresentOrElse(leg -> {
+            Phase phase = leg.phase();
+            if (phase != Phase.ANSWERED && phase != Phase.BYE_AFTER_ACK) {
+                return;
+            }
+            if (event.getDialog() != null) {
+                leg.dialog(event.getDialog());
+            }
+            leg.phase(Phase.CONFIRMED);
+            if (phase == Phase.BYE_AFTER_ACK) {
+                byes.sendOn(leg);
+                return;
+            }
+            context.inputs().post(new CallInput.IncomingAcknowledged(callId));
+            if (leg.remoteOffer() == null) {
+                String answer = Messages.sdpBody(event.getRequest());
+                Optional<String> problem = answer == null
+                        ? Optional.of("ACK without the SDP answer to our offer")
+                        : context.media().accepted(callId, answer);
+                problem.ifPresent(reason -> context.inputs().post(new CallInput.MediaFailed(callId, reason)));
+            }
+        }, () -> LOG.debug("ACK for unknown call {}", callId));
+    }
+}

@@ -1,0 +1,262 @@
+package rock.intercom.sip.call;
+
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.TimeoutEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.call.CallInput;
+import rock.intercom.call.CallSignalling;
+
+/**
+ * The call side of the device's SIP listener. The agent's {@code SipListener} offers every event
+ * here first; a {@code false} return means "not a call message" and the registration side handles
+ * it. Each accepted event is handed to the small handler for its operation on one dialogs thread,
+ * which alone touches call state; {@link #signalling()} runs the call driver's commands on that
+ * same thread, so responses, requests and commands for a call are seen in one order.
+ *
+ * <p>Threading: the {@code process…} methods are called on JAIN-SIP threads and only classify
+ * and enqueue. The work queue is bounded ({@link #QUEUE_LIMIT}); beyond it events are dropped
+ * and logged, which the SIP retransmission timers recover from.
+ */
+public final class CallDialogs implements AutoCloseable {
+
+    /** Most events waiting for the dialogs thread. */
+    public static final int QUEUE_LIMIT = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallDialogs.class);
+
+    private final CallContext context;
+    private final ThreadPoolExecutor worker;
+    private final InviteClient invites;
+    private final CancelSender cancels;
+    private final AckSender acks;
+    private final ByeSender byes;
+    private final IncomingInviteServer incomingInvites;
+    private final InviteAnswerer answerer;
+    private final AckHandler ackHandler;
+    private final CancelHandler cancelHandler;
+    private final ByeHandler byeHandler;
+    private final ReInviteHandler reInvites;
+    private final OptionsResponder options;
+    private final SipCallSignalling signalling;
+
+    public CallDialogs(CallStack stack, SessionDescriptions media) {
+        this.context = new CallContext(stack, media, new CallLegs(), new CallInputs());
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_LIMIT),
+                task -> {
+                    Thread thread = new Thread(task, "sip-call-dialogs");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.cancels = new CancelSender(context);
+        this.invites = new InviteClient(context, cancels);
+        this.acks = new AckSender(context);
+        this.byes = new ByeSender(context);
+        this.incomingInvites = new IncomingInviteServer(context);
+        this.answerer = new InviteAnswerer(context);
+        this.ackHandler = new AckHandler(context, byes);
+        this.cancelHandler = new CancelHandler(context);
+        this.byeHandler = new ByeHandler(context);
+        this.reInvites = new ReInviteHandler(context);
+        this.options = new OptionsResponder(context);
+        this.signalling = new SipCallSignalling(this);
+    }
+
+    /** The port the call driver uses; its methods return at once and run on the dialogs thread. */
+    public CallSignalling signalling() {
+        return signalling;
+    }
+
+    /** INVITE, ACK, CANCEL, BYE and OPTIONS are call messages; anything else is not. */
+    public boolean processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        switch (request.getMethod()) {
+            case Request.INVITE -> run(() -> {
+                if (hasToTag(request)) {
+                    reInvites.onReInvite(event);
+                } else {
+                    incomingInvites.onInvite(event);
+                }
+            });
+            case Request.ACK -> run(() -> ackHandler.onAck(event));
+            case Request.CANCEL -> run(() -> cancelHandler.onCancel(event));
+            case Request.BYE -> run(() -> byeHandler.onBye(event));
+            case Request.OPTIONS -> run(() -> options.onOptions(event));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Responses to INVITE, CANCEL and BYE are call messages. */
+    public boolean processResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        String method = cseq == null ? "" : cseq.getMethod();
+        if (Request.INVITE.equals(method)) {
+            String callId = Messages.callId(response);
+            run(() -> context.legs().outgoing(callId).ifPresentOrElse(leg -> invites.onResponse(leg, event),
+                    () -> LOG.debug("INVITE response {} for unknown call {}", response.getStatusCode(), callId)));
+            return true;
+        }
+        if (Request.CANCEL.equals(method) || Request.BYE.equals(method)) {
+            LOG.debug("{} {} for {}", response.getStatusCode(), method, Messages.callId(response));
+            return true;
+        }
+        return false;
+    }
+
+    /** INVITE timeouts: ours (Timer B) → NoResponse; our 2xx never ACKed → NoResponse. */
+    public boolean processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            ServerTransaction transaction = event.getServerTransaction();
+            if (!isCallMethod(transaction.getRequest().getMethod())) {
+                return false;
+            }
+            if (Request.INVITE.equals(transaction.getRequest().getMethod())) {
+                String callId = Messages.callId(transaction.getRequest());
+                run(() -> ackNeverCame(callId));
+            }
+            return true;
+        }
+        ClientTransaction transaction = event.getClientTransaction();
+        if (!isCallMethod(transaction.getRequest().getMethod())) {
+            return false;
+        }
+        if (Request.INVITE.equals(transaction.getRequest().getMethod())) {
+            String callId = Messages.callId(transaction.getRequest());
+            run(() -> context.legs().outgoing(callId).ifPresent(leg -> invites.onTimeout(leg, transaction)));
+        }
+        return true;
+    }
+
+    /** JAIN-SIP's dialog timeout: our 2xx to an incoming INVITE was never ACKed (RFC 3261 §13.3.1.4). */
+    public boolean processDialogTimeout(DialogTimeoutEvent event) {
+        String callId = event.getDialog().getCallId().getCallId();
+        if (!context.legs().knows(callId)) {
+            return false;
+        }
+        run(() -> ackNeverCame(callId));
+        return true;
+    }
+
+    private void ackNeverCame(String callId) {
+        context.legs().incoming(callId).ifPresent(leg -> {
+            if (leg.phase() == IncomingLeg.Phase.BYE_AFTER_ACK) {
+                byes.sendOn(leg);
+            } else if (leg.phase() == IncomingLeg.Phase.ANSWERED) {
+                context.legs().remove(callId);
+                leg.phase(IncomingLeg.Phase.ENDED);
+                context.inputs().post(new CallInput.NoResponse(callId));
+            }
+        });
+    }
+
+    /**
+     * A transport failure towards {@code host:port}: calls whose INVITE went there fail —
+     * unanswered ones with TransportFailed, established ones with DialogFailed.
+     */
+    public boolean processIOException(IOExceptionEvent event) {
+        String hop = event.getHost() + ":" + event.getPort();
+        boolean ours = context.legs().all().stream()
+                .anyMatch(leg -> leg instanceof OutgoingLeg outgoing && outgoing.nextHop().equals(hop));
+        if (ours) {
+            run(() -> context.legs().all().forEach(leg -> {
+                if (leg instanceof OutgoingLeg outgoing && outgoing.nextHop().equals(hop)) {
+                    String reason = "connection to " + hop + " (" + event.getTransport() + ") failed";
+                    if (outgoing.answered()) {
+                        context.legs().remove(outgoing.callId());
+                        outgoing.phase(OutgoingLeg.Phase.ENDED);
+                        context.inputs().post(new CallInput.DialogFailed(outgoing.callId(), reason));
+                    } else {
+                        invites.fail(outgoing, reason);
+                    }
+                }
+            }));
+        }
+        return ours;
+    }
+
+    /** A dialog of a call still held as established ended without BYE: the call failed. */
+    public boolean processDialogTerminated(DialogTerminatedEvent event) {
+        String callId = event.getDialog().getCallId().getCallId();
+        if (!context.legs().knows(callId)) {
+            return false;
+        }
+        run(() -> context.legs().find(callId).filter(CallLeg::answered).ifPresent(leg -> {
+            context.legs().remove(callId);
+            context.inputs().post(new CallInput.DialogFailed(callId, "dialog terminated"));
+        }));
+        return true;
+    }
+
+    void start(java.util.function.Consumer<CallInput> sink) {
+        context.inputs().start(sink);
+    }
+
+    InviteClient invites() {
+        return invites;
+    }
+
+    CancelSender cancels() {
+        return cancels;
+    }
+
+    AckSender acks() {
+        return acks;
+    }
+
+    ByeSender byes() {
+        return byes;
+    }
+
+    InviteAnswerer answerer() {
+        return answerer;
+    }
+
+    /** Runs a task on the dialogs thread; a task that throws is logged and the thread goes on. */
+    void run(Runnable task) {
+        try {
+            worker.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("call dialog task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("call dialogs queue full or closed; event dropped");
+        }
+    }
+
+    /** Stops the dialogs thread; calls in progress are not ended (the agent's stack stop does that). */
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+
+    private static boolean hasToTag(Request request) {
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        return to != null && to.getTag() != null;
+    }
+
+    private static boolean isCallMethod(String method) {
+        return Request.INVITE.equals(method) || Request.BYE.equals(method) || Request.CANCEL.equals(method)
+                || Request.ACK.equals(method) || Request.OPTIONS.equals(method);
+    }
+}

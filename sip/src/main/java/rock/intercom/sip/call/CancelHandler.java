@@ -1,0 +1,56 @@
+package rock.intercom.sip.call;
+
+import java.text.ParseException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.call.CallInput;
+import rock.intercom.sip.call.IncomingLeg.Phase;
+
+/**
+ * The caller's CANCEL (RFC 3261 §9.2): 200 OK to the CANCEL; if the INVITE is still unanswered,
+ * 487 Request Terminated to it and {@link CallInput.IncomingCancelled}. A CANCEL that matches no
+ * INVITE gets 481.
+ */
+final class CancelHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CancelHandler.class);
+
+    private final CallContext context;
+
+    CancelHandler(CallContext context) {
+        this.context = context;
+    }
+
+    void onCancel(RequestEvent event) {
+        ServerTransaction transaction = ServerTransactions.of(context, event);
+        if (transaction == null) {
+            return;
+        }
+        String callId = Messages.callId(event.getRequest());
+        IncomingLeg leg = context.legs().incoming(callId).orElse(null);
+        try {
+            if (leg == null) {
+                transaction.sendResponse(Messages.response(context, event.getRequest(),
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, Messages.newTag()));
+                return;
+            }
+            transaction.sendResponse(Messages.response(context, event.getRequest(), Response.OK, null, leg.toTag()));
+            if (leg.phase() != Phase.OFFERED) {
+                return;
+            }
+            context.legs().remove(callId);
+            leg.phase(Phase.ENDED);
+            leg.invite().sendResponse(Messages.response(context, leg.request(), Response.REQUEST_TERMINATED, null,
+                    leg.toTag()));
+            LOG.info("incoming INVITE {} cancelled by the caller", callId);
+            context.inputs().post(new CallInput.IncomingCancelled(callId));
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("CANCEL for {} not answered: {}", callId, e.toString());
+        }
+    }
+}

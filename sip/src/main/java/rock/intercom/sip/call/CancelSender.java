@@ -1,0 +1,46 @@
+package rock.intercom.sip.call;
+
+import javax.sip.ClientTransaction;
+import javax.sip.SipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.sip.call.OutgoingLeg.Phase;
+
+/**
+ * Cancels our pending INVITE (RFC 3261 §9.1). A CANCEL may only follow a provisional response, so
+ * before one arrives it is held and {@link InviteClient} sends it with the first 1xx; if a final
+ * response comes first there is nothing left to cancel.
+ */
+final class CancelSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CancelSender.class);
+
+    private final CallContext context;
+
+    CancelSender(CallContext context) {
+        this.context = context;
+    }
+
+    void cancel(String callId) {
+        context.legs().outgoing(callId).ifPresentOrElse(leg -> {
+            switch (leg.phase()) {
+                case CALLING -> leg.phase(Phase.CANCEL_HELD);
+                case PROCEEDING -> sendNow(leg);
+                default -> LOG.debug("CANCEL for {} in phase {}: nothing to cancel", callId, leg.phase());
+            }
+        }, () -> LOG.debug("CANCEL for unknown Call-ID {}", callId));
+    }
+
+    /** Sends the CANCEL for the leg's current INVITE transaction. */
+    void sendNow(OutgoingLeg leg) {
+        leg.phase(Phase.CANCELLED);
+        try {
+            ClientTransaction cancel = context.stack().provider().getNewClientTransaction(leg.invite().createCancel());
+            cancel.sendRequest();
+            LOG.info("CANCEL {}", leg.callId());
+        } catch (SipException e) {
+            // The INVITE's own Timer B still ends the call if the CANCEL cannot go out.
+            LOG.warn("CANCEL for {} not sent: {}", leg.callId(), e.toString());
+        }
+    }
+}

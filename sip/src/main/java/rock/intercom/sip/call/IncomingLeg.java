@@ -1,0 +1,94 @@
+package rock.intercom.sip.call;
+
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+
+/** An INVITE that reached the device: its server transaction, the caller's offer and its phase. */
+final class IncomingLeg implements CallLeg {
+
+    /** Where the incoming INVITE stands; one enum instead of parallel flags. */
+    enum Phase {
+        /** 100 Trying sent; the call driver decides to answer or reject. */
+        OFFERED,
+        /** 200 OK sent, ACK not yet here. */
+        ANSWERED,
+        /** 200 OK sent and the driver already asked for BYE: sent once the ACK arrives (RFC 3261 §15). */
+        BYE_AFTER_ACK,
+        /** ACK received: the dialog is confirmed. */
+        CONFIRMED,
+        /** Rejected, cancelled, or hung up. */
+        ENDED
+    }
+
+    private final String callId;
+    private final ServerTransaction invite;
+    private final String remoteOffer;
+    private final String toTag;
+    private Dialog dialog;
+    private Phase phase = Phase.OFFERED;
+    private String localSdp;
+
+    IncomingLeg(String callId, ServerTransaction invite, String remoteOffer, String toTag, Dialog dialog) {
+        this.callId = callId;
+        this.invite = invite;
+        this.remoteOffer = remoteOffer;
+        this.toTag = toTag;
+        this.dialog = dialog;
+    }
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    ServerTransaction invite() {
+        return invite;
+    }
+
+    Request request() {
+        return invite.getRequest();
+    }
+
+    /** The caller's SDP offer, or null when the INVITE carried none (we offer in the 2xx, RFC 3264 §4). */
+    String remoteOffer() {
+        return remoteOffer;
+    }
+
+    /** Our To tag for every final response of this INVITE (RFC 3261 §8.2.6.2). */
+    String toTag() {
+        return toTag;
+    }
+
+    @Override
+    public Dialog dialog() {
+        return dialog != null ? dialog : invite.getDialog();
+    }
+
+    void dialog(Dialog confirmed) {
+        dialog = confirmed;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    void phase(Phase next) {
+        phase = next;
+    }
+
+    @Override
+    public String localSdp() {
+        return localSdp;
+    }
+
+    @Override
+    public void localSdp(String sdp) {
+        localSdp = sdp;
+    }
+
+    @Override
+    public boolean answered() {
+        return phase == Phase.ANSWERED || phase == Phase.BYE_AFTER_ACK || phase == Phase.CONFIRMED;
+    }
+}

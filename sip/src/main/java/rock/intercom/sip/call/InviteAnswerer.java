@@ -1,0 +1,79 @@
+package rock.intercom.sip.call;
+
+import java.text.ParseException;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.call.CallInput;
+import rock.intercom.sip.call.IncomingLeg.Phase;
+
+/**
+ * Answers or rejects an incoming INVITE as the call driver decided. The 200 OK carries our SDP
+ * answer (or our offer when the INVITE had none, RFC 3264 §4). An offer the media side refuses
+ * is reported as {@link CallInput.MediaFailed} and left for the driver to reject with 488; an
+ * offer that is not SDP at all is rejected here with 400 at once.
+ */
+final class InviteAnswerer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InviteAnswerer.class);
+
+    private final CallContext context;
+
+    InviteAnswerer(CallContext context) {
+        this.context = context;
+    }
+
+    void answer(String callId) {
+        IncomingLeg leg = context.legs().incoming(callId).filter(l -> l.phase() == Phase.OFFERED).orElse(null);
+        if (leg == null) {
+            LOG.debug("answer for {}: no incoming INVITE waiting", callId);
+            return;
+        }
+        String body;
+        if (leg.remoteOffer() == null) {
+            body = context.media().offer(callId);
+        } else {
+            SdpAnswer answer = context.media().answer(callId, leg.remoteOffer());
+            if (answer instanceof SdpAnswer.Refusal refusal) {
+                if (refusal.sipStatus() == Response.BAD_REQUEST) {
+                    reject(callId, Response.BAD_REQUEST, "Bad SDP: " + refusal.reason());
+                }
+                context.inputs().post(new CallInput.MediaFailed(callId, refusal.reason()));
+                return;
+            }
+            body = ((SdpAnswer.Answer) answer).sdp();
+        }
+        try {
+            Response ok = Messages.response(context, leg.request(), Response.OK, null, leg.toTag());
+            ok.addHeader(context.stack().contact());
+            ok.addHeader(context.stack().headerFactory().createAllowHeader(Messages.ALLOW));
+            Messages.setSdp(ok, context.stack().headerFactory(), body);
+            leg.invite().sendResponse(ok);
+            leg.localSdp(body);
+            leg.phase(Phase.ANSWERED);
+            LOG.info("incoming INVITE {} answered", callId);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            context.legs().remove(callId);
+            leg.phase(Phase.ENDED);
+            context.inputs().post(new CallInput.DialogFailed(callId, "200 OK not sent: " + InviteClient.rootMessage(e)));
+        }
+    }
+
+    void reject(String callId, int status, String reason) {
+        IncomingLeg leg = context.legs().incoming(callId).filter(l -> l.phase() == Phase.OFFERED).orElse(null);
+        if (leg == null) {
+            LOG.debug("reject for {}: no incoming INVITE waiting", callId);
+            return;
+        }
+        context.legs().remove(callId);
+        leg.phase(Phase.ENDED);
+        try {
+            leg.invite().sendResponse(Messages.response(context, leg.request(), status, reason, leg.toTag()));
+            LOG.info("incoming INVITE {} rejected with {} {}", callId, status, reason);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("rejecting incoming INVITE {} failed: {}", callId, e.toString());
+        }
+    }
+}

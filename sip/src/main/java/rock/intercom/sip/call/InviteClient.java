@@ -1,0 +1,261 @@
+package rock.intercom.sip.call;
+
+import java.text.ParseException;
+import java.util.ListIterator;
+import java.util.Optional;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ListeningPoint;
+import javax.sip.ResponseEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ProxyAuthenticateHeader;
+import javax.sip.header.WWWAuthenticateHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.call.CallCommand.SendInvite;
+import rock.intercom.call.CallInput;
+import rock.intercom.sip.call.OutgoingLeg.Phase;
+
+/**
+ * Sends our INVITE for a {@link SendInvite} and turns its responses into call inputs: 1xx →
+ * Provisional, 2xx → Answered (the ACK waits for SendAck), 401/407 → answered once per nonce then
+ * Rejected, other finals → Rejected with status and reason (RFC 3261 §13.2.2). A held CANCEL goes
+ * out with the first provisional (§9.1).
+ */
+final class InviteClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InviteClient.class);
+
+    private final CallContext context;
+    private final CancelSender cancels;
+
+    InviteClient(CallContext context, CancelSender cancels) {
+        this.context = context;
+        this.cancels = cancels;
+    }
+
+    void send(SendInvite command) {
+        String callId = command.callId();
+        if (context.legs().knows(callId)) {
+            LOG.warn("INVITE for Call-ID {} already sent; ignored", callId);
+            return;
+        }
+        CallRoute route;
+        try {
+            route = CallRoute.from(context.stack().settings());
+        } catch (CallRoute.UnusableSettings e) {
+            context.inputs().post(new CallInput.TransportFailed(callId, e.getMessage()));
+            return;
+        }
+        String offer = context.media().offer(callId);
+        ClientTransaction transaction;
+        try {
+            Request invite = build(route, command, offer);
+            transaction = context.stack().provider().getNewClientTransaction(invite);
+            Dialogs.of(context.stack().provider(), transaction);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("cannot build INVITE to {}: {}", command.number(), e.toString());
+            context.inputs().post(new CallInput.TransportFailed(callId, "cannot build INVITE: " + e.getMessage()));
+            return;
+        }
+        OutgoingLeg leg = new OutgoingLeg(callId, route.nextHop(), transaction, offer);
+        context.legs().add(leg);
+        try {
+            transaction.sendRequest();
+            LOG.info("INVITE {} to {} via {}", callId, command.number(), route.nextHop());
+        } catch (SipException e) {
+            fail(leg, "cannot reach " + route.nextHop() + ": " + rootMessage(e));
+        }
+    }
+
+    private Request build(CallRoute route, SendInvite command, String offer)
+            throws ParseException, SipException, InvalidArgumentException {
+        AddressFactory addresses = context.stack().addressFactory();
+        HeaderFactory headers = context.stack().headerFactory();
+        SipProvider provider = context.stack().provider();
+        ListeningPoint point = provider.getListeningPoint(route.transport().name());
+        if (point == null) {
+            throw new SipException("no " + route.transport() + " listening point");
+        }
+        Request invite = context.stack().messageFactory().createRequest(
+                route.requestUri(addresses, command.number()), Request.INVITE,
+                headers.createCallIdHeader(command.callId()),
+                headers.createCSeqHeader(1L, Request.INVITE),
+                headers.createFromHeader(route.from(addresses), Messages.newTag()),
+                headers.createToHeader(route.to(addresses, command.number()), null),
+                java.util.List.of(headers.createViaHeader(point.getIPAddress(), point.getPort(), point.getTransport(),
+                        null)),
+                headers.createMaxForwardsHeader(70));
+        invite.addHeader(context.stack().contact());
+        Address proxy = route.proxyRoute(addresses);
+        if (proxy != null) {
+            invite.addHeader(headers.createRouteHeader(proxy));
+        }
+        invite.addHeader(headers.createAllowHeader(Messages.ALLOW));
+        Messages.setSdp(invite, headers, offer);
+        return invite;
+    }
+
+    /** A response to one of our INVITEs. */
+    void onResponse(OutgoingLeg leg, ResponseEvent event) {
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        ClientTransaction transaction = event.getClientTransaction();
+        if (status >= 200 && status < 300) {
+            onSuccess(leg, event);
+            return;
+        }
+        if (transaction != leg.invite()) {
+            LOG.debug("response {} to an earlier INVITE of {}; ignored", status, leg.callId());
+            return;
+        }
+        if (status < 200) {
+            onProvisional(leg, status);
+        } else if (status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED) {
+            onChallenge(leg, response);
+        } else {
+            end(leg);
+            context.inputs().post(new CallInput.Rejected(leg.callId(), status, response.getReasonPhrase()));
+        }
+    }
+
+    private void onProvisional(OutgoingLeg leg, int status) {
+        if (leg.phase() == Phase.CALLING) {
+            leg.phase(Phase.PROCEEDING);
+        } else if (leg.phase() == Phase.CANCEL_HELD) {
+            cancels.sendNow(leg);
+        }
+        context.inputs().post(new CallInput.Provisional(leg.callId(), status));
+    }
+
+    private void onSuccess(OutgoingLeg leg, ResponseEvent event) {
+        if (leg.answered()) {
+            if (leg.ack() != null && event.getDialog() != null) {
+                resendAck(leg);
+            }
+            return;
+        }
+        Response response = event.getResponse();
+        Dialog dialog = event.getDialog() != null ? event.getDialog() : leg.invite().getDialog();
+        leg.answeredOn(dialog, ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
+        context.inputs().post(new CallInput.Answered(leg.callId()));
+        String answer = Messages.sdpBody(response);
+        Optional<String> problem = answer == null
+                ? Optional.of("2xx without SDP answer")
+                : context.media().accepted(leg.callId(), answer);
+        problem.ifPresent(reason -> context.inputs().post(new CallInput.MediaFailed(leg.callId(), reason)));
+    }
+
+    /** RFC 3261 §13.2.2.4: a retransmitted 2xx gets the same ACK again. */
+    private void resendAck(OutgoingLeg leg) {
+        try {
+            leg.dialog().sendAck(leg.ack());
+        } catch (SipException e) {
+            LOG.debug("ACK resend for {} failed: {}", leg.callId(), e.toString());
+        }
+    }
+
+    /**
+     * RFC 3261 §22.2: answer a challenge once; another challenge means the credentials are wrong
+     * (unless it says stale=true with a new nonce, RFC 2617 §3.2.1), and a nonce is never answered twice.
+     */
+    private void onChallenge(OutgoingLeg leg, Response challenge) {
+        int status = challenge.getStatusCode();
+        if (leg.phase() == Phase.CANCEL_HELD || leg.phase() == Phase.CANCELLED) {
+            end(leg);
+            context.inputs().post(new CallInput.Rejected(leg.callId(), status, challenge.getReasonPhrase()));
+            return;
+        }
+        boolean fresh = false;
+        for (String nonce : nonces(challenge)) {
+            fresh |= leg.firstAnswerTo(nonce);
+        }
+        // A second challenge means the credentials were refused, unless it only renews a stale nonce.
+        fresh &= leg.challengesAnswered() == 0 || (isStale(challenge) && leg.challengesAnswered() < 3);
+        Optional<ClientTransaction> retry = Optional.empty();
+        String why = challenge.getReasonPhrase();
+        if (fresh) {
+            try {
+                retry = context.stack().challenges().answer(leg.invite(), challenge);
+            } catch (SipException | RuntimeException e) {
+                why = challenge.getReasonPhrase() + " (" + e.getMessage() + ")";
+            }
+        }
+        if (retry.isEmpty()) {
+            end(leg);
+            context.inputs().post(new CallInput.Rejected(leg.callId(), status, why));
+            return;
+        }
+        try {
+            Dialogs.of(context.stack().provider(), retry.get());
+            leg.retriedWith(retry.get());
+            leg.challengeAnswered();
+            retry.get().sendRequest();
+            LOG.info("INVITE {} answered a {} challenge", leg.callId(), status);
+        } catch (SipException e) {
+            fail(leg, "cannot reach " + leg.nextHop() + ": " + rootMessage(e));
+        }
+    }
+
+    private static boolean isStale(Response challenge) {
+        Object header = challenge.getHeader(challenge.getStatusCode() == Response.UNAUTHORIZED
+                ? WWWAuthenticateHeader.NAME : ProxyAuthenticateHeader.NAME);
+        return header instanceof WWWAuthenticateHeader www && www.isStale()
+                || header instanceof ProxyAuthenticateHeader proxy && proxy.isStale();
+    }
+
+    private static java.util.List<String> nonces(Response challenge) {
+        java.util.List<String> nonces = new java.util.ArrayList<>();
+        String name = challenge.getStatusCode() == Response.UNAUTHORIZED
+                ? WWWAuthenticateHeader.NAME : ProxyAuthenticateHeader.NAME;
+        ListIterator<?> headers = challenge.getHeaders(name);
+        while (headers.hasNext()) {
+            Object header = headers.next();
+            if (header instanceof WWWAuthenticateHeader www && www.getNonce() != null) {
+                nonces.add(www.getNonce());
+            } else if (header instanceof ProxyAuthenticateHeader proxy && proxy.getNonce() != null) {
+                nonces.add(proxy.getNonce());
+            } else if (header instanceof AuthorizationHeader auth && auth.getNonce() != null) {
+                nonces.add(auth.getNonce());
+            }
+        }
+        return nonces;
+    }
+
+    /** The INVITE transaction timed out (Timer B, RFC 3261 §17.1.1.2). */
+    void onTimeout(OutgoingLeg leg, ClientTransaction transaction) {
+        if (transaction != leg.invite() || leg.answered()) {
+            return;
+        }
+        end(leg);
+        context.inputs().post(new CallInput.NoResponse(leg.callId()));
+    }
+
+    /** The transport to the next hop failed before a final response. */
+    void fail(OutgoingLeg leg, String reason) {
+        end(leg);
+        context.inputs().post(new CallInput.TransportFailed(leg.callId(), reason));
+    }
+
+    private void end(OutgoingLeg leg) {
+        leg.phase(Phase.ENDED);
+        context.legs().remove(leg.callId());
+    }
+
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

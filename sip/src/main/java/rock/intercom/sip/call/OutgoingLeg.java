@@ -1,0 +1,128 @@
+package rock.intercom.sip.call;
+
+import java.util.HashSet;
+import java.util.Set;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.message.Request;
+
+/** An INVITE we sent for a {@code SendInvite}: its current transaction, phase and dialog. */
+final class OutgoingLeg implements CallLeg {
+
+    /** Where the INVITE stands; one enum instead of parallel flags. */
+    enum Phase {
+        /** Sent (or re-sent with credentials); no provisional yet, so CANCEL must wait (RFC 3261 §9.1). */
+        CALLING,
+        /** A provisional arrived: CANCEL may go at once. */
+        PROCEEDING,
+        /** CANCEL asked for before any provisional: sent when the first one arrives. */
+        CANCEL_HELD,
+        /** CANCEL sent; the INVITE's final response (487, or a crossing 2xx) is still due. */
+        CANCELLED,
+        /** A 2xx arrived; the ACK is the call driver's to ask for. */
+        ANSWERED,
+        /** ACK sent: the dialog is confirmed. */
+        CONFIRMED,
+        /** BYE sent or received, or the INVITE failed. */
+        ENDED
+    }
+
+    private final String callId;
+    private final String nextHop;
+    private final Set<String> answeredNonces = new HashSet<>();
+    private ClientTransaction invite;
+    private Dialog dialog;
+    private Phase phase = Phase.CALLING;
+    private long answeredCseq;
+    private int challengesAnswered;
+    private Request ack;
+    private String localSdp;
+
+    OutgoingLeg(String callId, String nextHop, ClientTransaction invite, String localSdp) {
+        this.callId = callId;
+        this.nextHop = nextHop;
+        this.invite = invite;
+        this.localSdp = localSdp;
+    }
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    String nextHop() {
+        return nextHop;
+    }
+
+    ClientTransaction invite() {
+        return invite;
+    }
+
+    /** A challenge was answered: the authorised retry is now the INVITE to watch and cancel. */
+    void retriedWith(ClientTransaction retry) {
+        invite = retry;
+        if (phase == Phase.PROCEEDING) {
+            phase = Phase.CALLING;
+        }
+    }
+
+    /** Remembers a nonce we answered; false when it was answered before (RFC 3261 §22.2: do not loop). */
+    boolean firstAnswerTo(String nonce) {
+        return answeredNonces.add(nonce);
+    }
+
+    int challengesAnswered() {
+        return challengesAnswered;
+    }
+
+    void challengeAnswered() {
+        challengesAnswered++;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    void phase(Phase next) {
+        phase = next;
+    }
+
+    @Override
+    public Dialog dialog() {
+        return dialog;
+    }
+
+    void answeredOn(Dialog answeredDialog, long cseq) {
+        dialog = answeredDialog;
+        answeredCseq = cseq;
+        phase = Phase.ANSWERED;
+    }
+
+    long answeredCseq() {
+        return answeredCseq;
+    }
+
+    Request ack() {
+        return ack;
+    }
+
+    void acknowledged(Request sentAck) {
+        ack = sentAck;
+        phase = Phase.CONFIRMED;
+    }
+
+    @Override
+    public String localSdp() {
+        return localSdp;
+    }
+
+    @Override
+    public void localSdp(String sdp) {
+        localSdp = sdp;
+    }
+
+    @Override
+    public boolean answered() {
+        return phase == Phase.ANSWERED || phase == Phase.CONFIRMED;
+    }
+}

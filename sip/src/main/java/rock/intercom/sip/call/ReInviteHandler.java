@@ -1,0 +1,66 @@
+package rock.intercom.sip.call;
+
+import java.text.ParseException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An INVITE inside an established dialog (RFC 3261 §14.2), typically hold and unhold: the media
+ * side answers the new offer (it honours sendonly/inactive, RFC 3264 §8.4) and we reply 200 with
+ * that answer; an offerless re-INVITE gets our current SDP. A refused offer gets 488 and the call
+ * continues with the old session (§14.2); a re-INVITE for an unknown call gets 481.
+ */
+final class ReInviteHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReInviteHandler.class);
+
+    private final CallContext context;
+
+    ReInviteHandler(CallContext context) {
+        this.context = context;
+    }
+
+    void onReInvite(RequestEvent event) {
+        ServerTransaction transaction = ServerTransactions.of(context, event);
+        if (transaction == null) {
+            return;
+        }
+        Request request = event.getRequest();
+        String callId = Messages.callId(request);
+        CallLeg leg = context.legs().find(callId).filter(CallLeg::answered).orElse(null);
+        try {
+            if (leg == null) {
+                transaction.sendResponse(Messages.response(context, request,
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, null));
+                return;
+            }
+            String offer = Messages.sdpBody(request);
+            String body = leg.localSdp();
+            if (offer != null) {
+                SdpAnswer answer = context.media().answer(callId, offer);
+                if (answer instanceof SdpAnswer.Refusal refusal) {
+                    transaction.sendResponse(Messages.response(context, request, refusal.sipStatus(), null, null));
+                    LOG.info("re-INVITE {} refused with {}: {}", callId, refusal.sipStatus(), refusal.reason());
+                    return;
+                }
+                body = ((SdpAnswer.Answer) answer).sdp();
+            }
+            Response ok = Messages.response(context, request, Response.OK, null, null);
+            ok.addHeader(context.stack().contact());
+            if (body != null) {
+                Messages.setSdp(ok, context.stack().headerFactory(), body);
+                leg.localSdp(body);
+            }
+            transaction.sendResponse(ok);
+            LOG.info("re-INVITE {} answered", callId);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("re-INVITE for {} not answered: {}", callId, e.toString());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package rock.intercom.sip.call;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.Proxy;
+import rock.intercom.settings.SipServer;
+
+/**
+ * Whether a request's source is the configured SIP server or the enabled proxy: the configured
+ * address resolved (a literal resolves to itself) and the effective port, compared with the
+ * packet's source. Used to tell InviteSource.viaServerConnection for SIP_SERVER mode (issue 5).
+ */
+final class ServerSource {
+
+    private ServerSource() {
+    }
+
+    static boolean matches(DeviceSettings settings, String address, int port) {
+        if (settings == null || settings.sip() == null || address == null) {
+            return false;
+        }
+        SipServer server = settings.sip().server();
+        if (server != null && port == server.effectivePort() && sameHost(server.address(), address)) {
+            return true;
+        }
+        Proxy proxy = settings.sip().proxy();
+        return proxy != null && proxy.enabled() && port == proxy.effectivePort() && sameHost(proxy.address(), address);
+    }
+
+    private static boolean sameHost(String configured, String actual) {
+        if (configured == null || configured.isBlank()) {
+            return false;
+        }
+        String host = configured.startsWith("[") && configured.endsWith("]")
+                ? configured.substring(1, configured.length() - 1) : configured;
+        try {
+            for (InetAddress candidate : InetAddress.getAllByName(host)) {
+                if (candidate.equals(InetAddress.getByName(actual))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

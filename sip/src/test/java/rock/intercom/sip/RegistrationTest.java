@@ -1,0 +1,156 @@
+package rock.intercom.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.SipServer;
+import rock.intercom.settings.Transport;
+import rock.intercom.sip.testing.KamailioServer;
+import rock.intercom.sip.testing.TestCertificates;
+
+/** Registration against a real Kamailio registrar (MD5 digest) over UDP, TCP and TLS. */
+class RegistrationTest {
+
+    @TempDir
+    static Path dir;
+    static TestCertificates certificates;
+    static KamailioServer kamailio;
+
+    @BeforeAll
+    static void startKamailio() {
+        certificates = TestCertificates.generate(dir.resolve("certs"));
+        kamailio = KamailioServer.registrar(dir.resolve("kamailio"), Map.of(TestSettings.EXTENSION, TestSettings.PASSWORD),
+                "MD5", 3600, certificates).start();
+    }
+
+    @AfterAll
+    static void stopKamailio() {
+        if (kamailio != null) {
+            kamailio.close();
+        }
+    }
+
+    private static SipServer server(Transport transport) {
+        return switch (transport) {
+            case UDP -> TestSettings.server("127.0.0.1", kamailio.udpPort(), transport, 30, null);
+            case TCP -> TestSettings.server("127.0.0.1", kamailio.tcpPort(), transport, 30, null);
+            case TLS -> TestSettings.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(), transport, 30,
+                    certificates.caPem());
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void registersOverEachTransport(Transport transport) {
+        List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.addRegistrationListener(changes::add);
+            agent.start(TestSettings.device(server(transport)));
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
+            RegistrationStatus status = agent.registrationStatus();
+            assertThat(status.transport()).isEqualTo(transport);
+            assertThat(status.lastSuccess()).isNotNull();
+            assertThat(status.server()).endsWith(":" + server(transport).port());
+            assertThat(changes).singleElement().isInstanceOf(RegistrationChange.Registered.class);
+        }
+    }
+
+    @Test
+    void wrongPasswordFailsWithReasonAndDoesNotStorm() {
+        int before = kamailio.receivedCount("REGISTER");
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            DeviceSettings settings = TestSettings.device(server(Transport.UDP), TestSettings.identity("wrong"), null);
+            agent.start(settings);
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
+            assertThat(agent.registrationStatus().lastFailureReason())
+                    .isEqualTo("authentication rejected: wrong username or password");
+            // One unauthenticated REGISTER and one answer to the challenge; then quiet for the retry pause.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+                    .until(() -> kamailio.receivedCount("REGISTER") - before == 2);
+            assertThat(agent.registrationStatus().state()).isEqualTo(RegistrationState.FAILED);
+        }
+    }
+
+    @Test
+    void tlsWithWrongCaFailsAsNotTrusted() {
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.start(TestSettings.device(TestSettings.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(),
+                    Transport.TLS, 30, certificates.otherCaPem())));
+
+            await().atMost(Duration.ofSeconds(8))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
+            assertThat(agent.registrationStatus().lastFailureReason()).isEqualTo("certificate not trusted");
+        }
+    }
+
+    @Test
+    void tlsToAnAddressTheCertificateDoesNotNameFailsAsHostNameMismatch() {
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.start(TestSettings.device(TestSettings.server("127.0.0.1", kamailio.tlsPort(), Transport.TLS, 30,
+                    certificates.caPem())));
+
+            await().atMost(Duration.ofSeconds(8))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
+            assertThat(agent.registrationStatus().lastFailureReason()).isEqualTo("host name mismatch");
+        }
+    }
+
+    @Test
+    void transportChangesLiveFromUdpToTls() {
+        List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.addRegistrationListener(changes::add);
+            agent.start(TestSettings.device(server(Transport.UDP)));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
+            int registersBefore = kamailio.receivedCount("REGISTER");
+
+            agent.apply(TestSettings.device(server(Transport.TLS)));
+
+            await().atMost(Duration.ofSeconds(8)).until(() -> agent.registrationStatus().transport() == Transport.TLS
+                    && agent.registrationStatus().state() == RegistrationState.REGISTERED);
+            // The old UDP binding was removed (REGISTER Expires 0, challenged) before the TLS one was made.
+            assertThat(kamailio.receivedCount("REGISTER") - registersBefore).isGreaterThanOrEqualTo(3);
+            assertThat(changes).map(c -> c.getClass().getSimpleName())
+                    .containsExactly("Registered", "RegistrationLost", "Registered");
+            assertThat(((RegistrationChange.RegistrationLost) changes.get(1)).reason()).isEqualTo("settings changed");
+        }
+    }
+
+    @Test
+    void disablingSipUnregisters() {
+        List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.addRegistrationListener(changes::add);
+            DeviceSettings settings = TestSettings.device(server(Transport.TCP));
+            agent.start(settings);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
+            int registersBefore = kamailio.receivedCount("REGISTER");
+
+            agent.apply(TestSettings.disabled(settings));
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.DISABLED);
+            assertThat(kamailio.receivedCount("REGISTER")).isGreaterThan(registersBefore);
+            assertThat(changes).last().isInstanceOfSatisfying(RegistrationChange.RegistrationLost.class,
+                    lost -> assertThat(lost.reason()).isEqualTo("SIP disabled"));
+        }
+    }
+}

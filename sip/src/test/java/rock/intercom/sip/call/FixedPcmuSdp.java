@@ -1,0 +1,48 @@
+package rock.intercom.sip.call;
+
+import java.util.Optional;
+
+/**
+ * A minimal {@link SessionDescriptions} for the signalling tests: one PCMU audio stream on a fixed
+ * port, no RTP actually flowing. Answers mirror hold (sendonly → recvonly, inactive → inactive,
+ * RFC 3264 §6.1); an offer without PCMU is refused with 488, text that is not SDP with 400.
+ */
+final class FixedPcmuSdp implements SessionDescriptions {
+
+    static final int AUDIO_PORT = 40000;
+
+    @Override
+    public String offer(String callId) {
+        return sdp("sendrecv");
+    }
+
+    @Override
+    public SdpAnswer answer(String callId, String remoteOffer) {
+        if (!remoteOffer.startsWith("v=0") || !remoteOffer.contains("\nm=")) {
+            return SdpAnswer.Refusal.malformed("no v=0 line or no media line");
+        }
+        boolean pcmu = remoteOffer.lines().anyMatch(line -> line.startsWith("m=audio ")
+                && java.util.Arrays.asList(line.split(" ")).subList(3, line.split(" ").length).contains("0"));
+        if (!pcmu) {
+            return SdpAnswer.Refusal.notAcceptable("no common audio codec (PCMU wanted)");
+        }
+        if (remoteOffer.contains("a=sendonly")) {
+            return new SdpAnswer.Answer(sdp("recvonly"));
+        }
+        if (remoteOffer.contains("a=inactive")) {
+            return new SdpAnswer.Answer(sdp("inactive"));
+        }
+        return new SdpAnswer.Answer(sdp("sendrecv"));
+    }
+
+    @Override
+    public Optional<String> accepted(String callId, String remoteAnswer) {
+        return remoteAnswer.contains("m=audio") ? Optional.empty() : Optional.of("answer has no audio stream");
+    }
+
+    private static String sdp(String direction) {
+        return "v=0\r\no=door 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + AUDIO_PORT + " RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
+                + "a=rtpmap:101 telephone-event/8000\r\na=" + direction + "\r\n";
+    }
+}

@@ -1,0 +1,210 @@
+package rock.intercom.sip.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import rock.intercom.call.CallCommand.SendInvite;
+import rock.intercom.call.CallInput;
+import rock.intercom.call.CallInput.Answered;
+import rock.intercom.call.CallInput.Provisional;
+import rock.intercom.call.CallInput.Rejected;
+import rock.intercom.call.CallInput.RemoteHangUp;
+import rock.intercom.call.CallSignalling;
+import rock.intercom.settings.Transport;
+import rock.intercom.sip.testing.FreePorts;
+
+/**
+ * Outgoing calls (issue 4) from the device's JAIN-SIP stack through a real Kamailio to SIPp
+ * stations: the INVITE answers Kamailio's 407, and each station's behaviour arrives as the exact
+ * sequence of call inputs. Kamailio starts once for the class; each SIPp station once per test.
+ */
+class OutgoingCallTest {
+
+    private static final Path DIR = Path.of("target", "call-tests", "outgoing").toAbsolutePath();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final int ANSWER_PORT = FreePorts.tcpAndUdp();
+    private static final int BUSY_PORT = FreePorts.tcpAndUdp();
+    private static final int DECLINE_PORT = FreePorts.tcpAndUdp();
+    private static final int RING_PORT = FreePorts.tcpAndUdp();
+
+    private static CallServer server;
+
+    private DeviceStack device;
+    private CallDialogs dialogs;
+    private CallSignalling signalling;
+    private final CallInputRecorder inputs = new CallInputRecorder();
+
+    @BeforeAll
+    static void startServer() {
+        server = CallServer.start(DIR.resolve("kamailio"), Map.of(CallTestSettings.EXTENSION, CallTestSettings.PASSWORD),
+                Map.of("2001", "sip:127.0.0.1:" + ANSWER_PORT, "2002", "sip:127.0.0.1:" + BUSY_PORT,
+                        "2003", "sip:127.0.0.1:" + DECLINE_PORT, "2004", "sip:127.0.0.1:" + RING_PORT));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void startDevice() throws Exception {
+        device = new DeviceStack(CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD));
+        dialogs = new CallDialogs(device, new FixedPcmuSdp());
+        device.attach(dialogs);
+        signalling = dialogs.signalling();
+        signalling.start(inputs);
+    }
+
+    @AfterEach
+    void stopDevice() {
+        dialogs.close();
+        device.close();
+    }
+
+    @Test
+    void answeredCallIsAcknowledgedAndEndsWithTheStationsBye() {
+        try (SippPeer station = SippPeer.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
+            String callId = newCallId();
+            inputs.react(input -> {
+                if (input instanceof Answered answered) {
+                    signalling.sendAck(answered.callId());
+                }
+            });
+            signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+            await().atMost(WAIT).until(() -> inputs.of(callId).contains(new RemoteHangUp(callId)));
+            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100), new Provisional(callId, 180),
+                    new Answered(callId), new RemoteHangUp(callId));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+            assertThat(server.requests()).filteredOn(line -> line.contains("REQ INVITE sip:2001")).hasSize(2);
+        }
+    }
+
+    @Test
+    void deviceHangsUpAnAnsweredCallWithBye() {
+        try (SippPeer station = SippPeer.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
+            String callId = newCallId();
+            inputs.react(input -> {
+                if (input instanceof Answered answered) {
+                    signalling.sendAck(answered.callId());
+                    signalling.sendBye(answered.callId());
+                }
+            });
+            signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100), new Provisional(callId, 180),
+                    new Answered(callId));
+        }
+    }
+
+    @Test
+    void busyStationRejectsWith486() {
+        try (SippPeer station = SippPeer.station(DIR, "station-final.xml", BUSY_PORT, "status", "486",
+                "reason", "Busy Here")) {
+            String callId = newCallId();
+            signalling.sendInvite(new SendInvite(callId, "2002", 1, 2));
+
+            await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
+            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100),
+                    new Rejected(callId, 486, "Busy Here"));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+        }
+    }
+
+    @Test
+    void decliningStationRejectsWith603() {
+        try (SippPeer station = SippPeer.station(DIR, "station-final.xml", DECLINE_PORT, "status", "603",
+                "reason", "Decline")) {
+            String callId = newCallId();
+            signalling.sendInvite(new SendInvite(callId, "2003", 2, 2));
+
+            await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
+            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100),
+                    new Rejected(callId, 603, "Decline"));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+        }
+    }
+
+    @Test
+    void ringingStationIsCancelledAfterTheCallTimeout() {
+        try (SippPeer station = SippPeer.station(DIR, "station-ring-forever.xml", RING_PORT)) {
+            String callId = newCallId();
+            signalling.sendInvite(new SendInvite(callId, "2004", 1, 1));
+            await().atMost(WAIT).until(() -> inputs.of(callId).contains(new Provisional(callId, 180)));
+
+            // The call driver's call timeout expired: it cancels.
+            signalling.sendCancel(callId);
+
+            await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
+            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100), new Provisional(callId, 180),
+                    new Rejected(callId, 487, "Request Terminated"));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+        }
+    }
+
+    @Test
+    void cancelBeforeAnyProvisionalIsHeldUntilOneArrives() {
+        // A caller the server does not challenge, so the first response is the provisional.
+        device.settings(CallTestSettings.withExtension(device.settings(), "150"));
+        try (SippPeer station = SippPeer.station(DIR, "station-ring-forever.xml", RING_PORT)) {
+            String callId = newCallId();
+            signalling.sendInvite(new SendInvite(callId, "2004", 1, 1));
+            signalling.sendCancel(callId);
+
+            await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
+            assertThat(inputs.of(callId)).startsWith(new Provisional(callId, 100))
+                    .endsWith(new Rejected(callId, 487, "Request Terminated"));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+        }
+    }
+
+    @Test
+    void wrongPasswordEndsInRejectedAfterOneAnsweredChallenge() {
+        device.settings(CallTestSettings.device(server.port(), Transport.UDP, "not-the-password"));
+        long challengesBefore = challenges();
+        String callId = newCallId();
+        signalling.sendInvite(new SendInvite(callId, "2002", 1, 1));
+
+        await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
+        assertThat(inputs.of(callId)).singleElement().isInstanceOfSatisfying(Rejected.class,
+                rejected -> assertThat(rejected.sipStatus()).isEqualTo(407));
+        assertThat(challenges() - challengesBefore).as("the first and the refused answer").isEqualTo(2);
+    }
+
+    @Test
+    void unreachableServerIsATransportFailure() {
+        int closed = FreePorts.tcpAndUdp();
+        device.settings(CallTestSettings.device(closed, Transport.TCP, CallTestSettings.PASSWORD));
+        String callId = newCallId();
+        signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+        await().atMost(WAIT).until(() -> !inputs.of(callId).isEmpty());
+        assertThat(inputs.of(callId)).singleElement().isInstanceOf(CallInput.TransportFailed.class);
+    }
+
+    private static long challenges() {
+        return server.log().lines().filter(line -> line.contains("CHALLENGE INVITE")).count();
+    }
+
+    private CallInput last(String callId) {
+        List<CallInput> of = inputs.of(callId);
+        return of.isEmpty() ? null : of.get(of.size() - 1);
+    }
+
+    private static String newCallId() {
+        return UUID.randomUUID() + "@door.test";
+    }
+}
