@@ -44,8 +44,11 @@ import rock.intercom.settings.Transport;
  * the expiry to Min-Expires (§10.3).</li>
  * <li>Keepalive every polling interval: CRLF on TCP/TLS (RFC 5626 §4.4.1) and OPTIONS to the
  * registrar. No answer within the response timeout (&lt; 5 s) turns the status offline, so the
- * detection bound is polling interval + 5 s. While offline a REGISTER is tried with backoff capped
- * at {@link SipAgentOptions#reachRetryCap()} (1 s), so the device is back within 2 s of the server.</li>
+ * detection bound is polling interval + 5 s. While offline a REGISTER is tried for 1 s (on UDP the
+ * original and one retransmission), then again after a pause doubling from 250 ms up to
+ * {@link SipAgentOptions#reachRetryCap()} (500 ms): the server never waits more than about 1 s for
+ * a REGISTER, so the device is back within 2 s of it, and an absent server sees at most a few
+ * small requests per second.</li>
  * <li>A changed rport on a keepalive answer over TCP/TLS means the connection was replaced: the
  * binding (tied to the old connection) is refreshed at once. A dropped connection does the same.</li>
  * </ul>
@@ -146,7 +149,7 @@ final class RegistrationClient {
                 if (token == attemptToken) {
                     onAttemptTimeout();
                 }
-            }, options.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }, attemptTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (SipException e) {
             attemptFailed("cannot reach server: " + rootMessage(e));
         } catch (ParseException | InvalidArgumentException e) {
@@ -168,6 +171,16 @@ final class RegistrationClient {
                     proxyAuth.answer(request.getMethod(), requests.requestUri())));
             proxyAnswerFresh = proxyAuth.isFresh();
         }
+    }
+
+    /**
+     * How long a REGISTER may go unanswered. While the server is away, attempts are short (1 s:
+     * the original and one UDP retransmission) so a returning server is seen within 2 s.
+     */
+    private Duration attemptTimeout() {
+        Duration offlineAttempt = Duration.ofSeconds(1);
+        return registered || options.responseTimeout().compareTo(offlineAttempt) < 0 ? options.responseTimeout()
+                : offlineAttempt;
     }
 
     private void onRegisterResponse(Response response) {

@@ -44,6 +44,10 @@ public final class SipAgent implements AutoCloseable {
     private final ScheduledExecutorService loop;
     private final List<RegistrationListener> listeners = new CopyOnWriteArrayList<>();
     private volatile RegistrationStatus status = RegistrationStatus.disabled();
+    private volatile SipEventRouter eventRouter;
+    private volatile DeviceSettings appliedSettings;
+    private volatile SharedSipStack.Binding liveBinding;
+    private final SharedSipStack sharedStack = new SharedSipStack(() -> liveBinding, () -> appliedSettings);
 
     // Owned by the agent thread.
     private BindingPlan plan;
@@ -86,6 +90,7 @@ public final class SipAgent implements AutoCloseable {
      * proxy differ from the binding in use, the old binding is unregistered and a new one registered.
      */
     public void apply(DeviceSettings settings) {
+        appliedSettings = settings;
         BindingPlan next = planOf(settings);
         loop.execute(() -> applyOnLoop(next));
     }
@@ -123,6 +128,16 @@ public final class SipAgent implements AutoCloseable {
 
     public void removeRegistrationListener(RegistrationListener listener) {
         listeners.remove(listener);
+    }
+
+    /** For the call side of this module: gets the first look at every SIP event (null detaches). */
+    public void setEventRouter(SipEventRouter router) {
+        eventRouter = router;
+    }
+
+    /** For the call side of this module: the live stack that registration uses. */
+    public SharedSipStack sharedStack() {
+        return sharedStack;
     }
 
     private static BindingPlan planOf(DeviceSettings settings) {
@@ -176,9 +191,10 @@ public final class SipAgent implements AutoCloseable {
                         if (bound != null && bound == client) {
                             bound.connectionLost(reason);
                         }
-                    }));
+                    }), () -> eventRouter);
             client = new RegistrationClient(current, session, options, loop, clock, new Sink());
             owner.set(client);
+            liveBinding = new SharedSipStack.Binding(session, current);
             client.start();
         } catch (UnknownHostException e) {
             offline(RegistrationState.FAILED, "cannot resolve " + e.getMessage());
@@ -220,6 +236,7 @@ public final class SipAgent implements AutoCloseable {
         }
         boolean wasRegistered = status.state() == RegistrationState.REGISTERED;
         String server = status.server();
+        liveBinding = null;
         client.close(true);
         client = null;
         if (wasRegistered) {

@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param localPort        the device's own SIP port ({@code --sip-port}); 0 picks a free port once
  * @param responseTimeout  how long a REGISTER or keepalive may stay unanswered before the server
  *                         counts as not responding; keep it under 5 s to meet the detection bound
- * @param reachRetryCap    longest pause between REGISTER attempts while the server is away; keep
- *                         it under 2 s so the device is back within 2 s of the server
+ * @param reachRetryCap    longest pause between unanswered REGISTER attempts while the server is
+ *                         away (each attempt lasts 1 s); keep it at 500 ms or less so the device
+ *                         is back within 2 s of the server
  * @param refusedRetryFirst first pause after a refusal (wrong password, TLS failure, bad answers);
  *                         doubled up to {@code refusedRetryCap} so a refusal never becomes a storm
  * @param refusedRetryCap  longest pause after refusals
@@ -34,7 +35,7 @@ public record SipAgentOptions(
 
     /** Production defaults on the given local port (5060 unless {@code --sip-port} says otherwise). */
     public static SipAgentOptions onPort(int localPort) {
-        return new SipAgentOptions(localPort, Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofSeconds(60),
+        return new SipAgentOptions(localPort, Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(60),
                 Duration.ofMinutes(30), Duration.ofSeconds(600));
     }
 }

@@ -1,6 +1,8 @@
 package rock.intercom.sip;
 
+import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.ListeningPointExt;
+import gov.nist.javax.sip.SipListenerExt;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -17,7 +20,6 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
@@ -33,10 +35,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One JAIN-SIP stack with one listening point for one transport: the part of the device that
  * talks to one next hop. Client transactions are routed to their {@link TransactionHandler};
- * requests arriving outside our transactions get a minimal answer (OPTIONS 200, others 501) until
- * the call handlers take them over. Threading: handlers run on stack threads.
+ * every event is first offered to the {@link SipEventRouter} (the call side) when one is attached;
+ * requests nobody claims get a minimal answer (OPTIONS 200, others 501).
+ * Threading: handlers and the router run on stack threads.
  */
-final class SipStackSession implements SipListener, AutoCloseable {
+final class SipStackSession implements SipListenerExt, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipStackSession.class);
     private static final AtomicLong STACK_NUMBER = new AtomicLong();
@@ -51,11 +54,12 @@ final class SipStackSession implements SipListener, AutoCloseable {
     private final HeaderFactory headerFactory;
     private final MessageFactory messageFactory;
     private final Consumer<String> connectionLost;
+    private final Supplier<SipEventRouter> router;
     private final Map<ClientTransaction, TransactionHandler> handlers = new ConcurrentHashMap<>();
 
     private SipStackSession(String stackName, SipStack stack, SipProvider provider, ListeningPoint listeningPoint,
-            NextHop nextHop, TransportProblems problems, SipFactory factory, Consumer<String> connectionLost)
-            throws javax.sip.PeerUnavailableException {
+            NextHop nextHop, TransportProblems problems, SipFactory factory, Consumer<String> connectionLost,
+            Supplier<SipEventRouter> router) throws javax.sip.PeerUnavailableException {
         this.stackName = stackName;
         this.stack = stack;
         this.provider = provider;
@@ -66,6 +70,7 @@ final class SipStackSession implements SipListener, AutoCloseable {
         this.headerFactory = factory.createHeaderFactory();
         this.messageFactory = factory.createMessageFactory();
         this.connectionLost = connectionLost;
+        this.router = router;
     }
 
     /**
@@ -73,9 +78,11 @@ final class SipStackSession implements SipListener, AutoCloseable {
      *
      * @param tls            the TLS trust context (null unless the transport is TLS)
      * @param connectionLost told (on a stack thread) when a TCP/TLS connection to the hop fails
+     * @param router         the call side's first look at events, or a supplier of null
      */
     static SipStackSession open(String localIp, int localPort, NextHop nextHop, javax.net.ssl.SSLContext tls,
-            TransportProblems problems, Consumer<String> connectionLost) throws SipException {
+            TransportProblems problems, Consumer<String> connectionLost, Supplier<SipEventRouter> router)
+            throws SipException {
         String stackName = "rock-intercom-sip-" + STACK_NUMBER.incrementAndGet();
         StackContext.register(stackName, new StackContext(tls, nextHop.name(), problems));
         SipStack stack = null;
@@ -87,7 +94,7 @@ final class SipStackSession implements SipListener, AutoCloseable {
             ListeningPoint point = stack.createListeningPoint(localIp, localPort, transport);
             SipProvider provider = stack.createSipProvider(point);
             SipStackSession session = new SipStackSession(stackName, stack, provider, point, nextHop, problems, factory,
-                    connectionLost);
+                    connectionLost, router);
             provider.addSipListener(session);
             stack.start();
             return session;
@@ -138,6 +145,10 @@ final class SipStackSession implements SipListener, AutoCloseable {
         return messageFactory;
     }
 
+    SipProvider provider() {
+        return provider;
+    }
+
     ListeningPoint listeningPoint() {
         return listeningPoint;
     }
@@ -183,6 +194,10 @@ final class SipStackSession implements SipListener, AutoCloseable {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        SipEventRouter calls = router.get();
+        if (calls != null && calls.processResponse(event)) {
+            return;
+        }
         ClientTransaction transaction = event.getClientTransaction();
         TransactionHandler handler = transaction == null ? null : handlers.get(transaction);
         if (handler == null) {
@@ -197,6 +212,10 @@ final class SipStackSession implements SipListener, AutoCloseable {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        SipEventRouter calls = router.get();
+        if (calls != null && calls.processTimeout(event)) {
+            return;
+        }
         ClientTransaction transaction = event.getClientTransaction();
         TransactionHandler handler = transaction == null ? null : handlers.remove(transaction);
         if (handler != null) {
@@ -207,11 +226,19 @@ final class SipStackSession implements SipListener, AutoCloseable {
     @Override
     public void processIOException(IOExceptionEvent event) {
         LOG.info("connection to {}:{} over {} failed", event.getHost(), event.getPort(), event.getTransport());
+        SipEventRouter calls = router.get();
+        if (calls != null) {
+            calls.processIOException(event);
+        }
         connectionLost.accept("connection to " + event.getHost() + ":" + event.getPort() + " lost");
     }
 
     @Override
     public void processRequest(RequestEvent event) {
+        SipEventRouter calls = router.get();
+        if (calls != null && calls.processRequest(event)) {
+            return;
+        }
         Request request = event.getRequest();
         int status = Request.OPTIONS.equals(request.getMethod()) ? Response.OK : Response.NOT_IMPLEMENTED;
         if (Request.ACK.equals(request.getMethod())) {
@@ -233,7 +260,18 @@ final class SipStackSession implements SipListener, AutoCloseable {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
-        // No dialogs in registration.
+        SipEventRouter calls = router.get();
+        if (calls != null) {
+            calls.processDialogTerminated(event);
+        }
+    }
+
+    @Override
+    public void processDialogTimeout(DialogTimeoutEvent event) {
+        SipEventRouter calls = router.get();
+        if (calls != null) {
+            calls.processDialogTimeout(event);
+        }
     }
 
     @Override

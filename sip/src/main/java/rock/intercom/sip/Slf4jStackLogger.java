@@ -90,6 +90,18 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logWarning(String message) {
+        // The stack warns at every start that it reads no key/trust store from system properties;
+        // our network layer brings its own trust, so those lines are noise, not warnings.
+        if (message != null && (message.startsWith("TLS server settings will be inactive")
+                || message.startsWith("TLS trust settings will be inactive")
+                || message.startsWith("Using default keystore type")
+                || message.startsWith("Using default truststore type")
+                || message.startsWith("using default tls security policy")
+                // Repeated at every attempt while a TCP/TLS server is away; the agent reports that once.
+                || message.startsWith("Failed to connect"))) {
+            LOG.debug(message);
+            return;
+        }
         LOG.warn(message);
     }
 

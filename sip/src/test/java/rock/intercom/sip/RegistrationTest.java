@@ -27,18 +27,24 @@ class RegistrationTest {
     static Path dir;
     static TestCertificates certificates;
     static KamailioServer kamailio;
+    static KamailioServer expiredKamailio;
 
     @BeforeAll
     static void startKamailio() {
         certificates = TestCertificates.generate(dir.resolve("certs"));
-        kamailio = KamailioServer.registrar(dir.resolve("kamailio"), Map.of(TestSettings.EXTENSION, TestSettings.PASSWORD),
-                "MD5", 3600, certificates).start();
+        Map<String, String> users = Map.of(TestSettings.EXTENSION, TestSettings.PASSWORD);
+        kamailio = KamailioServer.registrar(dir.resolve("kamailio"), users, "MD5", 3600, certificates).start();
+        expiredKamailio = KamailioServer.registrar(dir.resolve("expired"), users, "MD5", 3600,
+                certificates.withExpiredServerCertificate()).start();
     }
 
     @AfterAll
     static void stopKamailio() {
         if (kamailio != null) {
             kamailio.close();
+        }
+        if (expiredKamailio != null) {
+            expiredKamailio.close();
         }
     }
 
@@ -108,6 +114,18 @@ class RegistrationTest {
             await().atMost(Duration.ofSeconds(8))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
             assertThat(agent.registrationStatus().lastFailureReason()).isEqualTo("host name mismatch");
+        }
+    }
+
+    @Test
+    void tlsWithAnExpiredServerCertificateFailsAsExpired() {
+        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+            agent.start(TestSettings.device(TestSettings.server(TestCertificates.SERVER_NAME, expiredKamailio.tlsPort(),
+                    Transport.TLS, 30, certificates.caPem())));
+
+            await().atMost(Duration.ofSeconds(8))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
+            assertThat(agent.registrationStatus().lastFailureReason()).isEqualTo("expired");
         }
     }
 

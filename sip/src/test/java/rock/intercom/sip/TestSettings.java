@@ -45,7 +45,7 @@ final class TestSettings {
 
     /** Production timings except a quick first retry after a refusal, so tests can see it within seconds. */
     static SipAgentOptions fastOptions() {
-        return new SipAgentOptions(0, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(30),
+        return new SipAgentOptions(0, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(30),
                 Duration.ofMinutes(30), Duration.ofSeconds(600));
     }
 }

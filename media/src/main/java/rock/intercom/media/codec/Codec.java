@@ -7,6 +7,8 @@ package rock.intercom.media.codec;
  * {@code sampleRate} is the PCM rate the codec consumes.
  */
 public enum Codec {
+    /** G.722 wideband, preferred when the peer has it; its RTP clock is 8000 by RFC 3551's historic error. */
+    G722(9, "G722", 8000, 16000),
     PCMU(0, "PCMU", 8000, 8000),
     PCMA(8, "PCMA", 8000, 8000);
 
@@ -54,6 +56,7 @@ public enum Codec {
     /** A fresh encoder/decoder instance for one direction of a call. */
     public AudioCodec newInstance() {
         return switch (this) {
+            case G722 -> new G722Codec();
             case PCMU -> new PcmuCodec();
             case PCMA -> new PcmaCodec();
         };

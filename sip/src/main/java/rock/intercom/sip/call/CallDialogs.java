@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.CallSignalling;
+import rock.intercom.sip.SipAgent;
+import rock.intercom.sip.SipEventRouter;
 
 /**
  * The call side of the device's SIP listener. The agent's {@code SipListener} offers every event
@@ -32,7 +34,7 @@ import rock.intercom.call.CallSignalling;
  * and enqueue. The work queue is bounded ({@link #QUEUE_LIMIT}); beyond it events are dropped
  * and logged, which the SIP retransmission timers recover from.
  */
-public final class CallDialogs implements AutoCloseable {
+public final class CallDialogs implements SipEventRouter, AutoCloseable {
 
     /** Most events waiting for the dialogs thread. */
     public static final int QUEUE_LIMIT = 1000;
@@ -76,12 +78,23 @@ public final class CallDialogs implements AutoCloseable {
         this.signalling = new SipCallSignalling(this);
     }
 
+    /**
+     * Call dialogs on the agent's own stack: they share its provider, Contact and digest, and the
+     * agent offers them every SIP event first. The caller closes them after stopping the agent.
+     */
+    public static CallDialogs attachTo(SipAgent agent, SessionDescriptions media) {
+        CallDialogs dialogs = new CallDialogs(new AgentCallStack(agent.sharedStack()), media);
+        agent.setEventRouter(dialogs);
+        return dialogs;
+    }
+
     /** The port the call driver uses; its methods return at once and run on the dialogs thread. */
     public CallSignalling signalling() {
         return signalling;
     }
 
     /** INVITE, ACK, CANCEL, BYE and OPTIONS are call messages; anything else is not. */
+    @Override
     public boolean processRequest(RequestEvent event) {
         Request request = event.getRequest();
         switch (request.getMethod()) {
@@ -104,6 +117,7 @@ public final class CallDialogs implements AutoCloseable {
     }
 
     /** Responses to INVITE, CANCEL and BYE are call messages. */
+    @Override
     public boolean processResponse(ResponseEvent event) {
         Response response = event.getResponse();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
@@ -122,6 +136,7 @@ public final class CallDialogs implements AutoCloseable {
     }
 
     /** INVITE timeouts: ours (Timer B) → NoResponse; our 2xx never ACKed → NoResponse. */
+    @Override
     public boolean processTimeout(TimeoutEvent event) {
         if (event.isServerTransaction()) {
             ServerTransaction transaction = event.getServerTransaction();
@@ -146,6 +161,7 @@ public final class CallDialogs implements AutoCloseable {
     }
 
     /** JAIN-SIP's dialog timeout: our 2xx to an incoming INVITE was never ACKed (RFC 3261 §13.3.1.4). */
+    @Override
     public boolean processDialogTimeout(DialogTimeoutEvent event) {
         String callId = event.getDialog().getCallId().getCallId();
         if (!context.legs().knows(callId)) {
@@ -171,6 +187,7 @@ public final class CallDialogs implements AutoCloseable {
      * A transport failure towards {@code host:port}: calls whose INVITE went there fail —
      * unanswered ones with TransportFailed, established ones with DialogFailed.
      */
+    @Override
     public boolean processIOException(IOExceptionEvent event) {
         String hop = event.getHost() + ":" + event.getPort();
         boolean ours = context.legs().all().stream()
@@ -193,6 +210,7 @@ public final class CallDialogs implements AutoCloseable {
     }
 
     /** A dialog of a call still held as established ended without BYE: the call failed. */
+    @Override
     public boolean processDialogTerminated(DialogTerminatedEvent event) {
         String callId = event.getDialog().getCallId().getCallId();
         if (!context.legs().knows(callId)) {

@@ -119,7 +119,9 @@ final class InviteClient {
             return;
         }
         if (status < 200) {
-            onProvisional(leg, status);
+            if (!leg.answered()) {
+                onProvisional(leg, status);
+            }
         } else if (status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED) {
             onChallenge(leg, response);
         } else {

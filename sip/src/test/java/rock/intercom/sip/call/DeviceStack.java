@@ -44,8 +44,11 @@ final class DeviceStack implements CallStack, SipListenerExt, AutoCloseable {
     private volatile CallDialogs dialogs;
 
     DeviceStack(DeviceSettings settings) throws Exception {
+        this(settings, FreePorts.tcpAndUdp());
+    }
+
+    DeviceStack(DeviceSettings settings, int port) throws Exception {
         this.settings = settings;
-        int port = FreePorts.tcpAndUdp();
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
@@ -53,7 +56,8 @@ final class DeviceStack implements CallStack, SipListenerExt, AutoCloseable {
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", OneLineParseErrors.class.getName());
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", System.getProperty("sip.trace", "0"));
         this.stack = factory.createSipStack(p);
         this.point = stack.createListeningPoint("127.0.0.1", port, ListeningPoint.UDP);
         this.provider = stack.createSipProvider(point);

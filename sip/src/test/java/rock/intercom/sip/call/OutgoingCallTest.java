@@ -76,6 +76,7 @@ class OutgoingCallTest {
     @Test
     void answeredCallIsAcknowledgedAndEndsWithTheStationsBye() {
         try (SippPeer station = SippPeer.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
+            long invitesBefore = invitesTo("2001");
             String callId = newCallId();
             inputs.react(input -> {
                 if (input instanceof Answered answered) {
@@ -85,10 +86,10 @@ class OutgoingCallTest {
             signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
             await().atMost(WAIT).until(() -> inputs.of(callId).contains(new RemoteHangUp(callId)));
-            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100), new Provisional(callId, 180),
-                    new Answered(callId), new RemoteHangUp(callId));
+            assertThat(inputs.of(callId)).startsWith(new Provisional(callId, 100))
+                    .endsWith(new Answered(callId), new RemoteHangUp(callId)).doesNotHaveDuplicates();
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
-            assertThat(server.requests()).filteredOn(line -> line.contains("REQ INVITE sip:2001")).hasSize(2);
+            assertThat(invitesTo("2001") - invitesBefore).as("challenged INVITE and its authorised retry").isEqualTo(2);
         }
     }
 
@@ -105,8 +106,9 @@ class OutgoingCallTest {
             signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
-            assertThat(inputs.of(callId)).containsExactly(new Provisional(callId, 100), new Provisional(callId, 180),
-                    new Answered(callId));
+            // A 180 overtaken by the 200 on UDP is dropped, never reported after the answer.
+            assertThat(inputs.of(callId)).startsWith(new Provisional(callId, 100)).endsWith(new Answered(callId))
+                    .doesNotHaveDuplicates();
         }
     }
 
@@ -193,6 +195,10 @@ class OutgoingCallTest {
 
         await().atMost(WAIT).until(() -> !inputs.of(callId).isEmpty());
         assertThat(inputs.of(callId)).singleElement().isInstanceOf(CallInput.TransportFailed.class);
+    }
+
+    private static long invitesTo(String number) {
+        return server.requests().stream().filter(line -> line.contains("REQ INVITE sip:" + number + "@")).count();
     }
 
     private static long challenges() {

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A throwaway certificate authority and a server certificate for TLS tests, made with the
  * {@code openssl} command. The server certificate names only {@code localhost} (no IP address),
  * so connecting to 127.0.0.1 by address is a host name mismatch. A second, unrelated CA stands
- * in for "the wrong CA".
+ * in for "the wrong CA", and an expired twin of the server certificate is available.
  */
 public final class TestCertificates {
 
@@ -20,12 +20,14 @@ public final class TestCertificates {
     public static final String SERVER_NAME = "localhost";
 
     private final Path dir;
+    private final String serverPrefix;
 
-    private TestCertificates(Path dir) {
+    private TestCertificates(Path dir, String serverPrefix) {
         this.dir = dir;
+        this.serverPrefix = serverPrefix;
     }
 
-    /** Generates everything into {@code dir}: ca.pem, server.pem/.key, other-ca.pem. */
+    /** Generates everything into {@code dir}: ca.pem, server.pem/.key, expired-server.pem/.key, other-ca.pem. */
     public static TestCertificates generate(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -38,7 +40,12 @@ public final class TestCertificates {
                     "-subj", "/CN=" + SERVER_NAME, "-out", "server.csr");
             openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
                     "-CAcreateserial", "-days", "2", "-sha256", "-extfile", "server.ext", "-out", "server.pem");
-            return new TestCertificates(dir);
+            // Same key and names, but its validity ended a day before it began: expired now.
+            Files.copy(dir.resolve("server.key"), dir.resolve("expired-server.key"));
+            openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                    "-CAcreateserial", "-days", "-1", "-sha256", "-extfile", "server.ext", "-out",
+                    "expired-server.pem");
+            return new TestCertificates(dir, "server");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,12 +76,17 @@ public final class TestCertificates {
         }
     }
 
+    /** The same CAs, but a server certificate (signed by the right CA) that has expired. */
+    public TestCertificates withExpiredServerCertificate() {
+        return new TestCertificates(dir, "expired-server");
+    }
+
     public Path serverCertificate() {
-        return dir.resolve("server.pem");
+        return dir.resolve(serverPrefix + ".pem");
     }
 
     public Path serverKey() {
-        return dir.resolve("server.key");
+        return dir.resolve(serverPrefix + ".key");
     }
 
     /** PEM of the CA that signed the server certificate. */

@@ -1,0 +1,132 @@
+package rock.intercom.sip;
+
+import java.text.ParseException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ProxyAuthenticateHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.header.WWWAuthenticateHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import rock.intercom.settings.DeviceSettings;
+
+/**
+ * The agent's live SIP stack as the call side of this module ({@code rock.intercom.sip.call})
+ * needs it, so calls and registration share one provider, one listening point and one Contact.
+ * Every method reads the binding in use at the moment of the call (settings changes replace it);
+ * without one (SIP disabled or not yet started) they throw {@link IllegalStateException}.
+ * Thread-safe. Not for other modules: it speaks JAIN-SIP types.
+ */
+public final class SharedSipStack {
+
+    /** The session and plan of the binding in use, read together. */
+    record Binding(SipStackSession session, BindingPlan plan) {
+    }
+
+    private final Supplier<Binding> binding;
+    private final Supplier<DeviceSettings> settings;
+
+    SharedSipStack(Supplier<Binding> binding, Supplier<DeviceSettings> settings) {
+        this.binding = binding;
+        this.settings = settings;
+    }
+
+    public boolean isActive() {
+        return binding.get() != null;
+    }
+
+    public SipProvider provider() {
+        return current().session().provider();
+    }
+
+    public AddressFactory addressFactory() {
+        return current().session().addresses();
+    }
+
+    public HeaderFactory headerFactory() {
+        return current().session().headers();
+    }
+
+    public MessageFactory messageFactory() {
+        return current().session().messages();
+    }
+
+    /** The settings last applied to the agent. */
+    public DeviceSettings settings() {
+        return settings.get();
+    }
+
+    /** The Contact the device registers (RFC 3261 §8.1.1.8). */
+    public ContactHeader contact() {
+        Binding now = current();
+        try {
+            return now.session().headers().createContactHeader(now.session().addresses()
+                    .createAddress(new RequestFactory(now.session(), now.plan()).contactUri()));
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot build our Contact", e);
+        }
+    }
+
+    /**
+     * Answers a 401 (identity credentials) or 407 (proxy credentials when a proxy is enabled) to
+     * one of our requests with the agent's digest (MD5 or SHA-256, RFC 7616): a new, not yet sent
+     * client transaction with the next CSeq, a new branch and the credentials; empty when there
+     * are none for this challenge (RFC 3261 §22.2, §22.3).
+     */
+    public Optional<ClientTransaction> answerChallenge(ClientTransaction challenged, Response challenge)
+            throws SipException {
+        Binding now = current();
+        boolean proxy = challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
+        BindingPlan plan = now.plan();
+        String user;
+        String password;
+        if (proxy && plan.viaProxy() && plan.proxy().authUsername() != null) {
+            user = plan.proxy().authUsername();
+            password = plan.proxy().authPassword();
+        } else {
+            user = plan.authUsername();
+            password = plan.identity().authPassword();
+        }
+        if (password == null || user == null) {
+            return Optional.empty();
+        }
+        try {
+            DigestChallenge digest = RegistrationClient.bestChallenge(challenge,
+                    proxy ? ProxyAuthenticateHeader.NAME : WWWAuthenticateHeader.NAME);
+            Request retry = (Request) challenged.getRequest().clone();
+            retry.removeHeader(proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME);
+            CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
+            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+            ViaHeader via = (ViaHeader) retry.getHeader(ViaHeader.NAME);
+            via.removeParameter("branch");
+            String value = new DigestResponder(digest, user, password).answer(retry.getMethod(),
+                    retry.getRequestURI().toString());
+            retry.addHeader(now.session().headers().createHeader(
+                    proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME, value));
+            return Optional.of(now.session().provider().getNewClientTransaction(retry));
+        } catch (DigestChallenge.BadChallengeException e) {
+            throw new SipException("unusable challenge: " + e.getMessage(), e);
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new SipException("cannot answer challenge: " + e.getMessage(), e);
+        }
+    }
+
+    private Binding current() {
+        Binding now = binding.get();
+        if (now == null) {
+            throw new IllegalStateException("SIP is not active");
+        }
+        return now;
+    }
+}

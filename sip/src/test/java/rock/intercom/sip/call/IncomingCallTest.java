@@ -1,0 +1,221 @@
+package rock.intercom.sip.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import rock.intercom.call.CallInput;
+import rock.intercom.call.CallInput.IncomingAcknowledged;
+import rock.intercom.call.CallInput.IncomingCancelled;
+import rock.intercom.call.CallInput.IncomingInvite;
+import rock.intercom.call.CallInput.MediaFailed;
+import rock.intercom.call.CallInput.RemoteHangUp;
+import rock.intercom.call.CallSignalling;
+import rock.intercom.call.IncomingCallPolicy;
+import rock.intercom.call.IncomingDecision;
+import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.IncomingCallMode;
+import rock.intercom.settings.Transport;
+import rock.intercom.sip.testing.FreePorts;
+
+/**
+ * Incoming calls (issue 5): SIPp callers reach the door through a real Kamailio (or straight at
+ * its port), and the test plays the call driver: it decides with the real
+ * {@link IncomingCallPolicy} and answers or rejects through {@link CallSignalling}. Asserted: the
+ * responses SIPp demanded (its exit status) and the call inputs, in order.
+ */
+class IncomingCallTest {
+
+    private static final Path DIR = Path.of("target", "call-tests", "incoming").toAbsolutePath();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String ALLOWED = "555";
+    private static final String STRANGER = "666";
+    private static final int DEVICE_PORT = FreePorts.tcpAndUdp();
+    private static final String PCMA_ONLY = "v=0\no=caller 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\n"
+            + "m=audio 6000 RTP/AVP 8\na=rtpmap:8 PCMA/8000";
+    private static final String PCMU = PCMA_ONLY.replace("RTP/AVP 8", "RTP/AVP 0").replace("8 PCMA", "0 PCMU");
+
+    private static CallServer server;
+
+    private DeviceSettings settings;
+    private DeviceStack device;
+    private CallDialogs dialogs;
+    private CallSignalling signalling;
+    private final CallInputRecorder inputs = new CallInputRecorder();
+
+    @BeforeAll
+    static void startServer() {
+        // The door is a static route of the server, as if registered (registration is SipAgent's).
+        server = CallServer.start(DIR.resolve("kamailio"), Map.of(),
+                Map.of(CallTestSettings.EXTENSION, "sip:127.0.0.1:" + DEVICE_PORT));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void startDevice() throws Exception {
+        settings = CallTestSettings.withIncoming(
+                CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD),
+                IncomingCallMode.EXTENSION_LIST, List.of("sip:" + ALLOWED + "@127.0.0.1"));
+        device = new DeviceStack(settings, DEVICE_PORT);
+        dialogs = new CallDialogs(device, new FixedPcmuSdp());
+        device.attach(dialogs);
+        signalling = dialogs.signalling();
+        signalling.start(inputs);
+        inputs.react(this::decideLikeTheDriver);
+    }
+
+    @AfterEach
+    void stopDevice() {
+        dialogs.close();
+        device.close();
+    }
+
+    /** The call driver's part, reduced to the policy decision and the 488 on a refused offer. */
+    private void decideLikeTheDriver(CallInput input) {
+        if (input instanceof IncomingInvite invite) {
+            IncomingDecision decision = IncomingCallPolicy.decide(settings, invite);
+            if (decision instanceof IncomingDecision.Refuse refuse) {
+                signalling.rejectIncoming(invite.callId(), refuse.sipStatus(), refuse.sipReasonPhrase());
+            } else {
+                signalling.answerIncoming(invite.callId());
+            }
+        } else if (input instanceof MediaFailed failed) {
+            signalling.rejectIncoming(failed.callId(), 488, "Not Acceptable Here");
+        }
+    }
+
+    @Test
+    void allowedCallerThroughTheServerIsAnsweredAndHangsUp() {
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", serverAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+
+            await().atMost(WAIT).until(() -> inputs.all().stream().anyMatch(RemoteHangUp.class::isInstance));
+            IncomingInvite invite = (IncomingInvite) inputs.all().get(0);
+            assertThat(invite.callerUri()).isEqualTo("\"Caller 555\" <sip:555@127.0.0.1>");
+            assertThat(invite.targetUser()).isEqualTo(CallTestSettings.EXTENSION);
+            assertThat(invite.source().address()).isEqualTo("127.0.0.1");
+            assertThat(invite.source().port()).isEqualTo(server.port());
+            assertThat(invite.source().viaServerConnection()).as("came from the configured server").isTrue();
+            String callId = invite.callId();
+            assertThat(inputs.all()).containsExactly(invite, new IncomingAcknowledged(callId), new RemoteHangUp(callId));
+        }
+    }
+
+    @Test
+    void callerNotOnTheListIsRefusedWith403() {
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", serverAddress(), CallTestSettings.EXTENSION,
+                "caller", STRANGER, "status", "403", "sdp", PCMU)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
+                    invite -> assertThat(invite.callerUri()).contains("sip:666@127.0.0.1"));
+        }
+    }
+
+    @Test
+    void callerStraightToTheDoorIsNotFromTheServer() {
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", deviceAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            IncomingInvite invite = (IncomingInvite) inputs.all().get(0);
+            assertThat(invite.source()).isEqualTo(new rock.intercom.call.InviteSource("127.0.0.1", caller.port(), false));
+        }
+    }
+
+    @Test
+    void inviteForAnotherUserIsRefusedWith404() {
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), "999",
+                "caller", ALLOWED, "status", "404", "sdp", PCMU)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
+                    invite -> assertThat(invite.targetUser()).isEqualTo("999"));
+        }
+    }
+
+    @Test
+    void offerWithoutACommonCodecIsRefusedWith488() {
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED, "status", "488", "sdp", PCMA_ONLY)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            String callId = inputs.all().get(0).getClass() == IncomingInvite.class
+                    ? ((IncomingInvite) inputs.all().get(0)).callId() : null;
+            assertThat(inputs.all()).hasSize(2).last()
+                    .isEqualTo(new MediaFailed(callId, "no common audio codec (PCMU wanted)"));
+        }
+    }
+
+    @Test
+    void offerThatIsNotSdpIsRefusedWith400() {
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED, "status", "400", "sdp", "this is not a session description")) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            assertThat(inputs.all()).hasSize(2).last().isInstanceOf(MediaFailed.class);
+        }
+        assertStillAnswersOptions();
+    }
+
+    @Test
+    void malformedInviteGets400AndTheDoorStaysHealthy() {
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-malformed.xml", deviceAddress(), CallTestSettings.EXTENSION)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+        }
+        assertThat(inputs.all()).isEmpty();
+        assertStillAnswersOptions();
+    }
+
+    @Test
+    void callerCancelsBeforeTheAnswer() {
+        inputs.react(input -> { });
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-cancels.xml", serverAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            await().atMost(WAIT).until(() -> inputs.all().size() == 2);
+            String callId = ((IncomingInvite) inputs.all().get(0)).callId();
+            assertThat(inputs.all().get(1)).isEqualTo(new IncomingCancelled(callId));
+        }
+    }
+
+    @Test
+    void holdAndResumeReInvitesAreAnsweredInTheDialog() {
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-holds.xml", serverAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            await().atMost(WAIT).until(() -> inputs.all().size() == 3);
+            String callId = ((IncomingInvite) inputs.all().get(0)).callId();
+            assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId), new RemoteHangUp(callId));
+        }
+    }
+
+    private void assertStillAnswersOptions() {
+        try (SippPeer probe = SippPeer.caller(DIR, "options.xml", deviceAddress(), CallTestSettings.EXTENSION)) {
+            assertThat(probe.awaitExit(WAIT)).as(probe.transcript()).isZero();
+        }
+    }
+
+    @Test
+    void optionsListsTheCallMethods() {
+        assertStillAnswersOptions();
+    }
+
+    private static String serverAddress() {
+        return "127.0.0.1:" + server.port();
+    }
+
+    private static String deviceAddress() {
+        return "127.0.0.1:" + DEVICE_PORT;
+    }
+}
