@@ -28,6 +28,7 @@ import rock.intercom.media.session.MediaSession;
 import rock.intercom.media.session.MediaSessionOptions;
 import rock.intercom.media.session.MediaSockets;
 import rock.intercom.media.session.RtpPortRange;
+import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.media.srtp.SrtpMasterKey;
 import rock.intercom.settings.CallOptions;
 import rock.intercom.settings.DeviceSettings;
@@ -79,6 +80,9 @@ public final class CallAudio implements SessionDescriptions, SecuredCallMedia, A
         this.setup = Objects.requireNonNull(setup, "setup");
         this.address = Objects.requireNonNull(address, "address");
         this.inputs = Objects.requireNonNull(inputs, "inputs");
+        // jitsi-srtp picks and warms its AES provider on first use, for seconds on a small CPU; done
+        // now, the first SRTP call's sender does not stall (and skip that much audio) for it.
+        SrtpCryptoProvider.warmUpInBackground();
     }
 
     // ---- SessionDescriptions (SIP dialogs thread) ----

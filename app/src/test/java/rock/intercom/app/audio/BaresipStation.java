@@ -65,7 +65,7 @@ final class BaresipStation implements AutoCloseable {
                 fill(account, Map.of("USER", SRTP_MANDATORY, "MEDIAENC", ";mediaenc=srtp-mand"))) + "\n";
         Files.writeString(dir.resolve("accounts"), accounts);
         Path log = dir.resolve("baresip.log");
-        Process process = new ProcessBuilder(BINARY.toString(), "-f", dir.toString(), "-t",
+        Process process = new ProcessBuilder(BINARY.toString(), "-v", "-s", "-f", dir.toString(), "-t",
                 Integer.toString(SELF_DESTRUCT_SECONDS))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();

@@ -30,6 +30,7 @@ import rock.intercom.media.audio.ToneMicrophone;
 import rock.intercom.media.audio.WavFile;
 import rock.intercom.media.audio.WavFileSpeaker;
 import rock.intercom.media.session.RtpPortRange;
+import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Encryption;
 import rock.intercom.sip.call.SdpAnswer;
@@ -59,6 +60,7 @@ class CallAudioLoopbackTest {
     @BeforeAll
     static void createDir() throws Exception {
         Files.createDirectories(DIR);
+        SrtpCryptoProvider.warmUp(); // as a device does at start-up (CallAudio starts it in the background)
     }
 
     private void devices(DeviceSettings doorNow, DeviceSettings stationNow, String name) {
@@ -66,7 +68,7 @@ class CallAudioLoopbackTest {
         stationSettings.set(stationNow);
         int base = 20_000 + 40 * ThreadLocalRandom.current().nextInt(500);
         doorPorts = new RtpPortRange(base, base + 19);
-        stationWav = DIR.resolve(name + "-station.wav");
+        stationWav = DIR.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + "-station.wav");
         door = new CallAudio(doorSettings::get, new AudioSetup(() -> new ToneMicrophone(1000), NoSpeaker::new,
                 doorPorts, "tone:1000", "none", List.of()), MediaAddress.fixed(LOOPBACK), doorInputs::add);
         station = new CallAudio(stationSettings::get, new AudioSetup(() -> new ToneMicrophone(440),
