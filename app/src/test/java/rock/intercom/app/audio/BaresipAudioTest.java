@@ -49,7 +49,6 @@ class BaresipAudioTest {
     private static final Duration TALK = Duration.ofMillis(2500);
 
     private static BaresipStation station;
-    private static Path source440;
 
     private final AtomicReference<DeviceSettings> settings = new AtomicReference<>();
     private final List<CallInput> inputs = new CopyOnWriteArrayList<>();
@@ -59,6 +58,7 @@ class BaresipAudioTest {
     private CallSignalling signalling;
     private CallAudio audio;
     private Path doorSpeaker;
+    private volatile String currentCall;
 
     @BeforeAll
     static void startStation() throws Exception {
@@ -67,12 +67,18 @@ class BaresipAudioTest {
             assertThat(BaresipStation.MODULES.resolve(module)).as("baresip module " + module).exists();
         }
         Files.createDirectories(DIR);
-        source440 = DIR.resolve("station-440.wav");
-        // 20 s of 440 Hz at −6 dBFS, 8 kHz mono S16LE: what baresip's aufile source accepts for G.711.
-        Process sox = new ProcessBuilder("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer",
-                source440.toString(), "synth", "20", "sine", "440", "vol", "0.5").inheritIO().start();
-        assertThat(sox.waitFor(10, TimeUnit.SECONDS) && sox.exitValue() == 0).as("sox made the 440 Hz file").isTrue();
-        station = BaresipStation.start(DIR.resolve("station"), source440);
+        // 20 s of 440 Hz at −6 dBFS, mono S16LE at the codec's rate: what baresip's aufile source accepts.
+        Path source440 = tone440(8000);
+        Path wideband440 = tone440(16000);
+        station = BaresipStation.start(DIR.resolve("station"), source440, wideband440);
+    }
+
+    private static Path tone440(int rate) throws Exception {
+        Path file = DIR.resolve("station-440-" + rate + ".wav");
+        Process sox = new ProcessBuilder("sox", "-n", "-r", Integer.toString(rate), "-c", "1", "-b", "16", "-e",
+                "signed-integer", file.toString(), "synth", "20", "sine", "440", "vol", "0.5").inheritIO().start();
+        assertThat(sox.waitFor(10, TimeUnit.SECONDS) && sox.exitValue() == 0).as("sox made " + file).isTrue();
+        return file;
     }
 
     @AfterAll
@@ -100,6 +106,12 @@ class BaresipAudioTest {
 
     @AfterEach
     void closeDoor() throws Exception {
+        if (currentCall != null) {
+            // A failed test must not leave baresip in a call: the next INVITE would not be auto-answered.
+            signalling.sendCancel(currentCall);
+            signalling.sendBye(currentCall);
+            await().atMost(Duration.ofSeconds(3)).until(() -> !station.inCall());
+        }
         audio.close();
         dialogs.close();
         sip.close();
@@ -162,6 +174,12 @@ class BaresipAudioTest {
     }
 
     @Test
+    void wideband722WithSrtp() throws Exception {
+        talk(Encryption.RTP_OPTIONAL_SRTP, BaresipStation.WIDEBAND, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
+        assertThat(station.log()).contains("Set audio decoder: G722");
+    }
+
+    @Test
     void microphoneVolumeZeroReachesTheStationAsSilence() throws Exception {
         talk(Encryption.RTP_OPTIONAL_SRTP, BaresipStation.PLAIN, 0, "RTP");
     }
@@ -191,6 +209,7 @@ class BaresipAudioTest {
         long endedBefore = station.callsEnded();
         List<Path> dumpsBefore = station.receivedDumps();
         String callId = "audio-" + UUID.randomUUID();
+        currentCall = callId;
 
         signalling.sendInvite(new SendInvite(callId, number, 1, 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> audio.session(callId).isPresent()

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * door INVITEs it directly), auto-answers, plays a WAV file as its microphone (aufile) and dumps
  * the audio it receives, decoded, with the sndfile filter. One account per media encryption:
  * {@value #PLAIN} (no SRTP), {@value #SRTP} ({@code mediaenc=srtp}: RTP/AVP with crypto lines)
- * and {@value #SRTP_MANDATORY} ({@code mediaenc=srtp-mand}: RTP/SAVP only). Config comes from
+ * {@value #SRTP_MANDATORY} ({@code mediaenc=srtp-mand}: RTP/SAVP only) and {@value #WIDEBAND}
+ * (G.722 only, best-effort SRTP); the others speak G.711 only. Config comes from
  * {@code src/test/resources/audio/baresip}; {@code -t} makes baresip quit on its own should the
  * test JVM die.
  */
@@ -29,6 +30,8 @@ final class BaresipStation implements AutoCloseable {
     static final String PLAIN = "2001";
     static final String SRTP = "2002";
     static final String SRTP_MANDATORY = "2003";
+    /** G.722 only (account parameter {@code audio_codecs}), best-effort SRTP. */
+    static final String WIDEBAND = "2004";
     static final Path BINARY = Path.of("/usr/bin/baresip");
     static final Path MODULES = Path.of("/usr/lib/baresip/modules");
     private static final int SELF_DESTRUCT_SECONDS = 180;
@@ -45,7 +48,11 @@ final class BaresipStation implements AutoCloseable {
         this.sipPort = sipPort;
     }
 
-    static BaresipStation start(Path dir, Path sourceWav) throws IOException {
+    /**
+     * @param sourceWav         8 kHz mono S16LE, the G.711 accounts' microphone
+     * @param widebandSourceWav 16 kHz mono S16LE, the G.722 account's (aufile does not resample)
+     */
+    static BaresipStation start(Path dir, Path sourceWav, Path widebandSourceWav) throws IOException {
         Files.createDirectories(dir);
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : old.filter(p -> p.getFileName().toString().startsWith("dump-")).toList()) {
@@ -59,10 +66,13 @@ final class BaresipStation implements AutoCloseable {
                 "RTP_HIGH", Integer.toString(rtpLow + 99));
         Files.writeString(dir.resolve("config"), fill(template("config.template"), values));
         String account = template("accounts.template").strip();
+        String g711 = "PCMU/8000/1,PCMA/8000/1";
         String accounts = String.join("\n",
-                fill(account, Map.of("USER", PLAIN, "MEDIAENC", "")),
-                fill(account, Map.of("USER", SRTP, "MEDIAENC", ";mediaenc=srtp")),
-                fill(account, Map.of("USER", SRTP_MANDATORY, "MEDIAENC", ";mediaenc=srtp-mand"))) + "\n";
+                fill(account, Map.of("USER", PLAIN, "CODECS", g711, "MEDIAENC", "")),
+                fill(account, Map.of("USER", SRTP, "CODECS", g711, "MEDIAENC", ";mediaenc=srtp")),
+                fill(account, Map.of("USER", SRTP_MANDATORY, "CODECS", g711, "MEDIAENC", ";mediaenc=srtp-mand")),
+                fill(account, Map.of("USER", WIDEBAND, "CODECS", "G722/16000/1",
+                        "MEDIAENC", ";mediaenc=srtp;audio_source=aufile," + widebandSourceWav))) + "\n";
         Files.writeString(dir.resolve("accounts"), accounts);
         Path log = dir.resolve("baresip.log");
         Process process = new ProcessBuilder(BINARY.toString(), "-v", "-s", "-f", dir.toString(), "-t",
@@ -116,6 +126,15 @@ final class BaresipStation implements AutoCloseable {
     /** Calls baresip reported as terminated so far. */
     long callsEnded() {
         return log().lines().filter(l -> l.contains("terminated (duration")).count();
+    }
+
+    /** Whether baresip has a call that it has not reported terminated (or closed) yet. */
+    boolean inCall() {
+        String text = log();
+        long started = text.lines().filter(l -> l.contains("call: answering call")).count();
+        long ended = text.lines().filter(l -> l.contains("terminated (duration")
+                || l.contains("session closed")).count();
+        return started > ended;
     }
 
     /** The decoded-audio dumps ("what the station heard"), oldest first. */
