@@ -17,9 +17,11 @@ import rock.intercom.call.CallInput;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.call.CallState;
 import rock.intercom.call.DoorCall;
+import rock.intercom.call.EventDetails;
 import rock.intercom.call.ScreenState;
 import rock.intercom.call.TimerId;
 import rock.intercom.events.EventStore;
+import rock.intercom.events.SecurityEventName;
 
 /**
  * Drives the door's {@link DoorCall}: the one thread that owns call state. The button, the SIP
@@ -118,12 +120,28 @@ public final class CallController implements AutoCloseable {
         } else if (command instanceof CallCommand.StopMedia stop) {
             media.stop(stop.callId());
         } else if (command instanceof CallCommand.RecordEvent record) {
-            events.append(record.toNewEvent(deviceId));
+            events.append(withMediaSecurity(record).toNewEvent(deviceId));
         } else if (command instanceof CallCommand.ShowScreen show) {
             screen = show.screen();
         } else {
             throw new IllegalStateException("unknown command " + command);
         }
+    }
+
+    /** {@code Call Established} and {@code Incoming Call} say what protects the media (issue 6). */
+    private CallCommand.RecordEvent withMediaSecurity(CallCommand.RecordEvent record) {
+        if (record.name() != SecurityEventName.CALL_ESTABLISHED && record.name() != SecurityEventName.INCOMING_CALL) {
+            return record;
+        }
+        Object callId = record.details().get(EventDetails.CALL_ID);
+        if (callId == null) {
+            return record;
+        }
+        return media.mediaSecurity(callId.toString()).map(security -> {
+            var details = new java.util.LinkedHashMap<>(record.details());
+            details.put("media", security);
+            return new CallCommand.RecordEvent(record.name(), details);
+        }).orElse(record);
     }
 
     private void startTimer(CallCommand.StartTimer start) {

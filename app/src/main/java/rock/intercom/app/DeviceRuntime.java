@@ -135,6 +135,10 @@ public final class DeviceRuntime implements AutoCloseable {
         return device.name();
     }
 
+    public int sipPort() {
+        return signalling.localPort();
+    }
+
     public int httpPort() {
         return portal.port();
     }

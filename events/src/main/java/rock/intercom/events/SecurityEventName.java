@@ -16,7 +16,8 @@ public enum SecurityEventName {
     INCOMING_CALL("Incoming Call"),
     REGISTERED("Registered"),
     REGISTRATION_LOST("Registration Lost"),
-    SETTINGS_CHANGED("Settings Changed");
+    SETTINGS_CHANGED("Settings Changed"),
+    SIGNED_IN("Signed In");
 
     private final String label;
 

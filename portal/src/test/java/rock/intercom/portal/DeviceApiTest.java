@@ -160,6 +160,27 @@ class DeviceApiTest {
     }
 
     @Test
+    void aFailingDeviceGivesA500WithoutInternals() throws Exception {
+        portal.otherDoor.failStatusWith(new IllegalStateException("internal detail 0xdead"));
+        try {
+            HttpResponse<String> response = portal.get("/api/v1/devices/rockx-506/status", AS_VIEWER);
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(json(response).path("error").asText()).contains("internal error");
+            assertThat(response.body()).doesNotContain("0xdead").doesNotContain("IllegalStateException")
+                    .doesNotContain("\tat ");
+        } finally {
+            portal.otherDoor.failStatusWith(null);
+        }
+    }
+
+    @Test
+    void unknownDevicePageIs404Html() {
+        HttpResponse<String> response = portal.get("/devices/nope", AS_VIEWER);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("<h1>Not found</h1>").contains("no device with id &#39;nope&#39;");
+    }
+
+    @Test
     void unknownRouteIs404Json() throws Exception {
         HttpResponse<String> response = portal.get("/api/v1/nothing-here", AS_ADMIN);
         assertThat(response.statusCode()).isEqualTo(404);

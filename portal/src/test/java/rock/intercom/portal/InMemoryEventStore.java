@@ -12,6 +12,7 @@ import rock.intercom.events.EventQuery;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.NewEvent;
 import rock.intercom.events.SecurityEvent;
+import rock.intercom.events.SecurityEventName;
 
 /** A non-durable EventStore for portal tests (the SQLite store lives in the events module). */
 final class InMemoryEventStore implements EventStore {
@@ -25,8 +26,19 @@ final class InMemoryEventStore implements EventStore {
         this.clock = clock;
     }
 
+    /** The same acceptance rules as the SQLite store: a device id and a known event name. */
+    private static void check(NewEvent event) {
+        if (event.deviceId() == null || event.deviceId().isBlank()) {
+            throw new IllegalArgumentException("event deviceId must not be blank");
+        }
+        if (SecurityEventName.fromLabel(event.name()).isEmpty()) {
+            throw new IllegalArgumentException("unknown event name '" + event.name() + "'");
+        }
+    }
+
     @Override
     public SecurityEvent append(NewEvent event) {
+        check(event);
         SecurityEvent stored;
         synchronized (this) {
             stored = new SecurityEvent(nextId++, clock.instant().truncatedTo(ChronoUnit.MILLIS), event.deviceId(),
@@ -39,6 +51,7 @@ final class InMemoryEventStore implements EventStore {
 
     /** Stores an event with a chosen time, for time-range tests. */
     synchronized SecurityEvent appendAt(Instant time, NewEvent event) {
+        check(event);
         SecurityEvent stored = new SecurityEvent(nextId++, time, event.deviceId(), event.name(), event.details());
         events.add(stored);
         return stored;

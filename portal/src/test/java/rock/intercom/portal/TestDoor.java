@@ -21,6 +21,7 @@ final class TestDoor implements DeviceControl {
     private final AtomicInteger presses = new AtomicInteger();
     private ObjectNode settings;
     private String screen = "Idle";
+    private volatile RuntimeException statusFailure;
 
     TestDoor(String id, String name, EventStore events) {
         this.id = id;
@@ -120,8 +121,16 @@ final class TestDoor implements DeviceControl {
         }
     }
 
+    /** Makes {@link #status()} throw, as a broken device implementation would; null heals it. */
+    void failStatusWith(RuntimeException failure) {
+        statusFailure = failure;
+    }
+
     @Override
     public synchronized ObjectNode status() {
+        if (statusFailure != null) {
+            throw statusFailure;
+        }
         return Json.object().put("registration", settings.path("sip").path("enabled").asBoolean() ? "Registered"
                 : "SIP disabled").put("call", presses.get() % 2 == 1 ? "dialing" : "idle").put("screen", screen);
     }

@@ -6,13 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ListIterator;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
@@ -207,7 +204,7 @@ final class RegistrationClient {
         challengesInRow++;
         DigestChallenge challenge;
         try {
-            challenge = bestChallenge(response, proxy ? ProxyAuthenticateHeader.NAME : WWWAuthenticateHeader.NAME);
+            challenge = Challenges.best(response, proxy ? ProxyAuthenticateHeader.NAME : WWWAuthenticateHeader.NAME);
         } catch (DigestChallenge.BadChallengeException e) {
             refused(response.getStatusCode() + " without a usable challenge: " + e.getMessage());
             return;
@@ -238,31 +235,6 @@ final class RegistrationClient {
             serverAuth = new DigestResponder(challenge, plan.authUsername(), password);
         }
         register();
-    }
-
-    /** The strongest challenge we can answer among the response's headers (RFC 7616 §3.7: SHA-256 first). */
-    static DigestChallenge bestChallenge(Response response, String headerName)
-            throws DigestChallenge.BadChallengeException {
-        ListIterator<Header> headers = response.getHeaders(headerName);
-        DigestChallenge best = null;
-        String firstProblem = "no " + headerName + " header";
-        while (headers != null && headers.hasNext()) {
-            WWWAuthenticateHeader header = (WWWAuthenticateHeader) headers.next();
-            try {
-                DigestChallenge challenge = DigestChallenge.of(header.getScheme(), header.getRealm(),
-                        header.getNonce(), header.getOpaque(), header.getAlgorithm(), header.getQop(),
-                        header.isStale());
-                if (best == null || challenge.algorithm() == DigestAlgorithm.SHA_256) {
-                    best = challenge;
-                }
-            } catch (DigestChallenge.BadChallengeException e) {
-                firstProblem = e.getMessage();
-            }
-        }
-        if (best == null) {
-            throw new DigestChallenge.BadChallengeException(firstProblem);
-        }
-        return best;
     }
 
     private void onRegistered(Response response) {
@@ -399,7 +371,7 @@ final class RegistrationClient {
         if (code == Response.PROXY_AUTHENTICATION_REQUIRED && plan.viaProxy() && !answeredChallenge
                 && plan.proxy().authPassword() != null) {
             try {
-                proxyAuth = new DigestResponder(bestChallenge(response, ProxyAuthenticateHeader.NAME),
+                proxyAuth = new DigestResponder(Challenges.best(response, ProxyAuthenticateHeader.NAME),
                         plan.proxy().authUsername(), plan.proxy().authPassword());
                 sendOptions(true);
                 return;
@@ -491,70 +463,13 @@ final class RegistrationClient {
         session.abandon(attempt);
         attempt = null;
         if (unregister && registered) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            sendUnregister(done, false);
-            try {
-                done.get(UNREGISTER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.info("no answer to unregister from {}", plan.serverLabel());
-            }
+            new Unregistration(session, requests, plan, callId, fromTag, serverAuth, proxyAuth)
+                    .await(++cseq, UNREGISTER_WAIT);
         }
         registered = false;
         long closing = System.nanoTime();
         session.close();
         LOG.debug("SIP stack for {} closed in {} ms", plan.serverLabel(), (System.nanoTime() - closing) / 1_000_000);
-    }
-
-    private void sendUnregister(CompletableFuture<Void> done, boolean answeringChallenge) {
-        try {
-            Request request = requests.register(callId, fromTag, ++cseq, 0);
-            authorize(request);
-            session.send(request, new TransactionHandler() {
-                @Override
-                public void onResponse(Response response) {
-                    int code = response.getStatusCode();
-                    if (code < 200) {
-                        return;
-                    }
-                    boolean challenge = code == Response.UNAUTHORIZED
-                            || code == Response.PROXY_AUTHENTICATION_REQUIRED;
-                    if (challenge && !answeringChallenge && answerForUnregister(response)) {
-                        sendUnregister(done, true);
-                    } else {
-                        done.complete(null);
-                    }
-                }
-
-                @Override
-                public void onTimeout() {
-                    done.complete(null);
-                }
-            });
-        } catch (SipException | ParseException | InvalidArgumentException e) {
-            LOG.info("cannot unregister from {}: {}", plan.serverLabel(), e.getMessage());
-            done.complete(null);
-        }
-    }
-
-    private boolean answerForUnregister(Response response) {
-        boolean proxy = response.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
-        try {
-            DigestChallenge challenge = bestChallenge(response,
-                    proxy ? ProxyAuthenticateHeader.NAME : WWWAuthenticateHeader.NAME);
-            if (proxy && plan.proxy().authPassword() != null) {
-                proxyAuth = new DigestResponder(challenge, plan.proxy().authUsername(), plan.proxy().authPassword());
-                return true;
-            }
-            if (!proxy && plan.identity().authPassword() != null) {
-                serverAuth = new DigestResponder(challenge, plan.authUsername(), plan.identity().authPassword());
-                return true;
-            }
-        } catch (DigestChallenge.BadChallengeException e) {
-            LOG.debug("unusable challenge to unregister: {}", e.getMessage());
-        }
-        return false;
     }
 
     // ---- helpers --------------------------------------------------------------------------

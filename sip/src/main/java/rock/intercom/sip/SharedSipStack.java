@@ -102,7 +102,7 @@ public final class SharedSipStack {
             return Optional.empty();
         }
         try {
-            DigestChallenge digest = RegistrationClient.bestChallenge(challenge,
+            DigestChallenge digest = Challenges.best(challenge,
                     proxy ? ProxyAuthenticateHeader.NAME : WWWAuthenticateHeader.NAME);
             Request retry = (Request) challenged.getRequest().clone();
             retry.removeHeader(proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME);

@@ -88,8 +88,13 @@ public final class SipAgent implements AutoCloseable {
     /**
      * Applies changed settings live. When server, transport, CA, polling interval, identity or
      * proxy differ from the binding in use, the old binding is unregistered and a new one registered.
+     *
+     * @throws IllegalStateException after {@link #stop()}
      */
     public void apply(DeviceSettings settings) {
+        if (loop.isShutdown()) {
+            throw new IllegalStateException("the SIP agent is stopped; create a new one");
+        }
         appliedSettings = settings;
         BindingPlan next = planOf(settings);
         loop.execute(() -> applyOnLoop(next));

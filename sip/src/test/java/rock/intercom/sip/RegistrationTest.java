@@ -167,6 +167,7 @@ class RegistrationTest {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.DISABLED);
             assertThat(kamailio.receivedCount("REGISTER")).isGreaterThan(registersBefore);
+            assertThat(kamailio.log()).containsPattern("REQ REGISTER from \\S+ over tcp expires=\\[0\\] auth=\\[Digest");
             assertThat(changes).last().isInstanceOfSatisfying(RegistrationChange.RegistrationLost.class,
                     lost -> assertThat(lost.reason()).isEqualTo("SIP disabled"));
         }

@@ -83,4 +83,29 @@ class ServerOutageTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"TCP", "TLS"})
+    void registersAgainWhenAQuickRestartDropsTheConnection(Transport transport) {
+        try (SipAgent agent = new SipAgent(SipAgentOptions.onPort(0))) {
+            agent.start(TestSettings.device(transport == Transport.TLS
+                    ? TestSettings.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(), transport, POLLING_SECONDS,
+                            certificates.caPem())
+                    : TestSettings.server("127.0.0.1", kamailio.tcpPort(), transport, POLLING_SECONDS, null)));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
+
+            // Restarted between two keepalives: the new Kamailio knows no binding and the old connection is gone.
+            kamailio.stop();
+            kamailio.start();
+
+            await().atMost(Duration.ofSeconds(POLLING_SECONDS + 3))
+                    .until(() -> kamailio.receivedCount("REGISTER") > 0
+                            && agent.registrationStatus().state() == RegistrationState.REGISTERED);
+        } finally {
+            if (!kamailio.isRunning()) {
+                kamailio.start();
+            }
+        }
+    }
 }

@@ -44,8 +44,8 @@ public final class WavFile {
         }
     }
 
-    /** Linear-interpolation resampling; good enough for test prompts and tones. */
-    static short[] resample(short[] in, int fromRate, int toRate) {
+    /** Linear-interpolation resampling; good enough for prompts, tones and the rare mixed-rate peer. */
+    public static short[] resample(short[] in, int fromRate, int toRate) {
         if (fromRate == toRate || in.length == 0) {
             return in;
         }

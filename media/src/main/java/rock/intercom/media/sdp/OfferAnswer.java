@@ -24,8 +24,9 @@ import rock.intercom.settings.Encryption;
  *   <li>{@code SRTP_ONLY} offers {@code RTP/SAVP}; refuses an offer without a usable crypto line
  *   (488) and fails an answer without one, both with reason {@code remote does not support SRTP}.</li>
  * </ul>
- * Audio codecs: PCMU and PCMA at 20 ms (RFC 3551), telephone-event 0-15 (RFC 4733). Stateless
- * apart from the key source; thread-safe.
+ * Audio codecs: G.722, PCMU and PCMA at 20 ms (RFC 3551), telephone-event 0-15 (RFC 4733). As
+ * answerer we take G.722 whenever the offer has it (wideband is what the guard hears best), else the
+ * offerer's first choice. Stateless apart from the key source; thread-safe.
  */
 public final class OfferAnswer {
     /** Dynamic payload type we offer for telephone-event. */
@@ -179,9 +180,10 @@ public final class OfferAnswer {
         }
         List<AudioFormats.Offered> codecs = AudioFormats.codecs(m);
         if (codecs.isEmpty()) {
-            return AudioAnswer.failed(SdpFailure.notAcceptable("offer has none of PCMU, PCMA"));
+            return AudioAnswer.failed(SdpFailure.notAcceptable("offer has none of G722, PCMU, PCMA"));
         }
-        AudioFormats.Offered chosen = codecs.get(0);
+        AudioFormats.Offered chosen = codecs.stream().filter(o -> o.codec() == Codec.G722).findFirst()
+            .orElse(codecs.get(0));
         int dtmfPt = AudioFormats.telephoneEvent(m);
         MediaDirection direction = remoteDirection(offer, m).reversed().intersect(local.direction());
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import rock.intercom.media.audio.Speaker;
+import rock.intercom.media.audio.WavFile;
 import rock.intercom.media.codec.AudioCodec;
 import rock.intercom.media.codec.Codec;
 import rock.intercom.media.rtp.RtpPacket;
@@ -77,7 +78,18 @@ final class AudioPlayout implements Runnable {
         }
         Codec codec = payloadTypes.codecOf(packet.payloadType());
         AudioCodec decoder = decoders.computeIfAbsent(codec, Codec::newInstance);
-        int n = decoder.decode(packet.payload(), 0, packet.payload().length, frame);
+        int n;
+        if (codec.sampleRate() == payloadTypes.codec().sampleRate()) {
+            n = decoder.decode(packet.payload(), 0, packet.payload().length, frame);
+        } else {
+            // The peer switched to a codec of another rate (e.g. PCMU during a G.722 call, RFC 3264 §7).
+            short[] other = new short[codec.frameSamples()];
+            int m = decoder.decode(packet.payload(), 0, packet.payload().length, other);
+            short[] converted = WavFile.resample(java.util.Arrays.copyOf(other, m), codec.sampleRate(),
+                payloadTypes.codec().sampleRate());
+            n = Math.min(frame.length, converted.length);
+            System.arraycopy(converted, 0, frame, 0, n);
+        }
         if (n < frame.length) {
             java.util.Arrays.fill(frame, n, frame.length, (short) 0); // peer sent a shorter ptime
         }

@@ -20,6 +20,7 @@ public final class Packetizer {
     private final byte[] payload;
     private final byte[] wire;
     private int sequence;
+    private int lastPayloadLength;
 
     /**
      * @param srtp the sending context, or {@code null} for plain RTP
@@ -46,8 +47,14 @@ public final class Packetizer {
     /** Encodes and packetizes one audio frame; returns the bytes to send. */
     public byte[] audio(short[] frame, long timestamp, boolean marker) {
         int n = encoder.encode(frame, payload, 0);
+        lastPayloadLength = n;
         return seal(RtpPacket.of(marker, payloadType, nextSequence(), timestamp, ssrc,
             java.util.Arrays.copyOf(payload, n)));
+    }
+
+    /** Payload bytes of the last audio packet (for the RTCP SR octet count, RFC 3550 §6.4.1). */
+    public int lastPayloadLength() {
+        return lastPayloadLength;
     }
 
     /** Packetizes a non-audio payload (RFC 4733 telephone-event) on the same stream. */

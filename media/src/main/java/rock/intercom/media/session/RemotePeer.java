@@ -13,15 +13,17 @@ final class RemotePeer {
     private volatile InetSocketAddress rtp;
     private volatile InetSocketAddress rtcp;
     private volatile MediaDirection direction;
+    private volatile boolean latched;
 
     RemotePeer(InetSocketAddress rtp, MediaDirection direction) {
         set(rtp, direction);
     }
 
-    void set(InetSocketAddress rtpAddress, MediaDirection newDirection) {
+    synchronized void set(InetSocketAddress rtpAddress, MediaDirection newDirection) {
         this.rtp = rtpAddress;
         this.rtcp = new InetSocketAddress(rtpAddress.getAddress(), rtpAddress.getPort() + 1);
         this.direction = newDirection;
+        this.latched = false;
     }
 
     InetSocketAddress rtp() {
@@ -36,8 +38,15 @@ final class RemotePeer {
         return direction;
     }
 
-    /** Latches the RTP address to the source of a valid packet; returns true if it changed. */
-    boolean latchRtp(SocketAddress source) {
+    /**
+     * Latches the RTP address to the source of the first valid packet, once per negotiation:
+     * later packets from elsewhere cannot redirect our audio (the "RTP bleed" hijack).
+     */
+    synchronized boolean latchRtp(SocketAddress source) {
+        if (latched) {
+            return false;
+        }
+        latched = true;
         if (source instanceof InetSocketAddress s && !s.equals(rtp)) {
             rtp = s;
             return true;

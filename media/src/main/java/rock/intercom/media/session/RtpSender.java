@@ -135,7 +135,8 @@ final class RtpSender implements Runnable {
                 }
             } else {
                 VolumeCurve.apply(frame, gain);
-                send(packetizer.audio(frame, timestamp, firstAudio), frame.length);
+                byte[] packet = packetizer.audio(frame, timestamp, firstAudio);
+                send(packet, packetizer.lastPayloadLength());
                 firstAudio = false;
             }
             clock.advance();

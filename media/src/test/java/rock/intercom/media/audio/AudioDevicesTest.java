@@ -84,6 +84,19 @@ class AudioDevicesTest {
             .isInstanceOf(AudioDeviceException.class).hasMessageContaining("cannot read microphone WAV file");
     }
 
+    /** On a machine without a sound card (like the build machine) the error says what to use instead. */
+    @Test
+    void absentSoundCardIsAClearDeviceError() {
+        javax.sound.sampled.DataLine.Info capture = new javax.sound.sampled.DataLine.Info(
+            javax.sound.sampled.TargetDataLine.class, new javax.sound.sampled.AudioFormat(8000, 16, 1, true, false));
+        org.junit.jupiter.api.Assumptions.assumeFalse(javax.sound.sampled.AudioSystem.isLineSupported(capture),
+            "this machine has a sound card");
+        assertThatThrownBy(() -> new SoundCardMicrophone().open(8000)).isInstanceOf(AudioDeviceException.class)
+            .hasMessageContaining("use --microphone tone:HZ or file:PATH.wav");
+        assertThatThrownBy(() -> new SoundCardSpeaker().open(8000)).isInstanceOf(AudioDeviceException.class)
+            .hasMessageContaining("use --speaker file:PATH.wav or none");
+    }
+
     private static org.assertj.core.data.Offset<Double> within(double d) {
         return org.assertj.core.data.Offset.offset(d);
     }

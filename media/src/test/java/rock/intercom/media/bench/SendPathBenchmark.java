@@ -22,7 +22,7 @@ import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.media.srtp.SrtpMasterKey;
 
 /**
- * The per-packet send path of a call: G.711-encode one 20 ms frame, build the RTP packet and,
+ * The per-packet send path of a call: encode one 20 ms frame (G.722 or G.711), build the RTP packet and,
  * for SRTP, protect it — what the sender thread does 50 times a second. Run with
  * {@code bench/media-send-path.sh}.
  */
@@ -33,21 +33,22 @@ import rock.intercom.media.srtp.SrtpMasterKey;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class SendPathBenchmark {
-    @Param({"PCMU", "PCMA"})
+    @Param({"G722", "PCMU", "PCMA"})
     public Codec codec;
 
     @Param({"RTP", "AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32"})
     public String security;
 
     private Packetizer packetizer;
-    private final short[] frame = new short[160];
+    private short[] frame;
     private long timestamp;
 
     @Setup(Level.Trial)
     public void setUp() {
         SrtpCryptoProvider.warmUp();
+        frame = new short[codec.frameSamples()];
         ToneMicrophone tone = new ToneMicrophone(1000);
-        tone.open(8000);
+        tone.open(codec.sampleRate());
         tone.read(frame);
         SrtpContext srtp = security.equals("RTP") ? null
             : SrtpContext.forSending(CryptoSuite.valueOf(security), SrtpMasterKey.random());
@@ -56,7 +57,7 @@ public class SendPathBenchmark {
 
     @Benchmark
     public byte[] encodeAndProtect() {
-        timestamp += 160;
+        timestamp += codec.timestampStep();
         return packetizer.audio(frame, timestamp & 0xFFFF_FFFFL, false);
     }
 }

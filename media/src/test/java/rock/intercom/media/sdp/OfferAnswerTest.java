@@ -69,8 +69,9 @@ class OfferAnswerTest {
         unknown suite skipped                    | SRTP_ONLY         | RTP/SAVP | 0           | AEAD_AES_256_GCM/AES_CM_128_HMAC_SHA1_80                 | -        | 198.51.100.7 | SRTP AES_CM_128_HMAC_SHA1_80   | 0      | PCMU  | -1   | sendrecv
         SAVP with only unknown suite, optional   | RTP_OPTIONAL_SRTP | RTP/SAVP | 0           | F8_128_HMAC_SHA1_80                                      | -        | 198.51.100.7 | remote does not support SRTP   | 488    | -     | 0    | -
         SAVP without crypto, optional            | RTP_OPTIONAL_SRTP | RTP/SAVP | 0           | -                                                        | -        | 198.51.100.7 | remote does not support SRTP   | 488    | -     | 0    | -
-        G722 preferred by peer, we take PCMU     | RTP_OPTIONAL_SRTP | RTP/AVP  | 9/0/8       | -                                                        | -        | 198.51.100.7 | RTP                            | 0      | PCMU  | -1   | sendrecv
-        no common codec                          | RTP_OPTIONAL_SRTP | RTP/AVP  | 9/96        | -                                                        | -        | 198.51.100.7 | offer has none of PCMU, PCMA   | 488    | -     | 0    | -
+        G722 first in offer                      | RTP_OPTIONAL_SRTP | RTP/AVP  | 9/0/8       | -                                                        | -        | 198.51.100.7 | RTP                            | 0      | G722  | -1   | sendrecv
+        G722 last in offer is still preferred    | RTP_OPTIONAL_SRTP | RTP/AVP  | 8/0/9/96    | -                                                        | -        | 198.51.100.7 | RTP                            | 0      | G722  | 96   | sendrecv
+        no common codec                          | RTP_OPTIONAL_SRTP | RTP/AVP  | 18/96       | -                                                        | -        | 198.51.100.7 | offer has none of G722, PCMU, PCMA | 488 | -     | 0    | -
         DTLS transport refused                   | RTP_OPTIONAL_SRTP | UDP/TLS/RTP/SAVP | 0   | -                                                        | -        | 198.51.100.7 | unsupported transport UDP/TLS/RTP/SAVP | 488 | - | 0 | -
         hold sendonly → recvonly                 | RTP_OPTIONAL_SRTP | RTP/AVP  | 0           | -                                                        | sendonly | 198.51.100.7 | RTP                            | 0      | PCMU  | -1   | recvonly
         peer recvonly → sendonly                 | RTP_OPTIONAL_SRTP | RTP/AVP  | 0           | -                                                        | recvonly | 198.51.100.7 | RTP                            | 0      | PCMU  | -1   | sendonly
@@ -139,8 +140,9 @@ class OfferAnswerTest {
         MediaDescription m = sd.media().get(0);
         assertThat(sd.media()).hasSize(1);
         assertThat(m.protocol()).isEqualTo(protocol);
-        assertThat(m.formats()).containsExactly("0", "8", "101");
-        assertThat(m.attributeValues("rtpmap")).containsExactly("0 PCMU/8000", "8 PCMA/8000", "101 telephone-event/8000");
+        assertThat(m.formats()).containsExactly("9", "0", "8", "101");
+        assertThat(m.attributeValues("rtpmap")).containsExactly("9 G722/8000", "0 PCMU/8000", "8 PCMA/8000",
+            "101 telephone-event/8000");
         assertThat(m.attributeValues("fmtp")).containsExactly("101 0-15");
         assertThat(m.attribute("ptime")).contains("20");
         assertThat(m.hasProperty("sendrecv")).isTrue();
@@ -177,7 +179,8 @@ class OfferAnswerTest {
         tag/suite mismatch, srtp-only         | SRTP_ONLY         | RTP/SAVP | 1 AES_CM_128_HMAC_SHA1_32    | 0/101    | -        | 30000 | remote does not support SRTP       | -
         unknown tag, srtp-only                | SRTP_ONLY         | RTP/SAVP | 9 AES_CM_128_HMAC_SHA1_80    | 0        | -        | 30000 | remote does not support SRTP       | -
         audio rejected                        | RTP_OPTIONAL_SRTP | RTP/AVP  | -                            | 0        | -        | 0     | remote rejected the audio stream   | -
-        codec we never offered                | RTP_OPTIONAL_SRTP | RTP/AVP  | -                            | 9        | -        | 30000 | answer has none of our codecs      | -
+        codec we never offered                | RTP_OPTIONAL_SRTP | RTP/AVP  | -                            | 18       | -        | 30000 | answer has none of our codecs      | -
+        G722 answer                           | RTP_OPTIONAL_SRTP | RTP/AVP  | -                            | 9/101    | -        | 30000 | RTP                                | G722
         peer holds us (sendonly)              | RTP_OPTIONAL_SRTP | RTP/AVP  | -                            | 0        | sendonly | 30000 | RTP                                | PCMU
         """)
     void acceptsAnswers(String name, Encryption encryption, String proto, String crypto, String formats, String dir,

@@ -146,6 +146,20 @@ class SessionPartsTest {
     }
 
     @Test
+    void randomBytesNeverBreakTheRtcpParser() {
+        java.util.Random r = new java.util.Random(11);
+        for (int i = 0; i < 20000; i++) {
+            byte[] junk = new byte[r.nextInt(80)];
+            r.nextBytes(junk);
+            if (junk.length > 1 && r.nextBoolean()) {
+                junk[0] = (byte) (0x80 | (junk[0] & 0x1F));
+                junk[1] = (byte) (200 + r.nextInt(3));
+            }
+            assertThat(RtcpReport.parse(junk, 0, junk.length)).isNotNull();
+        }
+    }
+
+    @Test
     void dtmfDigitIsSentAsRfc4733EventPacketsAndDetectedOnce() {
         List<DtmfEvent.Step> steps = DtmfEvent.steps('#', 8000);
         assertThat(steps).hasSize(4 + 3);

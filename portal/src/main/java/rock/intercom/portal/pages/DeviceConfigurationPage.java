@@ -46,7 +46,8 @@ public final class DeviceConfigurationPage {
         }
         if (!errors.isEmpty()) {
             f.raw("<div class=\"problem\" role=\"alert\" id=\"error-summary\"><p>Nothing was changed. Correct these fields and submit again:</p><ul>");
-            errors.forEach((path, message) -> f.raw("<li>" + esc(path) + ": " + esc(message) + "</li>"));
+            errors.forEach((path, message) -> f.raw("<li>" + (path.isEmpty() ? "" : esc(path) + ": ") + esc(message)
+                    + "</li>"));
             f.raw("</ul></div>");
         }
         f.raw("<form method=\"post\" action=\"" + base + "/modify\" enctype=\"multipart/form-data\" novalidate id=\"modify-form\">")
@@ -99,11 +100,18 @@ public final class DeviceConfigurationPage {
         boolean tls = "TLS".equals(f.text("sip.server.transport"));
         JsonNode stored = view.path("sip").path("server").path("caCertificatePem");
         boolean hasCa = stored.isTextual() && !stored.asText().isBlank();
+        JsonNode submitted = f.value("sip.server.caCertificatePem");
+        boolean pending = submitted != null && submitted.isTextual() && !submitted.equals(stored);
         f.raw("<fieldset id=\"tls-certificates\"" + (tls ? "" : " hidden") + "><legend>TLS Certificates</legend>"
                 + "<p class=\"help\">Optionally upload a CA certificate to validate the server's TLS certificate. Supported format: .pem</p>"
                 + "<p class=\"help\">When to upload a CA certificate: the SIP server uses a self-signed or private CA certificate, "
                 + "or the server's certificate is signed by an intermediate or root CA that is not in the device's default trust store.</p>"
-                + "<p id=\"ca-status\">" + (hasCa ? "A CA certificate is installed." : "No CA certificate is installed.") + "</p>");
+                + "<p id=\"ca-status\">" + (pending ? "The uploaded CA certificate will be installed on Submit."
+                        : hasCa ? "A CA certificate is installed." : "No CA certificate is installed.") + "</p>");
+        if (pending) {
+            f.raw("<input type=\"hidden\" name=\"" + SettingsFormReader.CA_PENDING_FIELD + "\" value=\""
+                    + esc(submitted.asText()) + "\">");
+        }
         f.raw("<div class=\"field\"><label for=\"caCertificateFile\">CA certificate (.pem)</label>"
                 + "<input type=\"file\" id=\"caCertificateFile\" name=\"" + SettingsFormReader.CA_FILE_FIELD
                 + "\" accept=\".pem,application/x-pem-file\" aria-describedby=\"ca-status\">");

@@ -32,7 +32,9 @@ public final class SecurityEventsPage {
         for (SecurityEventName name : SecurityEventName.values()) {
             names.add(name.label());
         }
-        names.add(AuditLog.SIGNED_IN);
+        if (!names.contains(AuditLog.SIGNED_IN)) {
+            names.add(AuditLog.SIGNED_IN);
+        }
         return names;
     }
 
@@ -87,7 +89,7 @@ public final class SecurityEventsPage {
     }
 
     static String row(SecurityEvent event, List<DeviceControl> devices) {
-        String device = event.deviceId() == null ? "—" : devices.stream().filter(d -> d.id().equals(event.deviceId()))
+        String device = AuditLog.PORTAL_SOURCE.equals(event.deviceId()) ? "Admin Portal" : devices.stream().filter(d -> d.id().equals(event.deviceId()))
                 .map(DeviceControl::name).findFirst().orElse(event.deviceId());
         StringBuilder details = new StringBuilder();
         for (Map.Entry<String, Object> e : event.details().entrySet()) {

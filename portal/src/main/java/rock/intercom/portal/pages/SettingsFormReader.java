@@ -25,6 +25,8 @@ public final class SettingsFormReader {
 
     public static final String CA_FILE_FIELD = "caCertificateFile";
     public static final String CA_REMOVE_FIELD = "caCertificateRemove";
+    /** A certificate uploaded with a rejected submit, carried in the re-shown form so it need not be chosen again. */
+    public static final String CA_PENDING_FIELD = "caCertificatePending";
     public static final String CUSTOM_NAME_FIELD = "customConfiguration.name";
     public static final String CUSTOM_VALUE_FIELD = "customConfiguration.value";
 
@@ -96,6 +98,10 @@ public final class SettingsFormReader {
 
     private void readCertificate(ObjectNode server, byte[] uploadedPem, JsonNode stored) {
         String path = "sip.server.caCertificatePem";
+        String pending = text(CA_PENDING_FIELD);
+        if ((uploadedPem == null || uploadedPem.length == 0) && pending != null && !checked(CA_REMOVE_FIELD)) {
+            uploadedPem = pending.getBytes(StandardCharsets.US_ASCII);
+        }
         if (uploadedPem != null && uploadedPem.length > 0) {
             if (uploadedPem.length > MAX_PEM_BYTES) {
                 errors.put(path, "the certificate file is larger than " + MAX_PEM_BYTES / 1024 + " KB");

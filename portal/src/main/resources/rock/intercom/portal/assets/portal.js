@@ -77,7 +77,7 @@ function liveEvents(table) {
         row.className = "fresh";
         const time = e.time.replace("T", " ").replace("Z", "");
         const details = Object.entries(e.details || {}).map(([k, v]) => k + ": " + (Array.isArray(v) ? "[" + v.join(", ") + "]" : v)).join("; ");
-        row.append(cell(time), cell(e.device ? (deviceNames[e.device] || e.device) : "—"), cell(e.name), cell(details));
+        row.append(cell(time), cell(e.device === "portal" ? "Admin Portal" : (deviceNames[e.device] || e.device)), cell(e.name), cell(details));
         tbody.insertBefore(row, tbody.firstChild);
       }
     } catch (e) { /* retry on the next tick */ }

@@ -5,6 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -56,7 +57,13 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
     private final OptionsResponder options;
     private final SipCallSignalling signalling;
 
+    /** Production timing: RFC 3261's T1 of 500 ms, so an unanswered INVITE gives up after 32 s (Timer B). */
     public CallDialogs(CallStack stack, SessionDescriptions media) {
+        this(stack, media, InviteClient.RFC_T1_MILLIS);
+    }
+
+    /** With another INVITE T1 (Timer B = 64 × T1, RFC 3261 §17.1.1.2): tests use a short one. */
+    CallDialogs(CallStack stack, SessionDescriptions media, int inviteT1Millis) {
         this.context = new CallContext(stack, media, new CallLegs(), new CallInputs());
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_LIMIT),
                 task -> {
@@ -65,7 +72,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
                     return thread;
                 });
         this.cancels = new CancelSender(context);
-        this.invites = new InviteClient(context, cancels);
+        this.invites = new InviteClient(context, cancels, inviteT1Millis);
         this.acks = new AckSender(context);
         this.byes = new ByeSender(context);
         this.incomingInvites = new IncomingInviteServer(context);
@@ -150,7 +157,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
             return true;
         }
         ClientTransaction transaction = event.getClientTransaction();
-        if (!isCallMethod(transaction.getRequest().getMethod())) {
+        if (!isOurClientMethod(transaction.getRequest().getMethod())) {
             return false;
         }
         if (Request.INVITE.equals(transaction.getRequest().getMethod())) {
@@ -223,7 +230,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
         return true;
     }
 
-    void start(java.util.function.Consumer<CallInput> sink) {
+    void start(Consumer<CallInput> sink) {
         context.inputs().start(sink);
     }
 
@@ -271,6 +278,11 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
     private static boolean hasToTag(Request request) {
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         return to != null && to.getTag() != null;
+    }
+
+    /** Requests the call side sends; OPTIONS keepalives belong to registration. */
+    private static boolean isOurClientMethod(String method) {
+        return Request.INVITE.equals(method) || Request.BYE.equals(method) || Request.CANCEL.equals(method);
     }
 
     private static boolean isCallMethod(String method) {

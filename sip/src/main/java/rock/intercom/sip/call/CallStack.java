@@ -33,10 +33,11 @@ public interface CallStack {
 
     /**
      * True when a request with this source came from the configured SIP server or proxy: by
-     * default its resolved address and port. An agent that knows its own TCP/TLS connection to
-     * the server may override this to answer from the connection itself.
+     * default its resolved address, and over UDP its port too ({@code transport} is the Via
+     * transport: UDP, TCP, TLS). An agent that knows its own connection to the server may
+     * override this to answer from the connection itself.
      */
-    default boolean isServerSource(String address, int port) {
-        return ServerSource.matches(settings(), address, port);
+    default boolean isServerSource(String address, int port, String transport) {
+        return ServerSource.matches(settings(), address, port, transport);
     }
 }

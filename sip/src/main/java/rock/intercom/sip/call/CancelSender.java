@@ -25,7 +25,7 @@ final class CancelSender {
         context.legs().outgoing(callId).ifPresentOrElse(leg -> {
             switch (leg.phase()) {
                 case CALLING -> leg.phase(Phase.CANCEL_HELD);
-                case PROCEEDING -> sendNow(leg);
+                case PROCEEDING, RINGING -> sendNow(leg);
                 default -> LOG.debug("CANCEL for {} in phase {}: nothing to cancel", callId, leg.phase());
             }
         }, () -> LOG.debug("CANCEL for unknown Call-ID {}", callId));

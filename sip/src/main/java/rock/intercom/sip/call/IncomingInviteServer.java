@@ -12,6 +12,7 @@ import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -90,7 +91,9 @@ final class IncomingInviteServer {
                 ? message.getPeerPacketSourceAddress() : message.getRemoteAddress();
         int port = message.getPeerPacketSourcePort() > 0 ? message.getPeerPacketSourcePort() : message.getRemotePort();
         String host = address == null ? "" : address.getHostAddress();
-        return new InviteSource(host, port, context.stack().isServerSource(host, port));
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String transport = via == null ? null : via.getTransport();
+        return new InviteSource(host, port, context.stack().isServerSource(host, port, transport));
     }
 
     private static String assertedIdentity(Request request) {

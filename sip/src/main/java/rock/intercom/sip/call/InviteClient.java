@@ -1,6 +1,8 @@
 package rock.intercom.sip.call;
 
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
 import javax.sip.ClientTransaction;
@@ -35,12 +37,17 @@ final class InviteClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(InviteClient.class);
 
+    /** RFC 3261 §17.1.1.1: T1, the RTT estimate, 500 ms by default. */
+    static final int RFC_T1_MILLIS = 500;
+
     private final CallContext context;
     private final CancelSender cancels;
+    private final int t1Millis;
 
-    InviteClient(CallContext context, CancelSender cancels) {
+    InviteClient(CallContext context, CancelSender cancels, int t1Millis) {
         this.context = context;
         this.cancels = cancels;
+        this.t1Millis = t1Millis;
     }
 
     void send(SendInvite command) {
@@ -61,6 +68,7 @@ final class InviteClient {
         try {
             Request invite = build(route, command, offer);
             transaction = context.stack().provider().getNewClientTransaction(invite);
+            transaction.setRetransmitTimer(t1Millis);
             Dialogs.of(context.stack().provider(), transaction);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("cannot build INVITE to {}: {}", command.number(), e.toString());
@@ -92,7 +100,7 @@ final class InviteClient {
                 headers.createCSeqHeader(1L, Request.INVITE),
                 headers.createFromHeader(route.from(addresses), Messages.newTag()),
                 headers.createToHeader(route.to(addresses, command.number()), null),
-                java.util.List.of(headers.createViaHeader(point.getIPAddress(), point.getPort(), point.getTransport(),
+                List.of(headers.createViaHeader(point.getIPAddress(), point.getPort(), point.getTransport(),
                         null)),
                 headers.createMaxForwardsHeader(70));
         invite.addHeader(context.stack().contact());
@@ -130,11 +138,20 @@ final class InviteClient {
         }
     }
 
+    /**
+     * Posts the provisional, except a 100 that arrives after a ringing response: over UDP the
+     * stack may hand them over out of order, and 100 Trying after 180 would read as a step back.
+     */
     private void onProvisional(OutgoingLeg leg, int status) {
-        if (leg.phase() == Phase.CALLING) {
-            leg.phase(Phase.PROCEEDING);
-        } else if (leg.phase() == Phase.CANCEL_HELD) {
+        Phase phase = leg.phase();
+        if (phase == Phase.CANCEL_HELD) {
             cancels.sendNow(leg);
+        } else if (phase == Phase.RINGING && status == Response.TRYING) {
+            return;
+        } else if (phase == Phase.CALLING || phase == Phase.PROCEEDING) {
+            leg.phase(status == Response.TRYING ? Phase.PROCEEDING : Phase.RINGING);
+        } else if (phase == Phase.CANCELLED && status == Response.TRYING) {
+            return;
         }
         context.inputs().post(new CallInput.Provisional(leg.callId(), status));
     }
@@ -198,6 +215,7 @@ final class InviteClient {
             return;
         }
         try {
+            retry.get().setRetransmitTimer(t1Millis);
             Dialogs.of(context.stack().provider(), retry.get());
             leg.retriedWith(retry.get());
             leg.challengeAnswered();
@@ -215,8 +233,8 @@ final class InviteClient {
                 || header instanceof ProxyAuthenticateHeader proxy && proxy.isStale();
     }
 
-    private static java.util.List<String> nonces(Response challenge) {
-        java.util.List<String> nonces = new java.util.ArrayList<>();
+    private static List<String> nonces(Response challenge) {
+        List<String> nonces = new ArrayList<>();
         String name = challenge.getStatusCode() == Response.UNAUTHORIZED
                 ? WWWAuthenticateHeader.NAME : ProxyAuthenticateHeader.NAME;
         ListIterator<?> headers = challenge.getHeaders(name);

@@ -1,5 +1,6 @@
 package rock.intercom.sip.call;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.UUID;
 import javax.sip.header.CallIdHeader;
@@ -35,7 +36,7 @@ final class Messages {
         if (raw == null || raw.length == 0 || !isSdp(message)) {
             return null;
         }
-        return new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(raw, StandardCharsets.UTF_8);
     }
 
     static boolean hasBody(Message message) {

@@ -13,8 +13,10 @@ final class OutgoingLeg implements CallLeg {
     enum Phase {
         /** Sent (or re-sent with credentials); no provisional yet, so CANCEL must wait (RFC 3261 §9.1). */
         CALLING,
-        /** A provisional arrived: CANCEL may go at once. */
+        /** 100 Trying arrived: CANCEL may go at once. */
         PROCEEDING,
+        /** A provisional above 100 (180 Ringing, 183) arrived; a late 100 is no news any more. */
+        RINGING,
         /** CANCEL asked for before any provisional: sent when the first one arrives. */
         CANCEL_HELD,
         /** CANCEL sent; the INVITE's final response (487, or a crossing 2xx) is still due. */
@@ -61,7 +63,7 @@ final class OutgoingLeg implements CallLeg {
     /** A challenge was answered: the authorised retry is now the INVITE to watch and cancel. */
     void retriedWith(ClientTransaction retry) {
         invite = retry;
-        if (phase == Phase.PROCEEDING) {
+        if (phase == Phase.PROCEEDING || phase == Phase.RINGING) {
             phase = Phase.CALLING;
         }
     }

@@ -7,6 +7,7 @@ import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Identity;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.IncomingCalls;
+import rock.intercom.settings.Proxy;
 import rock.intercom.settings.SipServer;
 import rock.intercom.settings.SipSettings;
 import rock.intercom.settings.Transport;
@@ -32,6 +33,13 @@ final class CallTestSettings {
         Identity identity = new Identity(extension, s.identity().authPassword(), s.identity().displayName(), extension);
         return new DeviceSettings(settings.device(), new SipSettings(s.enabled(), s.server(), s.encryption(), identity,
                 s.callNumber(), s.fallbackNumbers(), s.callOptions(), s.incomingCalls(), s.proxy()),
+                settings.customConfiguration());
+    }
+
+    static DeviceSettings withProxy(DeviceSettings settings, Proxy proxy) {
+        SipSettings s = settings.sip();
+        return new DeviceSettings(settings.device(), new SipSettings(s.enabled(), s.server(), s.encryption(),
+                s.identity(), s.callNumber(), s.fallbackNumbers(), s.callOptions(), s.incomingCalls(), proxy),
                 settings.customConfiguration());
     }
 

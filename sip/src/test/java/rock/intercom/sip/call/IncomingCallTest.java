@@ -21,6 +21,7 @@ import rock.intercom.call.CallInput.RemoteHangUp;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.call.IncomingCallPolicy;
 import rock.intercom.call.IncomingDecision;
+import rock.intercom.call.InviteSource;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.Transport;
@@ -107,12 +108,28 @@ class IncomingCallTest {
             await().atMost(WAIT).until(() -> inputs.all().stream().anyMatch(RemoteHangUp.class::isInstance));
             IncomingInvite invite = (IncomingInvite) inputs.all().get(0);
             assertThat(invite.callerUri()).isEqualTo("\"Caller 555\" <sip:555@127.0.0.1>");
+            assertThat(invite.assertedIdentity()).isEqualTo("\"Lobby 555\" <sip:555@127.0.0.1>");
             assertThat(invite.targetUser()).isEqualTo(CallTestSettings.EXTENSION);
             assertThat(invite.source().address()).isEqualTo("127.0.0.1");
             assertThat(invite.source().port()).isEqualTo(server.port());
             assertThat(invite.source().viaServerConnection()).as("came from the configured server").isTrue();
             String callId = invite.callId();
             assertThat(inputs.all()).containsExactly(invite, new IncomingAcknowledged(callId), new RemoteHangUp(callId));
+        }
+    }
+
+    @Test
+    void hangUpBeforeTheAckWaitsForIt() {
+        inputs.react(input -> {
+            if (input instanceof IncomingInvite invite) {
+                signalling.answerIncoming(invite.callId());
+                signalling.sendBye(invite.callId());
+            }
+        });
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-acks-late.xml", serverAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            assertThat(inputs.all()).singleElement().isInstanceOf(IncomingInvite.class);
         }
     }
 
@@ -132,7 +149,29 @@ class IncomingCallTest {
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             IncomingInvite invite = (IncomingInvite) inputs.all().get(0);
-            assertThat(invite.source()).isEqualTo(new rock.intercom.call.InviteSource("127.0.0.1", caller.port(), false));
+            assertThat(invite.source()).isEqualTo(new InviteSource("127.0.0.1", caller.port(), false));
+        }
+    }
+
+    @Test
+    void serverManagedModeRefusesAnInviteThatBypassesTheServer() {
+        settings = CallTestSettings.withIncoming(settings, IncomingCallMode.SIP_SERVER, List.of());
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
+                "caller", ALLOWED, "status", "403", "sdp", PCMU)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
+                    invite -> assertThat(invite.source().viaServerConnection()).isFalse());
+        }
+    }
+
+    @Test
+    void serverManagedModeAnswersAnyCallerThatComesThroughTheServer() {
+        settings = CallTestSettings.withIncoming(settings, IncomingCallMode.SIP_SERVER, List.of());
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", serverAddress(), CallTestSettings.EXTENSION,
+                "caller", STRANGER)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            await().atMost(WAIT).until(() -> inputs.all().size() == 3);
+            assertThat(inputs.all().get(2)).isInstanceOf(RemoteHangUp.class);
         }
     }
 
@@ -163,7 +202,8 @@ class IncomingCallTest {
         try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED, "status", "400", "sdp", "this is not a session description")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
-            assertThat(inputs.all()).hasSize(2).last().isInstanceOf(MediaFailed.class);
+            await().atMost(WAIT).until(() -> inputs.all().size() == 2);
+            assertThat(inputs.all().get(1)).isInstanceOf(MediaFailed.class);
         }
         assertStillAnswersOptions();
     }

@@ -44,6 +44,7 @@ public final class KamailioServer implements AutoCloseable {
     private final Map<String, String> fields;
     private Process process;
     private int logLinesBeforeRestart;
+    private Thread killOnExit;
 
     private KamailioServer(String role, Path dir, Map<String, String> fields, boolean tls) {
         this.role = role;
@@ -112,6 +113,13 @@ public final class KamailioServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
+            Process started = process;
+            killOnExit = new Thread(() -> {
+                started.descendants().forEach(ProcessHandle::destroyForcibly);
+                started.destroyForcibly();
+            }, "kill-kamailio");
+            // Even a crashed or killed test JVM must not leave Kamailio behind.
+            Runtime.getRuntime().addShutdownHook(killOnExit);
             awaitListening(Duration.ofSeconds(15));
             return this;
         } catch (IOException e) {
@@ -157,6 +165,14 @@ public final class KamailioServer implements AutoCloseable {
             }
         });
         process = null;
+        if (killOnExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException exiting) {
+                // The JVM is already shutting down; the hook runs anyway.
+            }
+            killOnExit = null;
+        }
     }
 
     @Override

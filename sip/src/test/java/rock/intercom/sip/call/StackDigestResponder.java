@@ -15,18 +15,17 @@ import rock.intercom.settings.Identity;
 import rock.intercom.settings.Proxy;
 
 /**
- * A {@link ChallengeResponder} over JAIN-SIP's own digest helper (MD5, qop=auth). A 407 from an
- * enabled proxy with its own user is answered with the proxy credentials, anything else with the
- * device identity's auth user. The SIP agent may replace this with its own digest responder (which
- * also speaks SHA-256, RFC 8760); the call dialogs only see the interface. Thread-safe.
+ * The test device's {@link ChallengeResponder}, over JAIN-SIP's own digest helper (MD5, qop=auth):
+ * a 407 from an enabled proxy with its own user gets the proxy credentials, anything else the
+ * identity's auth user. On a real device {@link AgentCallStack} answers with the SIP agent's digest.
  */
-public final class StackDigestResponder implements ChallengeResponder {
+final class StackDigestResponder implements ChallengeResponder {
 
     private final SipProvider provider;
     private final HeaderFactory headers;
     private final Supplier<DeviceSettings> settings;
 
-    public StackDigestResponder(SipProvider provider, HeaderFactory headers, Supplier<DeviceSettings> settings) {
+    StackDigestResponder(SipProvider provider, HeaderFactory headers, Supplier<DeviceSettings> settings) {
         this.provider = provider;
         this.headers = headers;
         this.settings = settings;

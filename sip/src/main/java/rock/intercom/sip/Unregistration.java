@@ -1,0 +1,119 @@
+package rock.intercom.sip;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.ProxyAuthenticateHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
+import javax.sip.header.WWWAuthenticateHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes a binding before its stack goes away: REGISTER with Expires 0 (RFC 3261 §10.2.2),
+ * answering one challenge per kind, waiting a bounded time. It blocks the agent thread, so the
+ * answers are handled on the stack thread that delivers them.
+ */
+final class Unregistration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Unregistration.class);
+
+    private final SipStackSession session;
+    private final RequestFactory requests;
+    private final BindingPlan plan;
+    private final String callId;
+    private final String fromTag;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private volatile long cseq;
+    private volatile DigestResponder serverAuth;
+    private volatile DigestResponder proxyAuth;
+
+    /** The registration's current answers (may be null) are reused, saving a challenge round trip. */
+    Unregistration(SipStackSession session, RequestFactory requests, BindingPlan plan, String callId, String fromTag,
+            DigestResponder serverAuth, DigestResponder proxyAuth) {
+        this.session = session;
+        this.requests = requests;
+        this.plan = plan;
+        this.callId = callId;
+        this.fromTag = fromTag;
+        this.serverAuth = serverAuth;
+        this.proxyAuth = proxyAuth;
+    }
+
+    /** Sends the unregister with {@code firstCseq} and waits for its final answer up to {@code wait}. */
+    void await(long firstCseq, Duration wait) {
+        cseq = firstCseq;
+        send(0);
+        try {
+            done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.info("no answer to unregister from {}", plan.serverLabel());
+        }
+    }
+
+    private void send(int challengesAnswered) {
+        try {
+            Request request = requests.register(callId, fromTag, cseq++, 0);
+            if (serverAuth != null) {
+                request.addHeader(session.headers().createHeader(AuthorizationHeader.NAME,
+                        serverAuth.answer(Request.REGISTER, requests.requestUri())));
+            }
+            if (proxyAuth != null) {
+                request.addHeader(session.headers().createHeader(ProxyAuthorizationHeader.NAME,
+                        proxyAuth.answer(Request.REGISTER, requests.requestUri())));
+            }
+            session.send(request, new TransactionHandler() {
+                @Override
+                public void onResponse(Response response) {
+                    if (response.getStatusCode() < 200) {
+                        return;
+                    }
+                    // At most one 407 and one 401 to answer: REGISTER, +proxy, +server.
+                    if (challengesAnswered < 2 && answer(response)) {
+                        send(challengesAnswered + 1);
+                    } else {
+                        done.complete(null);
+                    }
+                }
+
+                @Override
+                public void onTimeout() {
+                    done.complete(null);
+                }
+            });
+        } catch (SipException | ParseException | InvalidArgumentException e) {
+            LOG.info("cannot unregister from {}: {}", plan.serverLabel(), e.getMessage());
+            done.complete(null);
+        }
+    }
+
+    private boolean answer(Response response) {
+        int code = response.getStatusCode();
+        try {
+            if (code == Response.PROXY_AUTHENTICATION_REQUIRED && plan.viaProxy()
+                    && plan.proxy().authPassword() != null) {
+                proxyAuth = new DigestResponder(Challenges.best(response, ProxyAuthenticateHeader.NAME),
+                        plan.proxy().authUsername(), plan.proxy().authPassword());
+                return true;
+            }
+            if (code == Response.UNAUTHORIZED && plan.identity().authPassword() != null) {
+                serverAuth = new DigestResponder(Challenges.best(response, WWWAuthenticateHeader.NAME),
+                        plan.authUsername(), plan.identity().authPassword());
+                return true;
+            }
+        } catch (DigestChallenge.BadChallengeException e) {
+            LOG.debug("unusable challenge to unregister: {}", e.getMessage());
+        }
+        return false;
+    }
+}
