@@ -49,6 +49,7 @@ class BaresipAudioTest {
     private static final Duration TALK = Duration.ofMillis(2500);
 
     private static BaresipStation station;
+    private static Path source440;
 
     private final AtomicReference<DeviceSettings> settings = new AtomicReference<>();
     private final List<CallInput> inputs = new CopyOnWriteArrayList<>();
@@ -68,7 +69,7 @@ class BaresipAudioTest {
         }
         Files.createDirectories(DIR);
         // 20 s of 440 Hz at −6 dBFS, mono S16LE at the codec's rate: what baresip's aufile source accepts.
-        Path source440 = tone440(8000);
+        source440 = tone440(8000);
         Path wideband440 = tone440(16000);
         station = BaresipStation.start(DIR.resolve("station"), source440, wideband440);
     }
@@ -123,7 +124,12 @@ class BaresipAudioTest {
     private void drive(CallInput input) {
         inputs.add(input);
         callThread.execute(() -> {
-            if (input instanceof CallInput.Answered answered) {
+            if (input instanceof CallInput.IncomingInvite invite) {
+                currentCall = invite.callId();
+                signalling.answerIncoming(invite.callId());
+            } else if (input instanceof CallInput.IncomingAcknowledged acknowledged) {
+                audio.start(acknowledged.callId(), CallDirection.INCOMING);
+            } else if (input instanceof CallInput.Answered answered) {
                 signalling.sendAck(answered.callId());
                 audio.start(answered.callId(), CallDirection.OUTGOING);
             } else if (input instanceof CallInput.MediaFailed failed) {
@@ -230,9 +236,17 @@ class BaresipAudioTest {
         List<Path> dumps = new java.util.ArrayList<>(station.receivedDumps());
         dumps.removeAll(dumpsBefore);
         assertThat(dumps).as("baresip's dump of this call").hasSize(1);
-        assertThat(Files.size(dumps.get(0))).as("baresip decoded audio from the door; door %s", doorStatistics)
+        assertTwoWayAudio(dumps.get(0), microphoneVolume, doorStatistics);
+        if (security.startsWith("SRTP")) {
+            assertThat(station.log()).contains("SRTP is Enabled");
+        }
+    }
+
+    /** baresip's dump holds the door's 1 kHz (or silence when muted); the door's speaker WAV baresip's 440 Hz. */
+    private void assertTwoWayAudio(Path stationDump, int microphoneVolume, String doorStatistics) throws Exception {
+        assertThat(Files.size(stationDump)).as("baresip decoded audio from the door; door %s", doorStatistics)
                 .isGreaterThan(44 + 2 * RATE);
-        short[] heardByStation = WavFile.readMono(dumps.get(0), RATE);
+        short[] heardByStation = WavFile.readMono(stationDump, RATE);
         short[] heardByDoor = WavFile.readMono(doorSpeaker, RATE);
         if (microphoneVolume == 0) {
             assertThat(levels(heardByStation, 1000).loudestDbfs()).as("muted door at the station").isLessThan(-60);
@@ -242,8 +256,29 @@ class BaresipAudioTest {
         }
         assertTone(levels(heardByDoor, 440), "station's 440 Hz at the door's speaker");
         assertThat(levels(heardByDoor, 1000).medianDbfs()).as("no 1 kHz at the door's speaker").isLessThan(-40);
-        if (security.startsWith("SRTP")) {
-            assertThat(station.log()).contains("SRTP is Enabled");
+    }
+
+    @Test
+    void incomingSrtpCallFromTheStationIsAnsweredWithTwoWayAudio() throws Exception {
+        try (BaresipStation caller = BaresipStation.caller(DIR.resolve("caller"), source440,
+                "sip:100@127.0.0.1:" + sip.port(), ";mediaenc=srtp")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> currentCall != null
+                    && audio.session(currentCall).isPresent());
+            String callId = currentCall;
+            assertThat(inputs.get(0)).as(caller.log()).isInstanceOf(CallInput.IncomingInvite.class);
+            assertThat(audio.mediaSecurity(callId)).contains("SRTP AES_CM_128_HMAC_SHA1_80");
+            long packets = TALK.toMillis() / 20;
+            await().atMost(TALK.plusSeconds(5)).until(() -> audio.session(callId).map(s -> s.statistics())
+                    .filter(s -> s.packetsReceived() >= packets && s.packetsSent() >= packets).isPresent());
+            String doorStatistics = audio.session(callId).orElseThrow().statistics().toString();
+            signalling.sendBye(callId);
+            audio.stop(callId);
+            await().atMost(Duration.ofSeconds(5)).until(() -> caller.callsEnded() > 0);
+            currentCall = null;
+            assertThat(inputs).noneMatch(i -> i instanceof CallInput.MediaFailed);
+            assertThat(caller.receivedDumps()).hasSize(1);
+            assertTwoWayAudio(caller.receivedDumps().get(0), 100, doorStatistics);
+            assertThat(caller.log()).contains("SRTP is Enabled");
         }
     }
 

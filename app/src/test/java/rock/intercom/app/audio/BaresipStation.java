@@ -53,6 +53,29 @@ final class BaresipStation implements AutoCloseable {
      * @param widebandSourceWav 16 kHz mono S16LE, the G.722 account's (aufile does not resample)
      */
     static BaresipStation start(Path dir, Path sourceWav, Path widebandSourceWav) throws IOException {
+        String account = template("accounts.template").strip();
+        String g711 = "PCMU/8000/1,PCMA/8000/1";
+        String accounts = String.join("\n",
+                fill(account, Map.of("USER", PLAIN, "CODECS", g711, "MEDIAENC", "")),
+                fill(account, Map.of("USER", SRTP, "CODECS", g711, "MEDIAENC", ";mediaenc=srtp")),
+                fill(account, Map.of("USER", SRTP_MANDATORY, "CODECS", g711, "MEDIAENC", ";mediaenc=srtp-mand")),
+                fill(account, Map.of("USER", WIDEBAND, "CODECS", "G722/16000/1",
+                        "MEDIAENC", ";mediaenc=srtp;audio_source=aufile," + widebandSourceWav))) + "\n";
+        return launch(dir, sourceWav, accounts, List.of());
+    }
+
+    /**
+     * A station that calls the door at once ({@code -e /dial}) from one G.711 account with
+     * {@code mediaenc} ("" for plain RTP, {@code ;mediaenc=srtp}...), for incoming-call tests.
+     */
+    static BaresipStation caller(Path dir, Path sourceWav, String doorUri, String mediaenc) throws IOException {
+        String accounts = fill(template("accounts.template").strip(), Map.of("USER", SRTP,
+                "CODECS", "PCMU/8000/1,PCMA/8000/1", "MEDIAENC", mediaenc)) + "\n";
+        return launch(dir, sourceWav, accounts, List.of("-e", "/dial " + doorUri));
+    }
+
+    private static BaresipStation launch(Path dir, Path sourceWav, String accounts, List<String> extra)
+            throws IOException {
         Files.createDirectories(dir);
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : old.filter(p -> p.getFileName().toString().startsWith("dump-")).toList()) {
@@ -65,18 +88,12 @@ final class BaresipStation implements AutoCloseable {
                 "SOURCE_WAV", sourceWav.toString(), "RTP_LOW", Integer.toString(rtpLow),
                 "RTP_HIGH", Integer.toString(rtpLow + 99));
         Files.writeString(dir.resolve("config"), fill(template("config.template"), values));
-        String account = template("accounts.template").strip();
-        String g711 = "PCMU/8000/1,PCMA/8000/1";
-        String accounts = String.join("\n",
-                fill(account, Map.of("USER", PLAIN, "CODECS", g711, "MEDIAENC", "")),
-                fill(account, Map.of("USER", SRTP, "CODECS", g711, "MEDIAENC", ";mediaenc=srtp")),
-                fill(account, Map.of("USER", SRTP_MANDATORY, "CODECS", g711, "MEDIAENC", ";mediaenc=srtp-mand")),
-                fill(account, Map.of("USER", WIDEBAND, "CODECS", "G722/16000/1",
-                        "MEDIAENC", ";mediaenc=srtp;audio_source=aufile," + widebandSourceWav))) + "\n";
         Files.writeString(dir.resolve("accounts"), accounts);
         Path log = dir.resolve("baresip.log");
-        Process process = new ProcessBuilder(BINARY.toString(), "-v", "-s", "-f", dir.toString(), "-t",
-                Integer.toString(SELF_DESTRUCT_SECONDS))
+        List<String> command = new java.util.ArrayList<>(List.of(BINARY.toString(), "-v", "-s", "-f", dir.toString(),
+                "-t", Integer.toString(SELF_DESTRUCT_SECONDS)));
+        command.addAll(extra);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
         BaresipStation station = new BaresipStation(process, dir, log, sipPort);

@@ -93,6 +93,10 @@ final class DoorSipStack implements CallStack, SipListenerExt, AutoCloseable {
         throw new IllegalStateException("no free TCP+UDP port");
     }
 
+    int port() {
+        return point.getPort();
+    }
+
     void attach(CallDialogs callDialogs) {
         this.dialogs = callDialogs;
     }
