@@ -1,0 +1,320 @@
+package rock.intercom.app.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import rock.intercom.call.CallDirection;
+import rock.intercom.call.CallInput;
+import rock.intercom.media.audio.NoSpeaker;
+import rock.intercom.media.audio.ToneMicrophone;
+import rock.intercom.media.audio.WavFile;
+import rock.intercom.media.audio.WavFileSpeaker;
+import rock.intercom.media.session.RtpPortRange;
+import rock.intercom.media.srtp.SrtpCryptoProvider;
+import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.Encryption;
+import rock.intercom.sip.call.SdpAnswer;
+
+/**
+ * Two {@link CallAudio}s on loopback — the door and a "station" — run offer → answer → accepted
+ * for each encryption pairing, then real RTP/SRTP between them: the door's 1 kHz tone microphone
+ * must arrive in the station's speaker WAV at the tone's level (G.711 costs well under 1 dB).
+ */
+class CallAudioLoopbackTest {
+
+    private static final Path DIR = Path.of("target", "audio-tests", "loopback").toAbsolutePath();
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final int RATE = 8000;
+    /** The tone microphone's level: −6 dBFS. */
+    private static final double TONE_DBFS = ToneMicrophone.LEVEL_DBFS;
+
+    private final List<CallInput> doorInputs = new CopyOnWriteArrayList<>();
+    private final List<CallInput> stationInputs = new CopyOnWriteArrayList<>();
+    private final AtomicReference<DeviceSettings> doorSettings = new AtomicReference<>();
+    private final AtomicReference<DeviceSettings> stationSettings = new AtomicReference<>();
+    private CallAudio door;
+    private CallAudio station;
+    private Path stationWav;
+    private RtpPortRange doorPorts;
+
+    @BeforeAll
+    static void createDir() throws Exception {
+        Files.createDirectories(DIR);
+        SrtpCryptoProvider.warmUp(); // as a device does at start-up (CallAudio starts it in the background)
+    }
+
+    private void devices(DeviceSettings doorNow, DeviceSettings stationNow, String name) {
+        doorSettings.set(doorNow);
+        stationSettings.set(stationNow);
+        int base = 20_000 + 40 * ThreadLocalRandom.current().nextInt(500);
+        doorPorts = new RtpPortRange(base, base + 19);
+        stationWav = DIR.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + "-station.wav");
+        door = new CallAudio(doorSettings::get, new AudioSetup(() -> new ToneMicrophone(1000), NoSpeaker::new,
+                doorPorts, "tone:1000", "none", List.of()), MediaAddress.fixed(LOOPBACK), doorInputs::add);
+        station = new CallAudio(stationSettings::get, new AudioSetup(() -> new ToneMicrophone(440),
+                () -> new WavFileSpeaker(stationWav), new RtpPortRange(base + 20, base + 39), "tone:440",
+                "file:" + stationWav, List.of()), MediaAddress.fixed(LOOPBACK), stationInputs::add);
+    }
+
+    @AfterEach
+    void close() {
+        if (door != null) {
+            door.close();
+        }
+        if (station != null) {
+            station.close();
+        }
+    }
+
+    /** How the offer or the answer reaches the other side. */
+    enum Peer {
+        /** Unchanged: both sides are CallAudio. */
+        AS_IS,
+        /** The offer loses its crypto lines: the offerer is a plain-RTP phone. */
+        PLAIN_OFFER,
+        /** The answer loses its crypto lines: the answerer is a plain-RTP phone. */
+        PLAIN_ANSWER
+    }
+
+    static Stream<Arguments> pairings() {
+        String srtp80 = "SRTP AES_CM_128_HMAC_SHA1_80";
+        return Stream.of(
+                Arguments.of("both optional", Encryption.RTP_OPTIONAL_SRTP, Encryption.RTP_OPTIONAL_SRTP, Peer.AS_IS,
+                        srtp80, null),
+                Arguments.of("door srtp-only, station optional", Encryption.SRTP_ONLY, Encryption.RTP_OPTIONAL_SRTP,
+                        Peer.AS_IS, srtp80, null),
+                Arguments.of("door optional, station srtp-only", Encryption.RTP_OPTIONAL_SRTP, Encryption.SRTP_ONLY,
+                        Peer.AS_IS, srtp80, null),
+                Arguments.of("both srtp-only", Encryption.SRTP_ONLY, Encryption.SRTP_ONLY, Peer.AS_IS, srtp80, null),
+                Arguments.of("plain offer to optional station", Encryption.RTP_OPTIONAL_SRTP,
+                        Encryption.RTP_OPTIONAL_SRTP, Peer.PLAIN_OFFER, "RTP", null),
+                Arguments.of("plain offer to srtp-only station", Encryption.RTP_OPTIONAL_SRTP, Encryption.SRTP_ONLY,
+                        Peer.PLAIN_OFFER, null, "488 remote does not support SRTP"),
+                Arguments.of("optional door, plain answer", Encryption.RTP_OPTIONAL_SRTP, Encryption.RTP_OPTIONAL_SRTP,
+                        Peer.PLAIN_ANSWER, "RTP", null),
+                Arguments.of("srtp-only door, plain answer", Encryption.SRTP_ONLY, Encryption.RTP_OPTIONAL_SRTP,
+                        Peer.PLAIN_ANSWER, null, "door: remote does not support SRTP"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pairings")
+    void encryptionPairing(String name, Encryption doorEncryption, Encryption stationEncryption, Peer peer,
+            String expectedSecurity, String expectedFailure) throws Exception {
+        devices(AudioTestSettings.of(doorEncryption), AudioTestSettings.of(stationEncryption), name.replace(' ', '-'));
+        String callId = "call-" + name.replace(' ', '-');
+
+        String offer = door.offer(callId);
+        assertThat(offer).contains(doorEncryption == Encryption.SRTP_ONLY ? "RTP/SAVP" : "RTP/AVP")
+                .contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:");
+        SdpAnswer answer = station.answer(callId, peer == Peer.PLAIN_OFFER ? withoutCrypto(offer) : offer);
+        if (answer instanceof SdpAnswer.Refusal refusal) {
+            assertThat(refusal.sipStatus() + " " + refusal.reason()).isEqualTo(expectedFailure);
+            assertThat(station.mediaSecurity(callId)).isEmpty();
+            return;
+        }
+        String answerSdp = ((SdpAnswer.Answer) answer).sdp();
+        Optional<String> problem = door.accepted(callId, peer == Peer.PLAIN_ANSWER ? withoutCrypto(answerSdp)
+                : answerSdp);
+        if (expectedFailure != null) {
+            assertThat(problem).contains(expectedFailure.substring("door: ".length()));
+            door.start(callId, CallDirection.OUTGOING); // the call logic may still start: nothing runs, nothing posted
+            assertThat(door.session(callId)).isEmpty();
+            assertThat(doorInputs).isEmpty();
+            return;
+        }
+        assertThat(problem).isEmpty();
+        if (peer == Peer.PLAIN_ANSWER) {
+            // The station really negotiated SRTP; a plain phone would have sent RTP. Only the door's view is checked.
+            assertThat(door.mediaSecurity(callId)).contains(expectedSecurity);
+            return;
+        }
+        assertThat(door.mediaSecurity(callId)).contains(expectedSecurity);
+        assertThat(station.mediaSecurity(callId)).contains(expectedSecurity);
+
+        station.start(callId, CallDirection.INCOMING);
+        door.start(callId, CallDirection.OUTGOING);
+        awaitReceived(callId, 60);
+        station.stop(callId);
+        door.stop(callId);
+
+        short[] heard = WavFile.readMono(stationWav, RATE);
+        ToneLevels tone = levels(heard, 1000);
+        assertThat(tone.medianDbfs()).as("1 kHz at the station " + tone).isBetween(TONE_DBFS - 1.5, TONE_DBFS + 1.0);
+        assertThat(tone.shareWithin(TONE_DBFS - 1.5, TONE_DBFS + 1.0)).as("1 kHz at the station " + tone)
+                .isGreaterThan(0.9);
+        assertThat(levels(heard, 440).medianDbfs()).as("no 440 Hz echo at the station").isLessThan(-40);
+        assertThat(doorInputs).isEmpty();
+        assertThat(stationInputs).isEmpty();
+    }
+
+    @Test
+    void microphoneVolumeZeroSendsSilenceAndLiveChangesApply() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 0, 100, 5060, Map.of()),
+                AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), "volume");
+        String callId = "call-volume";
+        connect(callId);
+        awaitReceived(callId, 40);
+        short[] muted = WavFile.readMono(stationWav, RATE);
+        assertThat(levels(muted, 1000).loudestDbfs()).as("volume 0 mutes").isLessThan(-60);
+
+        // Volume 50 is −15 dB on the documented curve; the change applies during the call.
+        door.settingsChanged(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 50, 100, 5060, Map.of()));
+        long before = door.session(callId).orElseThrow().statistics().packetsSent();
+        await().atMost(Duration.ofSeconds(5)).until(() -> received(callId) > 40 + 40
+                && door.session(callId).orElseThrow().statistics().packetsSent() > before + 40);
+        station.stop(callId);
+        door.stop(callId);
+        short[] heard = WavFile.readMono(stationWav, RATE);
+        short[] tail = java.util.Arrays.copyOfRange(heard, heard.length - 4000, heard.length);
+        assertThat(ToneLevels.of(tail, 0, tail.length, 1000, RATE).medianDbfs()).as("volume 50 = -15 dB")
+                .isBetween(TONE_DBFS - 16.5, TONE_DBFS - 13.5);
+    }
+
+    @Test
+    void stopReleasesThePortsAndTheThreads() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.SRTP_ONLY),
+                "release");
+        String callId = "call-release";
+        connect(callId);
+        int doorPort = door.session(callId).orElseThrow().localRtpPort();
+        int stationPort = station.session(callId).orElseThrow().localRtpPort();
+        awaitReceived(callId, 10);
+        assertThat(mediaThreads(doorPort)).isNotEmpty();
+
+        door.stop(callId);
+        station.stop(callId);
+
+        assertThat(door.session(callId)).isEmpty();
+        assertThat(mediaThreads(doorPort)).isEmpty();
+        assertThat(mediaThreads(stationPort)).isEmpty();
+        for (int port : new int[] {doorPort, doorPort + 1, stationPort, stationPort + 1}) {
+            try (DatagramSocket again = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
+                assertThat(again.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
+
+    @Test
+    void anOfferThatNeverStartsIsReleasedByTheNextCall() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+                "superseded");
+        String busy = door.offer("call-busy"); // the station answered 486: no answer, no start, no stop
+        int busyPort = Integer.parseInt(busy.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow()
+                .split(" ")[1]);
+        door.offer("call-next");
+        try (DatagramSocket again = new DatagramSocket(new InetSocketAddress(LOOPBACK, busyPort))) {
+            assertThat(again.getLocalPort()).isEqualTo(busyPort);
+        }
+        assertThat(door.accepted("call-busy", "v=0")).contains("no offer was made for this call");
+    }
+
+    @Test
+    void noAudioForTheConfiguredTimeFailsTheCall() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 100, 100, 5060,
+                Map.of(NoMediaTimeout.KEY, "1")), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), "watchdog");
+        String callId = "call-watchdog";
+        connect(callId);
+        awaitReceived(callId, 10);
+        station.stop(callId); // the station goes silent: one-way audio from the door's point of view
+        await().atMost(Duration.ofSeconds(4))
+                .until(() -> doorInputs.contains(new CallInput.MediaFailed(callId, "no audio received")));
+        assertThat(doorInputs).containsExactly(new CallInput.MediaFailed(callId, "no audio received"));
+    }
+
+    @Test
+    void startBeforeTheAnswerIsAppliedWaitsForIt() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+                "race");
+        String callId = "call-race";
+        String answer = ((SdpAnswer.Answer) station.answer(callId, door.offer(callId))).sdp();
+        Thread signalling = new Thread(() -> {
+            try {
+                Thread.sleep(100); // the dialogs thread reads the 2xx body a moment after posting Answered
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            door.accepted(callId, answer);
+        });
+        signalling.start();
+        door.start(callId, CallDirection.OUTGOING);
+        assertThat(door.mediaSecurity(callId)).contains("SRTP AES_CM_128_HMAC_SHA1_80");
+        assertThat(door.session(callId)).isPresent();
+        signalling.join();
+    }
+
+    @Test
+    void startOfAnUnknownCallReportsMediaFailed() {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+                "unknown");
+        door.start("nobody", CallDirection.INCOMING);
+        assertThat(doorInputs).containsExactly(new CallInput.MediaFailed("nobody", "no media was negotiated for this call"));
+        assertThat(door.mediaSecurity("nobody")).isEmpty();
+    }
+
+    @Test
+    void malformedOfferIsRefusedWith400AndHoldsNoPort() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+                "malformed");
+        SdpAnswer answer = door.answer("call-bad", "this is not SDP");
+        assertThat(answer).isInstanceOf(SdpAnswer.Refusal.class);
+        assertThat(((SdpAnswer.Refusal) answer).sipStatus()).isEqualTo(400);
+        for (int port = doorPorts.low(); port <= doorPorts.high(); port++) {
+            try (DatagramSocket free = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
+                assertThat(free.isBound()).isTrue();
+            }
+        }
+    }
+
+    private void connect(String callId) {
+        String answer = ((SdpAnswer.Answer) station.answer(callId, door.offer(callId))).sdp();
+        assertThat(door.accepted(callId, answer)).isEmpty();
+        station.start(callId, CallDirection.INCOMING);
+        door.start(callId, CallDirection.OUTGOING);
+    }
+
+    private long received(String callId) {
+        return station.session(callId).map(s -> s.statistics().packetsReceived()).orElse(0L);
+    }
+
+    /** Waits until the station received {@code packets} RTP packets (20 ms each). */
+    private void awaitReceived(String callId, int packets) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> received(callId) >= packets);
+    }
+
+    private static String withoutCrypto(String sdp) {
+        return sdp.lines().filter(l -> !l.startsWith("a=crypto:")).collect(Collectors.joining("\r\n", "", "\r\n"));
+    }
+
+    /** The tone's levels in 50 ms blocks after the first 200 ms (jitter buffer fill, PLC start). */
+    static ToneLevels levels(short[] pcm, double hz) {
+        int from = Math.min(pcm.length, RATE / 5);
+        assertThat(pcm.length - from).as("recorded samples").isGreaterThan(RATE / 4);
+        return ToneLevels.of(pcm, from, pcm.length, hz, RATE);
+    }
+
+    private static List<String> mediaThreads(int port) {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.endsWith("-" + port) && (n.startsWith("rtp-") || n.startsWith("rtcp-")
+                        || n.startsWith("media-timer"))).toList();
+    }
+}
