@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import rock.intercom.app.audio.AudioOptions;
 import rock.intercom.demo.DemoPbx;
 import rock.intercom.demo.DemoPbxOptions;
 import rock.intercom.settings.CallOptions;
@@ -51,6 +53,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The demo PBX's SIP port, UDP and TCP (0 picks a free port). Default: ${DEFAULT-VALUE}.")
     int pbxPort;
 
+    @Mixin
+    AudioOptions audio;
+
     @Override
     public Integer call() throws Exception {
         String devicePassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
@@ -60,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("demo-device.yaml");
             Files.writeString(config, new SettingsCodec().writeYaml(demoDevice(pbx, devicePassword)));
-            device = DeviceRuntime.open(new DeviceOptions(config, dataDir, "127.0.0.1", httpPort, sipPort),
+            device = DeviceRuntime.open(new DeviceOptions(config, dataDir, "127.0.0.1", httpPort, sipPort, audio.setup()),
                     System.getenv(), System.out);
         } catch (RuntimeException | java.io.IOException e) {
             pbx.close();

@@ -3,7 +3,9 @@ package rock.intercom.app;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import rock.intercom.app.audio.AudioOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./intercom device}: runs one door device until stopped. */
@@ -31,9 +33,12 @@ public final class DeviceCommand implements Callable<Integer> {
             description = "The device's own SIP port (0 picks a free port). Default: ${DEFAULT-VALUE}.")
     int sipPort;
 
+    @Mixin
+    AudioOptions audio;
+
     @Override
     public Integer call() throws Exception {
-        DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort);
+        DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup());
         DeviceRuntime device = DeviceRuntime.open(options, System.getenv(), System.out);
         // The shutdown hook owns closing: on Ctrl-C or SIGTERM the JVM does not wait for this thread.
         CountDownLatch closed = new CountDownLatch(1);

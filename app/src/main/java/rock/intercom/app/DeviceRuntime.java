@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.app.audio.CallAudio;
 import rock.intercom.call.CallIdGenerator;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.CallSignalling;
@@ -43,12 +44,14 @@ public final class DeviceRuntime implements AutoCloseable {
     private final EventStore events;
     private final CallController call;
     private final DeviceSignalling signalling;
+    private final CallAudio audio;
     private final DoorDevice device;
     private final PortalServer portal;
     private final List<AutoCloseable> subscriptions;
 
     private DeviceRuntime(LiveSettings settings, EventStore events, CallController call, DeviceSignalling signalling,
-            DoorDevice device, PortalServer portal, List<AutoCloseable> subscriptions) {
+            CallAudio audio, DoorDevice device, PortalServer portal, List<AutoCloseable> subscriptions) {
+        this.audio = audio;
         this.settings = settings;
         this.events = events;
         this.call = call;
@@ -67,19 +70,24 @@ public final class DeviceRuntime implements AutoCloseable {
         initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
         EventStore events = SqliteEventStore.open(options.dataDir());
-        DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), events);
+        // The audio reports media failures to the call controller, which needs the audio first.
+        InputRelay toController = new InputRelay();
+        CallAudio audio = new CallAudio(live::current, options.audio(), toController);
+        DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), events, audio);
         CallController call = new CallController(initial.device().id(),
-                new DoorCall(initial, Ticker.system(), CallIdGenerator.random()), signalling.calls(),
-                CallMedia.NONE, events);
+                new DoorCall(initial, Ticker.system(), CallIdGenerator.random()), signalling.calls(), audio, events);
+        toController.connect(call::post);
         AutoCloseable toCall = live.subscribe(change -> call.post(new CallInput.SettingsChanged(change.current())));
         AutoCloseable toSip = live.subscribe(change -> signalling.apply(change.current()));
+        AutoCloseable toAudio = live.subscribe(change -> audio.settingsChanged(change.current()));
+        options.audio().notices().forEach(announce::println);
         DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView);
         UserStore users = UserStore.open(options.dataDir(), env, announce);
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
                 PortalOptions.defaults().withHost(options.httpHost()));
         portal.start(options.httpPort());
         log.info("device {} started", initial.device().id());
-        return new DeviceRuntime(live, events, call, signalling, device, portal, List.of(toCall, toSip));
+        return new DeviceRuntime(live, events, call, signalling, audio, device, portal, List.of(toCall, toSip, toAudio));
     }
 
     /**
@@ -167,6 +175,7 @@ public final class DeviceRuntime implements AutoCloseable {
         closeQuietly(portal::stop);
         closeQuietly(call);
         closeQuietly(signalling);
+        closeQuietly(audio);
         closeQuietly(events);
     }
 

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rock.intercom.call.CallCommand;
-import rock.intercom.call.CallInput;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.NewEvent;
@@ -17,31 +14,40 @@ import rock.intercom.settings.DeviceSettings;
 import rock.intercom.sip.RegistrationChange;
 import rock.intercom.sip.RegistrationStatus;
 import rock.intercom.sip.SipAgent;
+import rock.intercom.sip.call.CallDialogs;
+import rock.intercom.sip.call.SessionDescriptions;
 
 /**
  * The device's SIP side as the app sees it: the {@link SipAgent} (registration, keepalive), its
  * status for the API, registration changes recorded as device events, and the call signalling port
- * for the call controller. Thread-safe.
+ * for the call controller (the call dialogs on the agent's stack). Thread-safe.
  */
 final class DeviceSignalling implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceSignalling.class);
 
     private final SipAgent agent;
-    private volatile DeviceSettings settings;
-    private final CallSignalling calls = new Unavailable();
+    private final CallDialogs dialogs;
 
-    private DeviceSignalling(SipAgent agent, DeviceSettings settings) {
+    private DeviceSignalling(SipAgent agent, CallDialogs dialogs) {
         this.agent = agent;
-        this.settings = settings;
+        this.dialogs = dialogs;
     }
 
-    static DeviceSignalling start(DeviceSettings initial, int sipPort, EventStore events) {
+    /** Starts the agent on {@code sipPort} (0: a free one) with the call dialogs on its stack. */
+    static DeviceSignalling start(DeviceSettings initial, int sipPort, EventStore events, SessionDescriptions media) {
         SipAgent agent = new SipAgent(sipPort);
+        CallDialogs dialogs = CallDialogs.attachTo(agent, media);
         String deviceId = initial.device().id();
         agent.addRegistrationListener(change -> record(events, deviceId, change));
-        agent.start(initial);
-        return new DeviceSignalling(agent, initial);
+        try {
+            agent.start(initial);
+        } catch (RuntimeException e) {
+            agent.close();
+            dialogs.close();
+            throw e;
+        }
+        return new DeviceSignalling(agent, dialogs);
     }
 
     private static void record(EventStore events, String deviceId, RegistrationChange change) {
@@ -65,7 +71,7 @@ final class DeviceSignalling implements AutoCloseable {
     }
 
     CallSignalling calls() {
-        return calls;
+        return dialogs.signalling();
     }
 
     int localPort() {
@@ -73,7 +79,6 @@ final class DeviceSignalling implements AutoCloseable {
     }
 
     void apply(DeviceSettings next) {
-        settings = next;
         agent.apply(next);
     }
 
@@ -96,41 +101,6 @@ final class DeviceSignalling implements AutoCloseable {
     @Override
     public void close() {
         agent.close();
-    }
-
-    /** Without call dialogs every attempt fails at once with a reason, so nothing hangs in Dialing. */
-    private final class Unavailable implements CallSignalling {
-        private volatile Consumer<CallInput> sink = input -> { };
-
-        @Override
-        public void start(Consumer<CallInput> sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void sendInvite(CallCommand.SendInvite invite) {
-            sink.accept(new CallInput.TransportFailed(invite.callId(),
-                    settings.sip().enabled() ? "SIP agent not running" : "SIP is disabled"));
-        }
-
-        @Override
-        public void sendCancel(String callId) {
-        }
-
-        @Override
-        public void sendAck(String callId) {
-        }
-
-        @Override
-        public void sendBye(String callId) {
-        }
-
-        @Override
-        public void answerIncoming(String callId) {
-        }
-
-        @Override
-        public void rejectIncoming(String callId, int sipStatus, String reason) {
-        }
+        dialogs.close();
     }
 }

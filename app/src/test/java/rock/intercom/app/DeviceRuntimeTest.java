@@ -19,7 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rock.intercom.app.audio.AudioSetup;
 import rock.intercom.events.EventQuery;
+import rock.intercom.media.session.RtpPortRange;
 
 /** Given the example config, when the device starts, then its API serves it and the button is recorded. */
 class DeviceRuntimeTest {
@@ -35,7 +37,8 @@ class DeviceRuntimeTest {
     static void start() throws Exception {
         Path config = dir.resolve("device.yaml");
         Files.copy(Path.of("../examples/device.yaml"), config);
-        device = DeviceRuntime.open(new DeviceOptions(config, dir.resolve("data"), "127.0.0.1", 0, 0),
+        device = DeviceRuntime.open(new DeviceOptions(config, dir.resolve("data"), "127.0.0.1", 0, 0,
+                AudioSetup.of("tone:440", "none", RtpPortRange.parse("40000-40019"))),
                 Map.of("INTERCOM_ADMIN_PASSWORD", PASSWORD), new PrintStream(new ByteArrayOutputStream()));
     }
 

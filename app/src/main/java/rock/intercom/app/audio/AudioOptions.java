@@ -5,14 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import rock.intercom.media.audio.AudioDevices;
-import rock.intercom.media.audio.Microphone;
-import rock.intercom.media.audio.Speaker;
 import rock.intercom.media.audio.WavFile;
 import rock.intercom.media.session.RtpPortRange;
 
@@ -105,11 +101,7 @@ public final class AudioOptions {
             spk = "none";
             notices.add("--speaker sound: this machine has no sound card speaker; received audio is dropped.");
         }
-        String micSpec = mic;
-        String spkSpec = spk;
-        Supplier<Microphone> microphones = () -> AudioDevices.microphone(micSpec);
-        Supplier<Speaker> speakers = () -> AudioDevices.speaker(spkSpec);
-        return new AudioSetup(microphones, speakers, rtpPorts, micSpec, spkSpec, notices);
+        return AudioSetup.of(mic, spk, rtpPorts, notices);
     }
 
     private String checkMicrophone(String value) {

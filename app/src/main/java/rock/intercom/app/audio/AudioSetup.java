@@ -3,6 +3,7 @@ package rock.intercom.app.audio;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import rock.intercom.media.audio.AudioDevices;
 import rock.intercom.media.audio.Microphone;
 import rock.intercom.media.audio.Speaker;
 import rock.intercom.media.session.RtpPortRange;
@@ -29,5 +30,15 @@ public record AudioSetup(Supplier<Microphone> microphones, Supplier<Speaker> spe
         Objects.requireNonNull(microphone, "microphone");
         Objects.requireNonNull(speaker, "speaker");
         notices = List.copyOf(notices);
+    }
+
+    /** The devices named by specs already checked, e.g. {@code tone:440} and {@code none}, without notices. */
+    public static AudioSetup of(String microphone, String speaker, RtpPortRange rtpPorts) {
+        return of(microphone, speaker, rtpPorts, List.of());
+    }
+
+    static AudioSetup of(String microphone, String speaker, RtpPortRange rtpPorts, List<String> notices) {
+        return new AudioSetup(() -> AudioDevices.microphone(microphone), () -> AudioDevices.speaker(speaker), rtpPorts,
+                microphone, speaker, notices);
     }
 }

@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.app.CallMedia;
 import rock.intercom.call.CallDirection;
 import rock.intercom.call.CallInput;
 import rock.intercom.media.audio.AudioDeviceException;
@@ -29,6 +31,7 @@ import rock.intercom.media.session.MediaSessionOptions;
 import rock.intercom.media.session.MediaSockets;
 import rock.intercom.media.session.RtpPortRange;
 import rock.intercom.media.srtp.SrtpCryptoProvider;
+import rock.intercom.media.srtp.CryptoSuite;
 import rock.intercom.media.srtp.SrtpMasterKey;
 import rock.intercom.settings.CallOptions;
 import rock.intercom.settings.DeviceSettings;
@@ -39,7 +42,7 @@ import rock.intercom.sip.call.SessionDescriptions;
 /**
  * The door's call audio, one per device: the SDP offer/answer the SIP dialogs ask for
  * ({@link SessionDescriptions}, RFC 3264 with SDES keys per the Encryption setting) and the media
- * the call logic starts and stops ({@link SecuredCallMedia}).
+ * the call logic starts and stops ({@link CallMedia}).
  *
  * <p>Each call binds an RTP/RTCP pair from the {@link AudioSetup}'s range when it offers or
  * answers, and keeps it until {@link #stop}; a call that never starts media (busy, declined,
@@ -56,7 +59,7 @@ import rock.intercom.sip.call.SessionDescriptions;
  * <p>Threading: every method is thread-safe. The SIP dialogs thread calls offer/answer/accepted,
  * the call thread start/stop; each call's transitions are serialised by its {@link CallChannel}.
  */
-public final class CallAudio implements SessionDescriptions, SecuredCallMedia, AutoCloseable {
+public final class CallAudio implements SessionDescriptions, CallMedia, AutoCloseable {
 
     /** How long a StartMedia waits for the answer to our offer that the signalling is applying. */
     static final Duration ANSWER_WAIT = Duration.ofSeconds(1);
@@ -250,7 +253,9 @@ public final class CallAudio implements SessionDescriptions, SecuredCallMedia, A
         MediaSession current = channel.session().orElseThrow();
         NegotiatedMedia was = current.media();
         // Keep our key so an unchanged stream goes on without a new SRTP context (RFC 4568 §7.1.4).
-        Supplier<SrtpMasterKey> sameKey = was.srtp().<Supplier<SrtpMasterKey>>map(keys -> keys::localKey)
+        Function<CryptoSuite, SrtpMasterKey> sameKey = was.srtp()
+                .<Function<CryptoSuite, SrtpMasterKey>>map(keys -> suite -> keys.localKey().fits(suite)
+                        ? keys.localKey() : SrtpMasterKey.random(suite))
                 .orElse(SrtpMasterKey::random);
         InetAddress local;
         try {

@@ -96,8 +96,9 @@ class AgentCallTest {
             signalling.sendBye(callId);
 
             await().atMost(WAIT).until(() -> station.log().contains("session closed"));
-            assertThat(INPUTS.of(callId)).startsWith(new CallInput.Provisional(callId, 100))
-                    .endsWith(new Answered(callId)).doesNotHaveDuplicates();
+            // 100 Trying may be overtaken by the 180 under load (and is then dropped): any provisional first.
+            assertThat(INPUTS.of(callId)).first().isInstanceOf(CallInput.Provisional.class);
+            assertThat(INPUTS.of(callId)).endsWith(new Answered(callId)).doesNotHaveDuplicates();
             assertThat(server.requests()).anyMatch(line -> line.contains("REQ BYE sip:400-"));
         }
     }

@@ -19,7 +19,7 @@ import rock.intercom.sip.testing.FreePorts;
  * station that answers automatically; config generated under the test's directory from
  * {@code src/test/resources/baresip}. Optional start-up commands ({@code -e}) let it place a call.
  */
-final class BaresipStation implements AutoCloseable {
+public final class BaresipStation implements AutoCloseable {
 
     private final Path dir;
     private final Process process;
@@ -30,7 +30,7 @@ final class BaresipStation implements AutoCloseable {
     }
 
     /** Starts baresip as {@code user} on the server and waits until its registration succeeded. */
-    static BaresipStation register(Path dir, String user, String password, int serverPort) {
+    public static BaresipStation register(Path dir, String user, String password, int serverPort) {
         return start(dir, user, password, serverPort, 0, new String[0]);
     }
 
@@ -38,7 +38,7 @@ final class BaresipStation implements AutoCloseable {
      * Starts baresip as {@code user}, runs {@code commands} at start-up (e.g. {@code /dial ...})
      * and quits after {@code quitAfterSeconds}, hanging up its call with BYE.
      */
-    static BaresipStation calling(Path dir, String user, String password, int serverPort, int quitAfterSeconds,
+    public static BaresipStation calling(Path dir, String user, String password, int serverPort, int quitAfterSeconds,
             String... commands) {
         return start(dir, user, password, serverPort, quitAfterSeconds, commands);
     }
@@ -81,7 +81,7 @@ final class BaresipStation implements AutoCloseable {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             Path log = dir.resolve("baresip.log");
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";

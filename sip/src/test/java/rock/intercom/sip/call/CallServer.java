@@ -23,7 +23,7 @@ import rock.intercom.sip.testing.KamailioServer;
  * number. It complements {@link KamailioServer}, whose registrar answers no INVITE; start once per
  * test class and close in {@code @AfterAll}.
  */
-final class CallServer implements AutoCloseable {
+public final class CallServer implements AutoCloseable {
 
     private final Path dir;
     private final int port;
@@ -41,7 +41,7 @@ final class CallServer implements AutoCloseable {
      * @param users    digest users (auth name → password) who register and must authenticate INVITEs
      * @param stations numbers routed statically (number → {@code sip:host:port} of the station)
      */
-    static CallServer start(Path dir, Map<String, String> users, Map<String, String> stations) {
+    public static CallServer start(Path dir, Map<String, String> users, Map<String, String> stations) {
         int port = FreePorts.tcpAndUdp();
         StringBuilder userLines = new StringBuilder();
         users.forEach((user, password) -> userLines.append("\t$sht(users=>").append(user).append(") = \"")
@@ -91,16 +91,16 @@ final class CallServer implements AutoCloseable {
         throw new IOException("kamailio did not listen on " + port + ":\n" + log());
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The request lines Kamailio logged ("REQ INVITE sip:... from ip:port"), for assertions and failures. */
-    List<String> requests() {
+    public List<String> requests() {
         return log().lines().filter(line -> line.contains("REQ ")).toList();
     }
 
-    String log() {
+    public String log() {
         try {
             Path log = dir.resolve("kamailio.log");
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";

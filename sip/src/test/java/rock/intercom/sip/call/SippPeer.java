@@ -16,7 +16,7 @@ import rock.intercom.sip.testing.FreePorts;
  * a free port, for one call ({@code -m 1}). As a called station it waits for our INVITE; as a
  * caller it sends to the given remote. Its exit status says whether the scenario ran as written.
  */
-final class SippPeer implements AutoCloseable {
+public final class SippPeer implements AutoCloseable {
 
     private final String scenario;
     private final int port;
@@ -31,12 +31,12 @@ final class SippPeer implements AutoCloseable {
     }
 
     /** A called station running {@code scenario} on {@code port}; {@code keys} are name, value pairs filled into the scenario's {@code @name@}. */
-    static SippPeer station(Path dir, String scenario, int port, String... keys) {
+    public static SippPeer station(Path dir, String scenario, int port, String... keys) {
         return start(dir, scenario, port, null, null, keys);
     }
 
     /** A caller sending to {@code remote} (host:port) for {@code service} (the called user). */
-    static SippPeer caller(Path dir, String scenario, String remote, String service, String... keys) {
+    public static SippPeer caller(Path dir, String scenario, String remote, String service, String... keys) {
         return start(dir, scenario, FreePorts.tcpAndUdp(), remote, service, keys);
     }
 
@@ -81,17 +81,17 @@ final class SippPeer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@code sip:127.0.0.1:<port>}, the station's address for the server's static route. */
-    String uri() {
+    public String uri() {
         return "sip:127.0.0.1:" + port;
     }
 
     /** Waits for SIPp to finish; its exit status (0: the call went exactly as scripted). */
-    int awaitExit(Duration timeout) {
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("SIPp " + scenario + " still running after " + timeout + "\n" + transcript());
@@ -104,7 +104,7 @@ final class SippPeer implements AutoCloseable {
     }
 
     /** The messages SIPp sent and received plus its errors, for failure messages. */
-    String transcript() {
+    public String transcript() {
         StringBuilder text = new StringBuilder();
         for (String name : List.of("messages.log", "errors.log", "sipp.out")) {
             Path file = dir.resolve(name);
@@ -120,7 +120,7 @@ final class SippPeer implements AutoCloseable {
     }
 
     /** The messages SIPp received, as logged. */
-    String messages() {
+    public String messages() {
         try {
             Path file = dir.resolve("messages.log");
             return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
