@@ -229,6 +229,41 @@ class CallAudioLoopbackTest {
     }
 
     @Test
+    void withoutAFreeRtpPortTheCallFailsBeforeAnyInviteLeaves() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+                "exhausted");
+        int low = doorPorts.low();
+        CallAudio onePair = new CallAudio(doorSettings::get, new AudioSetup(() -> new ToneMicrophone(1000),
+                NoSpeaker::new, new RtpPortRange(low, low + 1), "tone:1000", "none", List.of()),
+                MediaAddress.fixed(LOOPBACK), doorInputs::add);
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(LOOPBACK, low))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> onePair.offer("call-no-port"))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(doorInputs).singleElement().isInstanceOfSatisfying(CallInput.TransportFailed.class,
+                    failed -> assertThat(failed.reason()).startsWith("no RTP port for the call: no free RTP port pair"));
+            SdpAnswer refused = onePair.answer("call-in-no-port", door.offer("call-offer"));
+            assertThat(refused).isInstanceOf(SdpAnswer.Refusal.class);
+            assertThat(((SdpAnswer.Refusal) refused).sipStatus()).isEqualTo(488);
+        } finally {
+            onePair.close();
+        }
+    }
+
+    @Test
+    void closeReleasesEveryCall() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+                "close");
+        connect("call-close");
+        int port = door.session("call-close").orElseThrow().localRtpPort();
+        door.close();
+        assertThat(door.session("call-close")).isEmpty();
+        assertThat(mediaThreads(port)).isEmpty();
+        try (DatagramSocket again = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
     void noAudioForTheConfiguredTimeFailsTheCall() throws Exception {
         devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 100, 100, 5060,
                 Map.of(NoMediaTimeout.KEY, "1")), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), "watchdog");
