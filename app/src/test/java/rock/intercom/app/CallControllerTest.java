@@ -45,7 +45,7 @@ class CallControllerTest {
     @BeforeEach
     void start() throws Exception {
         DeviceSettings settings = new SettingsCodec().readYaml(Files.readString(Path.of("../examples/device.yaml"))
-                .replace("enabled: false", "enabled: true")
+                .replace("sip:\n  enabled: false", "sip:\n  enabled: true")
                 .replace("callTimeoutSeconds: 35", "callTimeoutSeconds: 5")
                 .replace("fallbackNumbers: [\"401\", \"402\"]", "fallbackNumbers: []"));
         events = SqliteEventStore.open(dir);

@@ -168,8 +168,12 @@ final class IncomingCall {
     }
 
     private static Transition reject(CallState current, IncomingInvite invite, int status, String phrase, String reason) {
+        // The same caller text as an Incoming Call event (the URI, no display name), so an operator
+        // filters both alike; a From that does not parse is kept as received.
+        SipUri parsed = invite.callerUri() == null ? null : SipUri.parse(invite.callerUri()).uriOrNull();
+        String caller = parsed != null ? parsed.toString() : invite.callerUri();
         return new Transition(current, List.of(new RejectIncoming(invite.callId(), status, phrase),
-                CallEvents.rejected(invite.callId(), invite.callerUri(), invite.source(), status, reason)));
+                CallEvents.rejected(invite.callId(), caller, invite.source(), status, reason)));
     }
 
     private static Transition idle(List<CallCommand> done) {

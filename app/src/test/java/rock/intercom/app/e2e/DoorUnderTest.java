@@ -73,6 +73,13 @@ final class DoorUnderTest implements AutoCloseable {
         send(request("/api/v1/devices/rockx-505/button").POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** Reads the settings document, edits its JSON text and PUTs it back, as an integration script would. */
+    void applySettings(java.util.function.UnaryOperator<String> edit) {
+        String document = edit.apply(get("/api/v1/devices/rockx-505/settings").toString());
+        send(request("/api/v1/devices/rockx-505/settings").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(document)).build());
+    }
+
     /** The device's call events, oldest first, read through the event API. */
     List<JsonNode> callEvents() {
         JsonNode page = get("/api/v1/events?device=rockx-505&limit=200"
@@ -93,7 +100,11 @@ final class DoorUnderTest implements AutoCloseable {
     }
 
     private JsonNode get(String path) {
-        return JSON.readTree(send(request(path).GET().build()));
+        try {
+            return JSON.readTree(send(request(path).GET().build()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String send(HttpRequest request) {
