@@ -1,32 +1,12 @@
 package rock.intercom.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import rock.intercom.app.audio.AudioOptions;
-import rock.intercom.demo.DemoPbx;
-import rock.intercom.demo.DemoPbxOptions;
-import rock.intercom.settings.CallOptions;
-import rock.intercom.settings.Device;
-import rock.intercom.settings.DeviceSettings;
-import rock.intercom.settings.Encryption;
-import rock.intercom.settings.Identity;
-import rock.intercom.settings.IncomingCallMode;
-import rock.intercom.settings.IncomingCalls;
-import rock.intercom.settings.Proxy;
-import rock.intercom.settings.SettingsCodec;
-import rock.intercom.settings.SipServer;
-import rock.intercom.settings.SipSettings;
-import rock.intercom.settings.Transport;
-import rock.intercom.settings.VideoCalls;
 
 /**
  * {@code ./intercom demo}: the whole product on one machine, on 127.0.0.1 only — the portal, one
@@ -58,23 +38,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String devicePassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        DemoPbx pbx = DemoPbx.start(DemoPbxOptions.of(pbxPort, Map.of("505", devicePassword)));
-        DeviceRuntime device;
-        try {
-            Files.createDirectories(dataDir);
-            Path config = dataDir.resolve("demo-device.yaml");
-            Files.writeString(config, new SettingsCodec().writeYaml(demoDevice(pbx, devicePassword)));
-            device = DeviceRuntime.open(new DeviceOptions(config, dataDir, "127.0.0.1", httpPort, sipPort, audio.setup()),
-                    System.getenv(), System.out);
-        } catch (RuntimeException | java.io.IOException e) {
-            pbx.close();
-            throw e;
-        }
+        DemoSystem demo = DemoSystem.start(dataDir, httpPort, sipPort, pbxPort, audio.setup(), System.getenv(),
+                System.out);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            device.close();
-            pbx.close();
+            demo.close();
             closed.countDown();
         }, "intercom-demo-shutdown"));
         System.out.printf("%nRock Intercom demo%n"
@@ -82,27 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
                 + "  Door device:   %s, extension 505, SIP port %d%n"
                 + "  Demo PBX:      sip:127.0.0.1:%d (UDP/TCP) — guard desk 400 answers and plays a tone%n"
                 + "Press the virtual call button on the device page, then open Security Events. Ctrl-C stops.%n",
-                device.httpPort(), device.deviceName(), device.sipPort(), pbx.port());
+                demo.device().httpPort(), demo.device().deviceName(), demo.device().sipPort(), demo.pbx().port());
         System.out.flush();
         closed.await();
         return 0;
-    }
-
-    /** The demo door: registered to the demo PBX over UDP, calling the guard desk. */
-    static DeviceSettings demoDevice(DemoPbx pbx, String password) {
-        String server = "127.0.0.1";
-        return new DeviceSettings(
-                new Device("rockx-505", "RockX-505"),
-                new SipSettings(true,
-                        new SipServer(server, pbx.port(), Transport.UDP, 30, null),
-                        Encryption.RTP_OPTIONAL_SRTP,
-                        new Identity("505", password, "RockX-505", "505"),
-                        DemoPbxOptions.GUARD_DESK,
-                        List.of(),
-                        new CallOptions(80, 70, 30, VideoCalls.OFF),
-                        new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST,
-                                List.of("sip:" + DemoPbxOptions.GUARD_DESK + "@" + server)),
-                        new Proxy(false, null, 5060, null, null)),
-                Map.of());
     }
 }

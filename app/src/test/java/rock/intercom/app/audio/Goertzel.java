@@ -1,12 +1,12 @@
 package rock.intercom.app.audio;
 
 /** Goertzel single-frequency detector: the level of one tone in recorded PCM. */
-final class Goertzel {
+public final class Goertzel {
     private Goertzel() {
     }
 
     /** Amplitude (PCM units) of {@code frequency} over {@code samples[from, to)}. */
-    static double amplitude(short[] samples, int from, int to, double frequency, int sampleRate) {
+    public static double amplitude(short[] samples, int from, int to, double frequency, int sampleRate) {
         double w = 2 * Math.PI * frequency / sampleRate;
         double coeff = 2 * Math.cos(w);
         double s1 = 0;
@@ -21,7 +21,7 @@ final class Goertzel {
         return 2 * Math.sqrt(re * re + im * im) / (to - from);
     }
 
-    static double dbfs(double amplitude) {
+    public static double dbfs(double amplitude) {
         return 20 * Math.log10(Math.max(amplitude, 1e-9) / 32767.0);
     }
 }
