@@ -137,8 +137,8 @@ public final class DemoPbx implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "rock-demo-pbx-" + INSTANCES.incrementAndGet());
         // SLF4J adapters instead of log4j 1 (DEPENDENCIES.md pitfall 3); default blocking transport (pitfall 4).
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", rock.intercom.sip.Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", rock.intercom.sip.Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         // Proper 400s for unparsable requests instead of the stack's broken ones.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", RejectingMessageParserFactory.class.getName());
