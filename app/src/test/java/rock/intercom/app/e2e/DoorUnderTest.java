@@ -91,6 +91,14 @@ final class DoorUnderTest implements AutoCloseable {
         return oldestFirst;
     }
 
+    /** The device's events of one name, newest first. */
+    List<JsonNode> events(String name) {
+        List<JsonNode> found = new ArrayList<>();
+        get("/api/v1/events?device=rockx-505&limit=50&name=" + name.replace(" ", "%20")).path("events")
+                .forEach(found::add);
+        return found;
+    }
+
     /** "Name reason" lines, oldest first, for readable assertions. */
     List<String> callEventLines() {
         return callEvents().stream().map(event -> (event.path("name").asText() + " "

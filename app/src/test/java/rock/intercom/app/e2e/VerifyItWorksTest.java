@@ -71,6 +71,17 @@ class VerifyItWorksTest {
     }
 
     @Test
+    @Order(0)
+    void theDoorRegistersAndSaysSoInItsStatusAndEvents() {
+        JsonNode registration = door.status().path("registration");
+        assertThat(registration.path("state").asText()).isEqualTo("REGISTERED");
+        assertThat(registration.path("server").asText()).isEqualTo("127.0.0.1:" + server.port());
+        assertThat(registration.path("transport").asText()).isEqualTo("UDP");
+        assertThat(door.events("Registered")).anySatisfy(event ->
+                assertThat(event.path("details").path("transport").asText()).isEqualTo("UDP"));
+    }
+
+    @Test
     @Order(1)
     void busyThenNoAnswerThenAnsweredWalksTheFallbackNumbers() {
         try (SippPeer busy = SippPeer.station(DIR, "station-final.xml", BUSY, "status", "486", "reason", "Busy Here");
