@@ -33,12 +33,18 @@ public final class DeviceCommand implements Callable<Integer> {
             description = "The device's own SIP port (0 picks a free port). Default: ${DEFAULT-VALUE}.")
     int sipPort;
 
+    @Option(names = "--events-url", paramLabel = "JDBC_URL",
+            description = "Keep events in a fleet's PostgreSQL (jdbc:postgresql://HOST:PORT/DB) instead of SQLite "
+                    + "under --data-dir; user and password from INTERCOM_EVENTS_USER and INTERCOM_EVENTS_PASSWORD.")
+    String eventsUrl;
+
     @Mixin
     AudioOptions audio;
 
     @Override
     public Integer call() throws Exception {
-        DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup());
+        DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
+                eventsUrl);
         DeviceRuntime device = DeviceRuntime.open(options, System.getenv(), System.out);
         // The shutdown hook owns closing: on Ctrl-C or SIGTERM the JVM does not wait for this thread.
         CountDownLatch closed = new CountDownLatch(1);

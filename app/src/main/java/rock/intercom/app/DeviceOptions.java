@@ -3,6 +3,16 @@ package rock.intercom.app;
 import java.nio.file.Path;
 import rock.intercom.app.audio.AudioSetup;
 
-/** How one device process runs: where its files are, which ports it takes and its audio I/O (not settings). */
-public record DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio) {
+/**
+ * How one device process runs: where its files are, which ports it takes, its audio I/O and
+ * where its events go (not settings). {@code eventsJdbcUrl} null keeps events in SQLite under
+ * {@code dataDir}; a {@code jdbc:postgresql:} URL sends them to a fleet's PostgreSQL.
+ */
+public record DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio,
+        String eventsJdbcUrl) {
+
+    /** Events in the embedded SQLite store. */
+    public DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio) {
+        this(config, dataDir, httpHost, httpPort, sipPort, audio, null);
+    }
 }

@@ -17,6 +17,7 @@ import rock.intercom.call.CallSignalling;
 import rock.intercom.call.DoorCall;
 import rock.intercom.call.Ticker;
 import rock.intercom.events.EventStore;
+import rock.intercom.events.PostgresEventStore;
 import rock.intercom.events.SqliteEventStore;
 import rock.intercom.portal.DeviceDirectory;
 import rock.intercom.portal.PortalOptions;
@@ -37,6 +38,9 @@ import rock.intercom.settings.SettingsValidator;
 public final class DeviceRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceRuntime.class);
+    /** The PostgreSQL event store's user and password, read from the environment. */
+    static final String EVENTS_USER_ENV = "INTERCOM_EVENTS_USER";
+    static final String EVENTS_PASSWORD_ENV = "INTERCOM_EVENTS_PASSWORD";
     /** The applied settings, under the data dir. */
     static final String SAVED_SETTINGS = "settings.yaml";
 
@@ -69,7 +73,7 @@ public final class DeviceRuntime implements AutoCloseable {
         SettingsFile file = new SettingsFile(options.dataDir().resolve(SAVED_SETTINGS), codec, validator);
         initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
-        EventStore events = SqliteEventStore.open(options.dataDir());
+        EventStore events = openEvents(options, env);
         // The audio reports media failures to the call controller, which needs the audio first.
         InputRelay toController = new InputRelay();
         CallAudio audio = new CallAudio(live::current, options.audio(), toController);
@@ -111,6 +115,18 @@ public final class DeviceRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new ConfigFileProblem("data dir " + saved.path().getParent() + ": " + e.getMessage());
         }
+    }
+
+    /** SQLite under the data dir, or PostgreSQL with credentials from the environment (never argv). */
+    private static EventStore openEvents(DeviceOptions options, Map<String, String> env) {
+        if (options.eventsJdbcUrl() == null) {
+            return SqliteEventStore.open(options.dataDir());
+        }
+        if (!options.eventsJdbcUrl().startsWith("jdbc:postgresql:")) {
+            throw new ConfigFileProblem("--events-url must be a jdbc:postgresql: URL, was " + options.eventsJdbcUrl());
+        }
+        return PostgresEventStore.open(options.eventsJdbcUrl(), env.getOrDefault(EVENTS_USER_ENV, "intercom"),
+                env.getOrDefault(EVENTS_PASSWORD_ENV, ""), java.time.Clock.systemUTC());
     }
 
     private static String fingerprint(Path config) {

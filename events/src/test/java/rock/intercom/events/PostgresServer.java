@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  * port, for one test class. Fails (never skips) when the package is missing. As root it runs the
  * server as the {@code postgres} user, because PostgreSQL refuses to run as root.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    static final String USER = "intercom";
+    public static final String USER = "intercom";
 
     private final Path bin;
     private final Path home;
@@ -36,7 +36,7 @@ final class PostgresServer implements AutoCloseable {
         this.asPostgresUser = asPostgresUser;
     }
 
-    static PostgresServer start() throws IOException, InterruptedException {
+    public static PostgresServer start() throws IOException, InterruptedException {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path home = Files.createTempDirectory("intercom-pg-");
@@ -59,7 +59,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** A new empty database on this server; returns its JDBC URL. */
-    String createDatabase(String name) throws SQLException {
+    public String createDatabase(String name) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url("postgres"), USER, "");
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
