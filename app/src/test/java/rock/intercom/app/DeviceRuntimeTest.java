@@ -72,7 +72,7 @@ class DeviceRuntimeTest {
                 .query(new EventQuery("rockx-505", null, null, null, null, 50)))
                 .anySatisfy(event -> {
                     assertThat(event.name()).isEqualTo("Call Failed");
-                    assertThat(event.details().toString()).contains("no call number");
+                    assertThat(event.details()).containsEntry("reason", "SIP is disabled");
                 }));
     }
 

@@ -69,12 +69,12 @@ final class CallEvents {
     }
 
     /** The button was pressed but nothing can be dialled. */
-    static RecordEvent nothingToDial() {
+    static RecordEvent nothingToDial(String reason) {
         var details = new LinkedHashMap<String, Object>();
         details.put(EventDetails.DIRECTION, CallDirection.OUTGOING.label());
         details.put(EventDetails.ATTEMPT, 0);
         details.put(EventDetails.ATTEMPTS, 0);
-        details.put(EventDetails.REASON, CallReasons.NO_CALL_NUMBER);
+        details.put(EventDetails.REASON, reason);
         return new RecordEvent(SecurityEventName.CALL_FAILED, details);
     }
 

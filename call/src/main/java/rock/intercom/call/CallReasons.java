@@ -11,8 +11,10 @@ public final class CallReasons {
     public static final String NO_RESPONSE = "no response";
     /** The request could not be sent or the connection failed. */
     public static final String TRANSPORT_FAILURE = "transport failure";
-    /** The button was pressed but there is no call number (or SIP is disabled). */
+    /** The button was pressed but there is no call number. */
     public static final String NO_CALL_NUMBER = "no call number configured";
+    /** The button was pressed but SIP is switched off. */
+    public static final String SIP_DISABLED = "SIP is disabled";
     /** An established dialog failed. */
     public static final String DIALOG_FAILED = "dialog failed";
     /** Media could not be set up or broke. */

@@ -48,8 +48,8 @@ final class OutgoingCall {
             commands.add(new CancelTimer(screenTimer()));
         }
         if (plan.size() == 0) {
-            commands.add(CallEvents.nothingToDial());
-            return showFailed(CallReasons.NO_CALL_NUMBER, commands);
+            commands.add(CallEvents.nothingToDial(plan.emptyReason()));
+            return showFailed(plan.emptyReason(), commands);
         }
         return dial(1, plan, callIds, commands);
     }

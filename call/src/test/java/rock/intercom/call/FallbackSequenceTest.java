@@ -88,6 +88,6 @@ class FallbackSequenceTest {
         harness.later(PRESS);
 
         assertThat(harness.all).filteredOn(SendInvite.class::isInstance).isEmpty();
-        assertThat(harness.events()).extracting(e -> e.details().get("reason")).containsExactly("no call number configured");
+        assertThat(harness.events()).extracting(e -> e.details().get("reason")).containsExactly("SIP is disabled");
     }
 }
