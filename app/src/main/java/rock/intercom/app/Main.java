@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./intercom} command line: one subcommand per way of running the product. */
 @Command(name = "intercom", mixinStandardHelpOptions = true, version = "Rock Intercom 0.1.0",
         description = "SIP intercom of a door terminal.",
-        subcommands = {DemoCommand.class, DeviceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DeviceCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -35,6 +35,29 @@ class MainTest {
     }
 
     @Test
+    void aViewerIsAddedWithItsPasswordFromStandardInputAndStoredHashed() throws Exception {
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream("viewer-secret-1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            assertThat(run("user", "guard", "--role", "VIEWER", "--data-dir", dir.toString())).isZero();
+        } finally {
+            System.setIn(stdin);
+        }
+        var users = rock.intercom.portal.auth.UserStore.open(dir, java.util.Map.of(),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+        assertThat(users.verify("guard", "viewer-secret-1".toCharArray()))
+                .hasValueSatisfying(user -> assertThat(user.role()).isEqualTo(rock.intercom.portal.Role.VIEWER));
+        assertThat(Files.readString(dir.resolve("portal-users.json"))).doesNotContain("viewer-secret-1");
+    }
+
+    @Test
+    void anUnknownRoleIsRefusedWithTheChoices() {
+        assertThat(run("user", "guard", "--role", "GOD", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("VIEWER").contains("ACCOUNT_ADMINISTRATOR");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void anUnknownOptionIsOneLineAndExitTwo() {
         assertThat(run("device", "--config", "x.yaml", "--bogus")).isEqualTo(2);
         assertThat(err.toString().strip().lines()).hasSize(1);
