@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * tcpdump on the loopback interface, UDP only, headers only (96 bytes a packet), kernel
- * timestamps in nanoseconds: the capture both senders' jitter is measured from.
+ * timestamps in nanoseconds: the capture both senders' jitter is measured from. Immediate mode and
+ * per-packet writes, so that stopping it loses nothing of the last seconds (its ring buffer would
+ * otherwise still hold them when it is terminated).
  */
 final class LoopbackCapture implements AutoCloseable {
     private final Process process;
@@ -29,7 +31,7 @@ final class LoopbackCapture implements AutoCloseable {
         Path pcap = dir.resolve("media-call.pcap");
         Path log = dir.resolve("tcpdump.log");
         Process process = new ProcessBuilder(List.of("tcpdump", "-i", "lo", "-n", "-s", "96",
-                "--time-stamp-precision", "nano", "-w", pcap.toString(), "udp"))
+                "--time-stamp-precision", "nano", "--immediate-mode", "-U", "-w", pcap.toString(), "udp"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LoopbackCapture capture = new LoopbackCapture(process, pcap, log);
         try {

@@ -80,18 +80,19 @@ public final class MediaCallBench {
         System.out.printf("%n%d calls each, PCMU 20 ms, %s, %.1f s measured per sender after %d s warm-up, "
                 + "%d cores; jitter from a tcpdump capture on lo%n", calls, srtp ? "SRTP AES_CM_128_HMAC_SHA1_80"
                 : "plain RTP", door.windowSeconds(), WARM_UP.toSeconds(), Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-8s %5s %9s %10s %8s %9s %9s %9s %9s%n", "sender", "calls", "cpu ms/cs", "% core/call",
-                "packets", "mean us", "p50 us", "p99 us", "max us");
+        System.out.printf("%-8s %5s %9s %11s %13s %8s %8s %8s %8s%n", "sender", "calls", "cpu ms/cs", "% core/call",
+                "packets/exp.", "mean us", "p50 us", "p99 us", "max us");
         for (Phase phase : List.of(door, baresip)) {
             Map<Integer, List<PcapArrivals.Arrival>> own = phase.ports().stream().filter(arrivals::containsKey)
                     .collect(Collectors.toMap(p -> p, arrivals::get));
             SendJitter jitter = SendJitter.of(own, phase.fromEpochNanos(), phase.toEpochNanos());
-            System.out.printf("%-8s %5d %9.2f %10.2f %8d %9.0f %9d %9d %9d%n", phase.sender(), phase.calls(),
-                    phase.cpuMillisPerCallSecond(), phase.cpuMillisPerCallSecond() / 10.0, jitter.packets(),
+            System.out.printf("%-8s %5d %9.2f %11.2f %13s %8.0f %8d %8d %8d%n", phase.sender(), phase.calls(),
+                    phase.cpuMillisPerCallSecond(), phase.cpuMillisPerCallSecond() / 10.0,
+                    jitter.packets() + "/" + Math.round(phase.calls() * phase.windowSeconds() * 50),
                     jitter.meanMicros(), jitter.p50Micros(), jitter.p99Micros(), jitter.maxMicros());
         }
         System.out.println("cpu ms/cs = CPU milliseconds per call-second (/proc/PID/stat utime+stime); "
-                + "jitter = |spacing of consecutive RTP packets - 20 ms|; expected packets = calls x 50/s x window");
+                + "jitter = |spacing of consecutive RTP packets - 20 ms|; exp. = calls x 50/s x window");
     }
 
     private static Phase door(int calls, int seconds, boolean srtp, List<Integer> ports, Duration window)
