@@ -8,8 +8,21 @@
 # timestamps, ns) of lo for the whole run. Needs root (capture) and tcpdump (apt-get install tcpdump).
 # Usage: bench/media-call.sh [CALLS=10] [SECONDS=20] [rtp|srtp]   (CALLS 1-16, SECONDS 8-300)
 #
-# Measured on 2026-11-27, 2 cores, loaded (other builds and tests running), 10 calls x 20 s:
-#   (figures below)
+# Why these choices: the door runs in its own JVM so its CPU is the door's alone (JVM threads, GC
+# and JIT included, as on a device); both senders run the same way (send only, no speaker) so the
+# figures compare the send paths; baresip dials all N calls from one process (-e /dial, repeated).
+# cpu ms/cs = CPU ms per call-second; % core/call = cpu ms/cs / 10; packets/exp. checks that every
+# 20 ms frame of the window was captured; jitter columns are deviations from 20 ms in µs.
+#
+# Measured on 2026-11-27, 2 cores, loaded (load average ~3.5: other helpers' builds and tests),
+# 10 calls x 20 s (16 s window):
+#   plain RTP   sender   calls cpu ms/cs % core/call  packets/exp.  mean us   p50 us   p99 us   max us
+#               door        10     10.56        1.06     8000/8000      134       16     2011    21069
+#               baresip     10      7.44        0.74     8001/8000     1022      563     3658    13262
+#   SRTP 80     door        10     13.56        1.36     8001/8000       60       16     1136     4478
+#               baresip     10      8.50        0.85     8001/8000     1076      609     3633     7463
+# The door costs ~1.4-1.6x baresip's CPU per call; its frames are spaced more regularly (p50
+# 16 µs vs ~0.6 ms), with rare late frames under load (max 21 ms in the RTP run = one frame slot).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls="${1:-10}"
