@@ -37,6 +37,7 @@ final class OutgoingLeg implements CallLeg {
     private Phase phase = Phase.CALLING;
     private long answeredCseq;
     private int challengesAnswered;
+    private int offersRetried;
     private Request ack;
     private String localSdp;
 
@@ -79,6 +80,20 @@ final class OutgoingLeg implements CallLeg {
 
     void challengeAnswered() {
         challengesAnswered++;
+    }
+
+    int offersRetried() {
+        return offersRetried;
+    }
+
+    /** The INVITE went again with another offer ({@link OfferRetry}); CANCEL waits for its provisional. */
+    void offerRetriedWith(ClientTransaction retry, String offer) {
+        invite = retry;
+        localSdp = offer;
+        offersRetried++;
+        if (phase == Phase.PROCEEDING || phase == Phase.RINGING) {
+            phase = Phase.CALLING;
+        }
     }
 
     Phase phase() {
