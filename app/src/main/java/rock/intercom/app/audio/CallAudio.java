@@ -170,6 +170,19 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
         return problem;
     }
 
+    /**
+     * Our best-effort offer (RTP/AVP with crypto lines) was refused with {@code status}, as an
+     * SRTP-only station does: the same offer as RTP/SAVP, sent once more by the signalling (see
+     * {@link OfferAnswer}). Empty under SRTP_ONLY, after a refused retry, or for an unknown call.
+     */
+    @Override
+    public Optional<String> retryOffer(String callId, int status) {
+        CallChannel channel = channels.get(callId);
+        Optional<LocalOffer> retry = channel == null ? Optional.empty() : channel.retryOffer();
+        retry.ifPresent(offer -> LOG.info("call {}: offer refused with {}; offering RTP/SAVP", callId, status));
+        return retry.map(LocalOffer::toSdp);
+    }
+
     // ---- CallMedia (call thread) ----
 
     @Override

@@ -71,6 +71,20 @@ final class CallChannel {
         notifyAll();
     }
 
+    /**
+     * Our offer was refused: its RTP/SAVP variant ({@link OfferAnswer#savpRetry}) becomes the offer
+     * the answer is checked against, on the same sockets. Empty when there is none or the offer is
+     * no longer outstanding.
+     */
+    synchronized Optional<LocalOffer> retryOffer() {
+        if (!(phase instanceof ChannelPhase.Offered offered) || negotiator == null) {
+            return Optional.empty();
+        }
+        Optional<LocalOffer> retry = negotiator.savpRetry(offered.offer(), ++sessionVersion);
+        retry.ifPresent(next -> phase = new ChannelPhase.Offered(offered.sockets(), next));
+        return retry;
+    }
+
     /** The peer's answer to our offer (RFC 3264 §7); empty when usable, else why not. */
     Optional<String> accepted(String answerSdp, SessionOpener opener) {
         ChannelPhase.Offered offered = null;
