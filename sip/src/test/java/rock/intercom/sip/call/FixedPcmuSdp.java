@@ -5,11 +5,15 @@ import java.util.Optional;
 /**
  * A minimal {@link SessionDescriptions} for the signalling tests: one PCMU audio stream on a fixed
  * port, no RTP actually flowing. Answers mirror hold (sendonly → recvonly, inactive → inactive,
- * RFC 3264 §6.1); an offer without PCMU is refused with 488, text that is not SDP with 400.
+ * RFC 3264 §6.1); an offer without PCMU is refused with 488, text that is not SDP with 400. Keeps
+ * the digits that arrive in SIP INFO.
  */
 final class FixedPcmuSdp implements SessionDescriptions {
 
     static final int AUDIO_PORT = 40000;
+
+    /** Digits handed over from SIP INFO, as "Call-ID:digit". */
+    final java.util.List<String> infoDigits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public String offer(String callId) {
@@ -38,6 +42,11 @@ final class FixedPcmuSdp implements SessionDescriptions {
     @Override
     public Optional<String> accepted(String callId, String remoteAnswer) {
         return remoteAnswer.contains("m=audio") ? Optional.empty() : Optional.of("answer has no audio stream");
+    }
+
+    @Override
+    public void infoDigit(String callId, char digit) {
+        infoDigits.add(callId + ":" + digit);
     }
 
     private static String sdp(String direction) {
