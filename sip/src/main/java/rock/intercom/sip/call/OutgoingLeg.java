@@ -86,11 +86,16 @@ final class OutgoingLeg implements CallLeg {
         return offersRetried;
     }
 
-    /** The INVITE went again with another offer ({@link OfferRetry}); CANCEL waits for its provisional. */
+    /**
+     * The INVITE went again with another offer ({@link OfferRetry}); CANCEL waits for its
+     * provisional. It is a new request: a server that does not take the old credentials again
+     * may challenge it once more (nonces already answered still are not, so this cannot loop).
+     */
     void offerRetriedWith(ClientTransaction retry, String offer) {
         invite = retry;
         localSdp = offer;
         offersRetried++;
+        challengesAnswered = 0;
         if (phase == Phase.PROCEEDING || phase == Phase.RINGING) {
             phase = Phase.CALLING;
         }
