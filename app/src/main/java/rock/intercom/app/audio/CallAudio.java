@@ -52,6 +52,9 @@ import rock.intercom.sip.call.SessionDescriptions;
  * media starts and again on {@link #settingsChanged}. A missing Encryption setting counts as
  * {@code RTP_OPTIONAL_SRTP}.
  *
+ * <p>DTMF digits the peer sends, by RFC 4733 events or SIP INFO, are logged at INFO with the
+ * Call-ID and kept with the call ({@link #receivedDigits}).
+ *
  * <p>Failures after the answer reach the call logic as {@link CallInput.MediaFailed}: the no-media
  * watchdog ({@code no audio received} after {@link NoMediaTimeout} seconds without RTP) and a
  * media start that fails (no sound card, socket gone).
@@ -168,6 +171,39 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
         problem.ifPresentOrElse(reason -> LOG.info("call {}: answer not usable: {}", callId, reason),
                 () -> LOG.info("call {}: answer accepted ({})", callId, mediaSecurity(callId).orElse("pending")));
         return problem;
+    }
+
+    /**
+     * Our best-effort offer (RTP/AVP with crypto lines) was refused with {@code status}, as an
+     * SRTP-only station does: the same offer as RTP/SAVP, sent once more by the signalling (see
+     * {@link OfferAnswer}). Empty under SRTP_ONLY, after a refused retry, or for an unknown call.
+     */
+    @Override
+    public Optional<String> retryOffer(String callId, int status) {
+        CallChannel channel = channels.get(callId);
+        Optional<LocalOffer> retry = channel == null ? Optional.empty() : channel.retryOffer();
+        retry.ifPresent(offer -> LOG.info("call {}: offer refused with {}; offering RTP/SAVP", callId, status));
+        return retry.map(LocalOffer::toSdp);
+    }
+
+    /** A digit the peer sent in SIP INFO: logged and kept with the call like an RFC 4733 one. */
+    @Override
+    public void infoDigit(String callId, char digit) {
+        CallChannel channel = channels.get(callId);
+        if (channel == null) {
+            LOG.info("call {}: DTMF {} received in SIP INFO, but the call has no audio", callId, digit);
+            return;
+        }
+        keepDigit(channel, digit, "SIP INFO");
+    }
+
+    /**
+     * The DTMF digits the peer sent in this call (RFC 4733 events and SIP INFO, in arrival order;
+     * at most {@value CallChannel#MAX_DIGITS}), while the call's audio exists; empty otherwise.
+     */
+    public String receivedDigits(String callId) {
+        CallChannel channel = channels.get(callId);
+        return channel == null ? "" : channel.digits();
     }
 
     // ---- CallMedia (call thread) ----
@@ -360,7 +396,17 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
 
         @Override
         public void onDtmf(char digit) {
-            LOG.info("call {}: DTMF {}", channel.callId(), digit);
+            keepDigit(channel, digit, "RFC 4733");
+        }
+    }
+
+    /** Every received digit is logged with its call, and kept (later a door code, guide DTMF). */
+    private static void keepDigit(CallChannel channel, char digit, String carrier) {
+        if (channel.keepDigit(digit)) {
+            LOG.info("call {}: DTMF {} received ({})", channel.callId(), digit, carrier);
+        } else {
+            LOG.info("call {}: DTMF {} received ({}), not kept: {} digits already", channel.callId(), digit, carrier,
+                    CallChannel.MAX_DIGITS);
         }
     }
 

@@ -26,9 +26,13 @@ final class CallChannel {
                 throws AudioDeviceException;
     }
 
+    /** Digits kept per call: a door code is a few; a peer holding a key down cannot grow this. */
+    static final int MAX_DIGITS = 64;
+
     private final String callId;
     private final boolean outgoing;
     private final long sessionId;
+    private final StringBuilder digits = new StringBuilder();
     private OfferAnswer negotiator;
     private long sessionVersion;
     private boolean stopped;
@@ -69,6 +73,20 @@ final class CallChannel {
     synchronized void agreed(MediaSockets sockets, NegotiatedMedia media) {
         phase = new ChannelPhase.Agreed(sockets, media);
         notifyAll();
+    }
+
+    /**
+     * Our offer was refused: its RTP/SAVP variant ({@link OfferAnswer#savpRetry}) becomes the offer
+     * the answer is checked against, on the same sockets. Empty when there is none or the offer is
+     * no longer outstanding.
+     */
+    synchronized Optional<LocalOffer> retryOffer() {
+        if (!(phase instanceof ChannelPhase.Offered offered) || negotiator == null) {
+            return Optional.empty();
+        }
+        Optional<LocalOffer> retry = negotiator.savpRetry(offered.offer(), ++sessionVersion);
+        retry.ifPresent(next -> phase = new ChannelPhase.Offered(offered.sockets(), next));
+        return retry;
     }
 
     /** The peer's answer to our offer (RFC 3264 §7); empty when usable, else why not. */
@@ -194,6 +212,24 @@ final class CallChannel {
             pending.sockets().close();
         } else if (was instanceof ChannelPhase.Agreed agreed) {
             agreed.sockets().close();
+        }
+    }
+
+    /** Keeps a DTMF digit the peer sent (RFC 4733 or SIP INFO); false once {@link #MAX_DIGITS} are kept. */
+    boolean keepDigit(char digit) {
+        synchronized (digits) {
+            if (digits.length() >= MAX_DIGITS) {
+                return false;
+            }
+            digits.append(digit);
+            return true;
+        }
+    }
+
+    /** The digits received in this call so far, in arrival order, whatever carried them. */
+    String digits() {
+        synchronized (digits) {
+            return digits.toString();
         }
     }
 

@@ -11,6 +11,7 @@
  * controller = new CallController(id, doorCall, dialogs.signalling(), audio, events);  // CallMedia
  * live.subscribe(change -> audio.settingsChanged(change.current()));   // live volumes
  * // events: audio.mediaSecurity(callId) after start() → "SRTP AES_CM_128_HMAC_SHA1_80" or "RTP"
+ * // DTMF: audio.receivedDigits(callId) → digits by RFC 4733 and SIP INFO, each also logged
  * // shutdown: audio.close() after the controller and the SIP agent
  * }</pre>
  *
@@ -18,6 +19,8 @@
  * its media starts and on every settings change; N of "no audio received" is the custom key
  * {@code intercom.no_media_timeout_seconds} (default 10, see {@link
  * rock.intercom.app.audio.NoMediaTimeout}); the media address is the one routed towards the
- * proxy or SIP server ({@link rock.intercom.app.audio.MediaAddress}).
+ * proxy or SIP server ({@link rock.intercom.app.audio.MediaAddress}). A best-effort SRTP offer
+ * refused with 488/415/606 is offered once more as RTP/SAVP ({@code retryOffer}), so an
+ * SRTP-only station gets SRTP.
  */
 package rock.intercom.app.audio;

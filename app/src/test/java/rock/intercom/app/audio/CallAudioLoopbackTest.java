@@ -320,6 +320,60 @@ class CallAudioLoopbackTest {
         }
     }
 
+    /**
+     * A door offering best-effort SRTP to a peer that refused it (488): the retry offer is the same
+     * offer as RTP/SAVP, the SRTP-only peer accepts it and audio flows on SRTP. Only one retry.
+     */
+    @Test
+    void refusedBestEffortOfferIsRetriedAsSavp() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.SRTP_ONLY),
+                "retry");
+        String callId = "call-retry";
+        String first = door.offer(callId);
+        assertThat(first).contains(" RTP/AVP ");
+        String retry = door.retryOffer(callId, 488).orElseThrow();
+        assertThat(retry).contains(" RTP/SAVP ").doesNotContain(" RTP/AVP ");
+        assertThat(retry.lines().filter(l -> l.startsWith("a=crypto:")).toList())
+                .isEqualTo(first.lines().filter(l -> l.startsWith("a=crypto:")).toList());
+        assertThat(door.retryOffer(callId, 488)).as("only once").isEmpty();
+        String answer = ((SdpAnswer.Answer) station.answer(callId, retry)).sdp();
+        assertThat(door.accepted(callId, answer)).isEmpty();
+        assertThat(door.mediaSecurity(callId)).contains("SRTP AES_CM_128_HMAC_SHA1_80");
+        station.start(callId, CallDirection.INCOMING);
+        door.start(callId, CallDirection.OUTGOING);
+        awaitReceived(callId, 20);
+        assertThat(doorInputs).isEmpty();
+    }
+
+    @Test
+    void srtpOnlyDoorHasNoOtherOfferAndUnknownCallsNone() {
+        devices(AudioTestSettings.of(Encryption.SRTP_ONLY), AudioTestSettings.of(Encryption.SRTP_ONLY), "no-retry");
+        door.offer("call-no-retry");
+        assertThat(door.retryOffer("call-no-retry", 488)).isEmpty();
+        assertThat(door.retryOffer("call-unknown", 488)).isEmpty();
+    }
+
+    /** Digits by RFC 4733 and by SIP INFO are kept with the call in arrival order (and logged). */
+    @Test
+    void receivedDigitsAreKeptWithTheCall() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+                "digits");
+        String callId = "call-digits";
+        connect(callId);
+        awaitReceived(callId, 5);
+        assertThat(door.session(callId).orElseThrow().sendDtmf('5')).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> station.receivedDigits(callId).equals("5"));
+        station.infoDigit(callId, '#');
+        assertThat(door.session(callId).orElseThrow().sendDtmf('1')).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> station.receivedDigits(callId).length() == 3);
+        assertThat(station.receivedDigits(callId)).isEqualTo("5#1");
+        assertThat(station.session(callId).orElseThrow().receivedDigits()).isEqualTo("51");
+        station.infoDigit("call-unknown", '9');
+        assertThat(station.receivedDigits("call-unknown")).isEmpty();
+        station.stop(callId);
+        assertThat(station.receivedDigits(callId)).as("gone with the call's audio").isEmpty();
+    }
+
     private void connect(String callId) {
         String answer = ((SdpAnswer.Answer) station.answer(callId, door.offer(callId))).sdp();
         assertThat(door.accepted(callId, answer)).isEmpty();

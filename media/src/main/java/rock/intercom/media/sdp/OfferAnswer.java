@@ -18,9 +18,13 @@ import rock.intercom.settings.Encryption;
  * <ul>
  *   <li>{@code RTP_OPTIONAL_SRTP} offers {@code RTP/AVP} <em>with</em> {@code a=crypto} lines
  *   ("best-effort SRTP", what baresip calls {@code mediaenc=srtp}): a plain peer ignores the unknown
- *   attribute and answers RTP, an SRTP peer answers one crypto line. This needs one offer and no
- *   retry, unlike offering RTP/SAVP and re-inviting after a 488. As answerer it takes whatever the
- *   offer allows: SRTP when it carries a usable crypto line, RTP otherwise.</li>
+ *   attribute and answers RTP, an SRTP peer answers one crypto line. A peer that takes RTP/SAVP
+ *   only (baresip's {@code mediaenc=srtp-mand}) refuses that offer with 488 (or 415/606); the
+ *   signalling then sends the INVITE once more, in the same call attempt, with
+ *   {@link #savpRetry the RTP/SAVP variant} of the same offer (same keys and codecs). So a plain
+ *   peer costs one round trip, an SRTP-only peer two, and every peer ends up with SRTP when it can
+ *   do it. As answerer it takes whatever the offer allows: SRTP when it carries a usable crypto
+ *   line, RTP otherwise.</li>
  *   <li>{@code SRTP_ONLY} offers {@code RTP/SAVP}; refuses an offer without a usable crypto line
  *   (488) and fails an answer without one, both with reason {@code remote does not support SRTP}.</li>
  * </ul>
@@ -68,6 +72,38 @@ public final class OfferAnswer {
         attributes.add(SdpAttribute.property(local.direction().attribute()));
         MediaDescription audio = new MediaDescription("audio", local.audioPort(), protocol, formats, null, attributes);
         return new LocalOffer(session(local, sessionId, sessionVersion, List.of(audio)), local, crypto);
+    }
+
+    /**
+     * The offer to send again after the peer refused {@code refused} (488/415/606, RFC 3261
+     * §21.4.26): under {@code RTP_OPTIONAL_SRTP} a best-effort offer (RTP/AVP with crypto lines)
+     * becomes RTP/SAVP with the same crypto lines, codecs and port, and {@code sessionVersion} in
+     * o=. Empty when there is nothing else to offer: SRTP_ONLY (already RTP/SAVP), an offer that
+     * is already RTP/SAVP (the retry was refused too) or one without crypto lines.
+     */
+    public Optional<LocalOffer> savpRetry(LocalOffer refused, long sessionVersion) {
+        if (policy.encryption() != Encryption.RTP_OPTIONAL_SRTP || refused.offeredCrypto().isEmpty()) {
+            return Optional.empty();
+        }
+        SessionDescription sd = refused.sdp();
+        boolean bestEffort = false;
+        List<MediaDescription> media = new ArrayList<>();
+        for (MediaDescription m : sd.media()) {
+            if (m.media().equals("audio") && m.protocol().equals(AVP) && !m.attributeValues(CryptoAttribute.NAME)
+                .isEmpty()) {
+                bestEffort = true;
+                media.add(new MediaDescription(m.media(), m.port(), SAVP, m.formats(), m.connectionAddress(),
+                    m.attributes()));
+            } else {
+                media.add(m);
+            }
+        }
+        if (!bestEffort) {
+            return Optional.empty();
+        }
+        SessionDescription retry = new SessionDescription(sd.originUser(), sd.sessionId(), sessionVersion,
+            sd.originAddress(), sd.sessionName(), sd.connectionAddress(), sd.attributes(), media);
+        return Optional.of(new LocalOffer(retry, refused.local(), refused.offeredCrypto()));
     }
 
     /** Answers a peer's offer (RFC 3264 §6) — for incoming calls and re-INVITEs. */

@@ -239,6 +239,44 @@ class OfferAnswerTest {
             .isEqualTo(400);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # name                                 | encryption        | refused offer | retried as
+        best-effort offer becomes RTP/SAVP     | RTP_OPTIONAL_SRTP | created       | RTP/SAVP
+        a refused RTP/SAVP retry is final      | RTP_OPTIONAL_SRTP | retried       | -
+        SRTP_ONLY has nothing else to offer    | SRTP_ONLY         | created       | -
+        an offer without crypto lines is final | RTP_OPTIONAL_SRTP | no crypto     | -
+        """)
+    void savpRetryAfterARefusedOffer(String name, Encryption encryption, String refused, String retriedAs) {
+        OfferAnswer oa = negotiator(encryption, VideoCalls.OFF, true);
+        LocalOffer first = oa.createOffer(DOOR, 77, 1);
+        LocalOffer offer = switch (refused) {
+            case "created" -> first;
+            case "retried" -> oa.savpRetry(first, 2).orElseThrow();
+            default -> new LocalOffer(first.sdp(), DOOR, java.util.List.of());
+        };
+        java.util.Optional<LocalOffer> retry = oa.savpRetry(offer, 3);
+        if (retriedAs.equals("-")) {
+            assertThat(retry).isEmpty();
+            return;
+        }
+        SessionDescription sd = SdpParser.parse(retry.orElseThrow().toSdp()).orNull();
+        MediaDescription was = first.sdp().media().get(0);
+        MediaDescription m = sd.media().get(0);
+        assertThat(m.protocol()).isEqualTo(retriedAs);
+        assertThat(sd.sessionVersion()).isEqualTo(3);
+        assertThat(sd.sessionId()).isEqualTo("77");
+        assertThat(m.port()).isEqualTo(was.port());
+        assertThat(m.formats()).isEqualTo(was.formats());
+        assertThat(m.attributeValues("crypto")).isEqualTo(was.attributeValues("crypto"));
+        assertThat(retry.get().offeredCrypto()).isEqualTo(first.offeredCrypto());
+        // The SRTP-mandatory peer's answer to the retry gives SRTP with the keys of the first offer.
+        NegotiatedMedia agreed = ((Negotiation.Agreed) oa.acceptAnswer(retry.get(),
+            answer("RTP/SAVP", "1 AES_CM_128_HMAC_SHA1_80", "0/101", "-", 30000))).media();
+        assertThat(agreed.srtp()).isPresent();
+        assertThat(agreed.srtp().get().localKey()).isEqualTo(first.offeredCrypto().get(0).key());
+    }
+
     @Test
     void keysNeverAppearInToString() {
         SrtpMasterKey k = SrtpMasterKey.fromConcatenated(HexFormat.of().parseHex("00".repeat(30)));

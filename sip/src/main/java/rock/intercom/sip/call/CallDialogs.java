@@ -55,6 +55,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
     private final ByeHandler byeHandler;
     private final ReInviteHandler reInvites;
     private final OptionsResponder options;
+    private final InfoHandler infos;
     private final SipCallSignalling signalling;
 
     /** Production timing: RFC 3261's T1 of 500 ms, so an unanswered INVITE gives up after 32 s (Timer B). */
@@ -82,6 +83,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
         this.byeHandler = new ByeHandler(context);
         this.reInvites = new ReInviteHandler(context);
         this.options = new OptionsResponder(context);
+        this.infos = new InfoHandler(context);
         this.signalling = new SipCallSignalling(this);
     }
 
@@ -100,7 +102,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
         return signalling;
     }
 
-    /** INVITE, ACK, CANCEL, BYE and OPTIONS are call messages; anything else is not. */
+    /** INVITE, ACK, CANCEL, BYE, OPTIONS and INFO are call messages; anything else is not. */
     @Override
     public boolean processRequest(RequestEvent event) {
         Request request = event.getRequest();
@@ -116,6 +118,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
             case Request.CANCEL -> run(() -> cancelHandler.onCancel(event));
             case Request.BYE -> run(() -> byeHandler.onBye(event));
             case Request.OPTIONS -> run(() -> options.onOptions(event));
+            case Request.INFO -> run(() -> infos.onInfo(event));
             default -> {
                 return false;
             }
@@ -290,6 +293,6 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
 
     private static boolean isCallMethod(String method) {
         return Request.INVITE.equals(method) || Request.BYE.equals(method) || Request.CANCEL.equals(method)
-                || Request.ACK.equals(method) || Request.OPTIONS.equals(method);
+                || Request.ACK.equals(method) || Request.OPTIONS.equals(method) || Request.INFO.equals(method);
     }
 }

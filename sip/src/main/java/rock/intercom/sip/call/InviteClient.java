@@ -18,6 +18,7 @@ import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ProxyAuthenticateHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -31,7 +32,10 @@ import rock.intercom.sip.call.OutgoingLeg.Phase;
  * Sends our INVITE for a {@link SendInvite} and turns its responses into call inputs: 1xx →
  * Provisional, 2xx → Answered (the ACK waits for SendAck), 401/407 → answered once per nonce then
  * Rejected, other finals → Rejected with status and reason (RFC 3261 §13.2.2). A held CANCEL goes
- * out with the first provisional (§9.1).
+ * out with the first provisional (§9.1). An offer refused with 488/415/606 is sent once more with
+ * the media side's other offer ({@link OfferRetry}): a new INVITE transaction (next CSeq, new
+ * branch, same Call-ID and From tag, §8.1.3.5 and §14.1) inside the same attempt, so the call
+ * logic sees only its final outcome.
  */
 final class InviteClient {
 
@@ -132,6 +136,8 @@ final class InviteClient {
             }
         } else if (status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED) {
             onChallenge(leg, response);
+        } else if (OfferRetry.applies(status, leg.phase(), leg.offersRetried()) && retryOffer(leg, status)) {
+            return;
         } else {
             end(leg);
             context.inputs().post(new CallInput.Rejected(leg.callId(), status, response.getReasonPhrase()));
@@ -152,6 +158,9 @@ final class InviteClient {
             leg.phase(status == Response.TRYING ? Phase.PROCEEDING : Phase.RINGING);
         } else if (phase == Phase.CANCELLED && status == Response.TRYING) {
             return;
+        }
+        if (leg.offersRetried() > 0 && status == Response.TRYING) {
+            return; // the call logic saw the first INVITE's 100; the retry is no news to it
         }
         context.inputs().post(new CallInput.Provisional(leg.callId(), status));
     }
@@ -224,6 +233,41 @@ final class InviteClient {
         } catch (SipException e) {
             fail(leg, "cannot reach " + leg.nextHop() + ": " + rootMessage(e));
         }
+    }
+
+    /**
+     * Sends the INVITE again with the media side's other offer; false (the refusal stands) when
+     * there is none or the retry cannot be built. Once it has left, a failure to reach the next
+     * hop ends the attempt like any transport failure.
+     */
+    private boolean retryOffer(OutgoingLeg leg, int status) {
+        Optional<String> offer = context.media().retryOffer(leg.callId(), status);
+        if (offer.isEmpty()) {
+            return false;
+        }
+        ClientTransaction retry;
+        try {
+            Request invite = (Request) leg.invite().getRequest().clone();
+            CSeqHeader cseq = (CSeqHeader) invite.getHeader(CSeqHeader.NAME);
+            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+            ((ViaHeader) invite.getHeader(ViaHeader.NAME)).removeParameter("branch");
+            Messages.setSdp(invite, context.stack().headerFactory(), offer.get());
+            retry = context.stack().provider().getNewClientTransaction(invite);
+            retry.setRetransmitTimer(t1Millis);
+            Dialogs.of(context.stack().provider(), retry);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("INVITE {} refused with {}; cannot retry with another offer: {}", leg.callId(), status,
+                    e.toString());
+            return false;
+        }
+        leg.offerRetriedWith(retry, offer.get());
+        try {
+            retry.sendRequest();
+            LOG.info("INVITE {} refused with {}; sent again with another offer", leg.callId(), status);
+        } catch (SipException e) {
+            fail(leg, "cannot reach " + leg.nextHop() + ": " + rootMessage(e));
+        }
+        return true;
     }
 
     private static boolean isStale(Response challenge) {

@@ -15,7 +15,7 @@ import javax.sip.message.Response;
 final class Messages {
 
     /** The methods the device handles in calls, for Allow (RFC 3261 §20.5). */
-    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS";
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
 
     private Messages() {
     }

@@ -37,6 +37,7 @@ final class OutgoingLeg implements CallLeg {
     private Phase phase = Phase.CALLING;
     private long answeredCseq;
     private int challengesAnswered;
+    private int offersRetried;
     private Request ack;
     private String localSdp;
 
@@ -79,6 +80,25 @@ final class OutgoingLeg implements CallLeg {
 
     void challengeAnswered() {
         challengesAnswered++;
+    }
+
+    int offersRetried() {
+        return offersRetried;
+    }
+
+    /**
+     * The INVITE went again with another offer ({@link OfferRetry}); CANCEL waits for its
+     * provisional. It is a new request: a server that does not take the old credentials again
+     * may challenge it once more (nonces already answered still are not, so this cannot loop).
+     */
+    void offerRetriedWith(ClientTransaction retry, String offer) {
+        invite = retry;
+        localSdp = offer;
+        offersRetried++;
+        challengesAnswered = 0;
+        if (phase == Phase.PROCEEDING || phase == Phase.RINGING) {
+            phase = Phase.CALLING;
+        }
     }
 
     Phase phase() {

@@ -2,12 +2,12 @@
  * The call dialogs of the door: {@link rock.intercom.call.CallSignalling} over JAIN-SIP.
  *
  * <p>{@link rock.intercom.sip.call.CallDialogs} is the entry point: it is the SIP agent's
- * {@link rock.intercom.sip.SipEventRouter} (it claims INVITE, ACK, CANCEL, BYE and OPTIONS and
+ * {@link rock.intercom.sip.SipEventRouter} (it claims INVITE, ACK, CANCEL, BYE, OPTIONS and INFO and
  * the responses and timeouts of the INVITE, CANCEL and BYE it sent) and hands each event to the
  * small class for its operation — {@code InviteClient}, {@code CancelSender}, {@code AckSender},
  * {@code ByeSender} for our calls; {@code IncomingInviteServer}, {@code InviteAnswerer},
  * {@code AckHandler}, {@code CancelHandler}, {@code ByeHandler}, {@code ReInviteHandler},
- * {@code OptionsResponder} for the caller's. The adapters translate, they do not decide: who may
+ * {@code OptionsResponder}, {@code InfoHandler} for the caller's. The adapters translate, they do not decide: who may
  * call, when to cancel and when to hang up is the call driver's business (module {@code call}).
  *
  * <p>Threading: one "sip-call-dialogs" thread owns all call state; JAIN-SIP callbacks only
@@ -16,6 +16,7 @@
  * that thread, never under a lock.
  *
  * <p>Media is reached through {@link rock.intercom.sip.call.SessionDescriptions} (SDP in and out,
- * RFC 3264), implemented by the media module.
+ * RFC 3264; the other offer after a 488/415/606, {@code OfferRetry}; DTMF digits from SIP INFO),
+ * implemented by the media module.
  */
 package rock.intercom.sip.call;

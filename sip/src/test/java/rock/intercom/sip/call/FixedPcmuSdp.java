@@ -5,11 +5,17 @@ import java.util.Optional;
 /**
  * A minimal {@link SessionDescriptions} for the signalling tests: one PCMU audio stream on a fixed
  * port, no RTP actually flowing. Answers mirror hold (sendonly → recvonly, inactive → inactive,
- * RFC 3264 §6.1); an offer without PCMU is refused with 488, text that is not SDP with 400.
+ * RFC 3264 §6.1); an offer without PCMU is refused with 488, text that is not SDP with 400. Keeps
+ * the digits that arrive in SIP INFO; after a 488 it retries once with the offer as RTP/SAVP.
  */
 final class FixedPcmuSdp implements SessionDescriptions {
 
     static final int AUDIO_PORT = 40000;
+
+    /** Digits handed over from SIP INFO, as "Call-ID:digit". */
+    final java.util.List<String> infoDigits = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final java.util.Set<String> retried = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public String offer(String callId) {
@@ -38,6 +44,20 @@ final class FixedPcmuSdp implements SessionDescriptions {
     @Override
     public Optional<String> accepted(String callId, String remoteAnswer) {
         return remoteAnswer.contains("m=audio") ? Optional.empty() : Optional.of("answer has no audio stream");
+    }
+
+    /** Like a best-effort SRTP offer: after a 488 the "same" offer once more, as RTP/SAVP. */
+    @Override
+    public Optional<String> retryOffer(String callId, int status) {
+        if (status != 488 || !retried.add(callId)) {
+            return Optional.empty();
+        }
+        return Optional.of(sdp("sendrecv").replace("RTP/AVP", "RTP/SAVP"));
+    }
+
+    @Override
+    public void infoDigit(String callId, char digit) {
+        infoDigits.add(callId + ":" + digit);
     }
 
     private static String sdp(String direction) {

@@ -48,6 +48,7 @@ class IncomingCallTest {
 
     private DeviceSettings settings;
     private DeviceStack device;
+    private FixedPcmuSdp media;
     private CallDialogs dialogs;
     private CallSignalling signalling;
     private final CallInputRecorder inputs = new CallInputRecorder();
@@ -72,7 +73,8 @@ class IncomingCallTest {
                 CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD),
                 IncomingCallMode.EXTENSION_LIST, List.of("sip:" + ALLOWED + "@127.0.0.1"));
         device = new DeviceStack(settings, DEVICE_PORT);
-        dialogs = new CallDialogs(device, new FixedPcmuSdp());
+        media = new FixedPcmuSdp();
+        dialogs = new CallDialogs(device, media);
         device.attach(dialogs);
         signalling = dialogs.signalling();
         signalling.start(inputs);
@@ -250,6 +252,28 @@ class IncomingCallTest {
             String callId = ((IncomingInvite) inputs.all().get(0)).callId();
             assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId), new RemoteHangUp(callId));
         }
+    }
+
+    /**
+     * Keys pressed by SIP INFO during the call (issue 6): both dtmf formats are answered 200 and
+     * reach the call's media in order; other bodies get 415 or 400, an INFO outside the dialog 481
+     * (SIPp checks each status), and none of it is a call input.
+     */
+    @Test
+    void dtmfInSipInfoReachesTheCallsMedia() {
+        try (SippPeer caller = SippPeer.caller(DIR, "caller-sends-info.xml", deviceAddress(),
+                CallTestSettings.EXTENSION, "caller", ALLOWED)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            await().atMost(WAIT).until(() -> inputs.all().size() == 3);
+            String callId = ((IncomingInvite) inputs.all().get(0)).callId();
+            assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId), new RemoteHangUp(callId));
+            assertThat(media.infoDigits).containsExactly(callId + ":5", callId + ":#");
+        }
+        try (SippPeer stranger = SippPeer.caller(DIR, "info-outside-dialog.xml", deviceAddress(),
+                CallTestSettings.EXTENSION)) {
+            assertThat(stranger.awaitExit(WAIT)).as(stranger.transcript()).isZero();
+        }
+        assertThat(media.infoDigits).hasSize(2);
     }
 
     private void assertStillAnswersOptions() {

@@ -38,6 +38,7 @@ class OutgoingCallTest {
     private static final int BUSY_PORT = FreePorts.tcpAndUdp();
     private static final int DECLINE_PORT = FreePorts.tcpAndUdp();
     private static final int RING_PORT = FreePorts.tcpAndUdp();
+    private static final int SAVP_PORT = FreePorts.tcpAndUdp();
 
     private static CallServer server;
 
@@ -50,7 +51,8 @@ class OutgoingCallTest {
     static void startServer() {
         server = CallServer.start(DIR.resolve("kamailio"), Map.of(CallTestSettings.EXTENSION, CallTestSettings.PASSWORD),
                 Map.of("2001", "sip:127.0.0.1:" + ANSWER_PORT, "2002", "sip:127.0.0.1:" + BUSY_PORT,
-                        "2003", "sip:127.0.0.1:" + DECLINE_PORT, "2004", "sip:127.0.0.1:" + RING_PORT));
+                        "2003", "sip:127.0.0.1:" + DECLINE_PORT, "2004", "sip:127.0.0.1:" + RING_PORT,
+                        "2005", "sip:127.0.0.1:" + SAVP_PORT));
     }
 
     @AfterAll
@@ -93,6 +95,46 @@ class OutgoingCallTest {
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             assertThat(invitesTo("2001") - invitesBefore).as("challenged INVITE and its authorised retry").isEqualTo(2);
         }
+    }
+
+    /**
+     * Issue 6's optional door vs SRTP-only station: the 488 to our best-effort offer is not the
+     * end; the INVITE goes again (same Call-ID and From tag, next CSeq, new branch) with the
+     * media side's RTP/SAVP offer, and the call logic sees one attempt that is answered.
+     */
+    @Test
+    void offerRefusedWith488IsRetriedOnceInTheSameAttempt() {
+        try (SippPeer station = SippPeer.station(DIR, "station-wants-savp.xml", SAVP_PORT)) {
+            String callId = newCallId();
+            inputs.react(input -> {
+                if (input instanceof Answered answered) {
+                    signalling.sendAck(answered.callId());
+                }
+            });
+            signalling.sendInvite(new SendInvite(callId, "2005", 1, 1));
+
+            await().atMost(WAIT).until(() -> inputs.of(callId).contains(new RemoteHangUp(callId)));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
+            assertThat(withoutTrying(inputs.of(callId))).containsExactly(new Provisional(callId, 180),
+                    new Answered(callId), new RemoteHangUp(callId));
+            assertThat(inputs.of(callId)).as("one 100 Trying for the attempt")
+                    .filteredOn(new Provisional(callId, 100)::equals).hasSizeLessThanOrEqualTo(1);
+            List<String> invites = station.messages().lines().filter(l -> l.startsWith("INVITE ")).toList();
+            List<String> cseqs = header(station.messages(), "CSeq:");
+            List<String> branches = header(station.messages(), "Via:").stream()
+                    .filter(v -> v.contains("127.0.0.1:" + device.port())).toList();
+            assertThat(invites).as(station.messages()).hasSize(2);
+            assertThat(cseqs.stream().filter(c -> c.endsWith(" INVITE")).distinct().toList()).as("CSeq of the INVITEs")
+                    .hasSize(2);
+            assertThat(branches.stream().distinct().count()).as("device Via branches").isGreaterThanOrEqualTo(2);
+            assertThat(header(station.messages(), "Call-ID:").stream().distinct()).hasSize(1);
+        }
+    }
+
+    /** The values of a header in SIPp's message log, in order. */
+    private static List<String> header(String messages, String name) {
+        return messages.lines().filter(l -> l.regionMatches(true, 0, name, 0, name.length()))
+                .map(l -> l.substring(name.length()).strip()).toList();
     }
 
     @Test

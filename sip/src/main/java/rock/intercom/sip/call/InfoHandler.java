@@ -1,0 +1,75 @@
+package rock.intercom.sip.call;
+
+import java.text.ParseException;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A SIP INFO (RFC 6086) on a call's dialog carrying a keypress ({@link DtmfInfoBody}): 200 OK and
+ * the digit to the call's media ({@link SessionDescriptions#infoDigit}); an INFO outside a dialog
+ * we know (no To tag, unknown Call-ID) → 481 (RFC 6086 §4.2.2, RFC 3261 §12.2.2); another body
+ * type → 415 with Accept; a dtmf body without a usable signal → 400. INFO changes no call state.
+ */
+final class InfoHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InfoHandler.class);
+
+    private final CallContext context;
+
+    InfoHandler(CallContext context) {
+        this.context = context;
+    }
+
+    void onInfo(RequestEvent event) {
+        ServerTransaction transaction = ServerTransactions.of(context, event);
+        if (transaction == null) {
+            return;
+        }
+        Request request = event.getRequest();
+        String callId = Messages.callId(request);
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        if (to == null || to.getTag() == null || !context.legs().knows(callId)) {
+            respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            LOG.info("INFO outside a known dialog (Call-ID {}): 481", callId);
+            return;
+        }
+        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        DtmfInfoBody body = DtmfInfoBody.parse(type == null ? null : type.getContentType(),
+                type == null ? null : type.getContentSubType(), request.getRawContent());
+        if (body instanceof DtmfInfoBody.Digit digit) {
+            respond(transaction, request, Response.OK, null);
+            LOG.info("call {}: DTMF {} received in SIP INFO", callId, digit.digit());
+            context.media().infoDigit(callId, digit.digit());
+        } else if (body instanceof DtmfInfoBody.Unsupported unsupported) {
+            LOG.info("call {}: INFO with {} refused (415)", callId, unsupported.contentType());
+            respond(transaction, request, Response.UNSUPPORTED_MEDIA_TYPE, null);
+        } else if (body instanceof DtmfInfoBody.Malformed malformed) {
+            LOG.info("call {}: INFO refused (400): {}", callId, malformed.reason());
+            respond(transaction, request, Response.BAD_REQUEST, malformed.reason());
+        } else {
+            respond(transaction, request, Response.OK, null); // no body: nothing to hand over
+        }
+    }
+
+    private void respond(ServerTransaction transaction, Request request, int status, String reason) {
+        try {
+            Response response = Messages.response(context, request, status, reason, null);
+            if (status == Response.UNSUPPORTED_MEDIA_TYPE) {
+                for (String subtype : DtmfInfoBody.ACCEPTED_SUBTYPES) {
+                    response.addHeader(context.stack().headerFactory().createAcceptHeader("application", subtype));
+                }
+            }
+            transaction.sendResponse(response);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("INFO for {} not answered: {}", Messages.callId(request), e.toString());
+        }
+    }
+}
