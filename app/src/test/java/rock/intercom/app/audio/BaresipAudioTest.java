@@ -32,6 +32,8 @@ import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Encryption;
 import rock.intercom.sip.call.CallDialogs;
+import rock.intercom.sip.call.DeviceStack;
+import rock.intercom.sip.testing.FreePorts;
 
 /**
  * Two-way audio with a real baresip 1.0 station (issue 6, "Tests (real peers)"): the door's SIP
@@ -54,7 +56,7 @@ class BaresipAudioTest {
     private final AtomicReference<DeviceSettings> settings = new AtomicReference<>();
     private final List<CallInput> inputs = new CopyOnWriteArrayList<>();
     private ExecutorService callThread;
-    private DoorSipStack sip;
+    private DeviceStack sip;
     private CallDialogs dialogs;
     private CallSignalling signalling;
     private CallAudio audio;
@@ -93,7 +95,7 @@ class BaresipAudioTest {
     void door() throws Exception {
         callThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-call-thread"));
         settings.set(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 100, 100, station.sipPort(), Map.of()));
-        sip = new DoorSipStack(settings::get);
+        sip = new DeviceStack(settings::get, FreePorts.tcpAndUdp());
         doorSpeaker = DIR.resolve("door-speaker-" + UUID.randomUUID() + ".wav");
         int base = 2 * (12_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000));
         audio = new CallAudio(settings::get, new AudioSetup(() -> new ToneMicrophone(1000),

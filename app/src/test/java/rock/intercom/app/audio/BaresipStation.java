@@ -82,7 +82,7 @@ final class BaresipStation implements AutoCloseable {
                 Files.delete(p);
             }
         }
-        int sipPort = DoorSipStack.freePort();
+        int sipPort = rock.intercom.sip.testing.FreePorts.tcpAndUdp();
         int rtpLow = 2 * (15_000 + ThreadLocalRandom.current().nextInt(2_000));
         Map<String, String> values = Map.of("SIP_PORT", Integer.toString(sipPort), "DIR", dir.toString(),
                 "SOURCE_WAV", sourceWav.toString(), "RTP_LOW", Integer.toString(rtpLow),

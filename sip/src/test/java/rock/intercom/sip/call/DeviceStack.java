@@ -20,6 +20,7 @@ import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import java.util.function.Supplier;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.sip.Slf4jServerLogger;
 import rock.intercom.sip.Slf4jStackLogger;
@@ -31,7 +32,7 @@ import rock.intercom.sip.testing.FreePorts;
  * rather than to a fixed outbound proxy, so a test can point the server anywhere), whose listener offers
  * every event to {@link CallDialogs} first, as the agent does; what they decline gets 501 here.
  */
-final class DeviceStack implements CallStack, SipListenerExt, AutoCloseable {
+public final class DeviceStack implements CallStack, SipListenerExt, AutoCloseable {
 
     private final SipStack stack;
     private final SipProvider provider;
@@ -40,14 +41,19 @@ final class DeviceStack implements CallStack, SipListenerExt, AutoCloseable {
     private final HeaderFactory headers;
     private final MessageFactory messages;
     private final ChallengeResponder challenges;
-    private volatile DeviceSettings settings;
+    private volatile Supplier<DeviceSettings> settings;
     private volatile CallDialogs dialogs;
 
     DeviceStack(DeviceSettings settings) throws Exception {
-        this(settings, FreePorts.tcpAndUdp());
+        this(() -> settings, FreePorts.tcpAndUdp());
     }
 
     DeviceStack(DeviceSettings settings, int port) throws Exception {
+        this(() -> settings, port);
+    }
+
+    /** Reads the settings at each use, so a test may change them between calls. */
+    public DeviceStack(Supplier<DeviceSettings> settings, int port) throws Exception {
         this.settings = settings;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
@@ -70,15 +76,15 @@ final class DeviceStack implements CallStack, SipListenerExt, AutoCloseable {
     }
 
     /** The call dialogs under test; the listener delegates to them from now on. */
-    void attach(CallDialogs callDialogs) {
+    public void attach(CallDialogs callDialogs) {
         this.dialogs = callDialogs;
     }
 
     void settings(DeviceSettings changed) {
-        settings = changed;
+        settings = () -> changed;
     }
 
-    int port() {
+    public int port() {
         return point.getPort();
     }
 
@@ -104,13 +110,13 @@ final class DeviceStack implements CallStack, SipListenerExt, AutoCloseable {
 
     @Override
     public DeviceSettings settings() {
-        return settings;
+        return settings.get();
     }
 
     @Override
     public ContactHeader contact() {
         try {
-            var uri = addresses.createSipURI(settings.sip().identity().extension(), "127.0.0.1");
+            var uri = addresses.createSipURI(settings().sip().identity().extension(), "127.0.0.1");
             uri.setPort(point.getPort());
             return headers.createContactHeader(addresses.createAddress(uri));
         } catch (ParseException e) {
