@@ -221,9 +221,14 @@ class CallAudioLoopbackTest {
         String busy = door.offer("call-busy"); // the station answered 486: no answer, no start, no stop
         int busyPort = Integer.parseInt(busy.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow()
                 .split(" ")[1]);
-        door.offer("call-next");
-        try (DatagramSocket again = new DatagramSocket(new InetSocketAddress(LOOPBACK, busyPort))) {
-            assertThat(again.getLocalPort()).isEqualTo(busyPort);
+        String next = door.offer("call-next");
+        int nextPort = Integer.parseInt(next.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow()
+                .split(" ")[1]);
+        if (nextPort != busyPort) {
+            // Released, so free again (the next call may also have been given the same pair).
+            try (DatagramSocket again = new DatagramSocket(new InetSocketAddress(LOOPBACK, busyPort))) {
+                assertThat(again.getLocalPort()).isEqualTo(busyPort);
+            }
         }
         assertThat(door.accepted("call-busy", "v=0")).contains("no offer was made for this call");
     }
