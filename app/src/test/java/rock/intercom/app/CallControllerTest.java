@@ -78,13 +78,13 @@ class CallControllerTest {
     @Test
     void anUnansweredCallIsCancelledByTheCallTimeout() {
         controller.post(new CallInput.ButtonPressed());
-        await().atMost(Duration.ofSeconds(2)).until(() -> wire.contains("INVITE 400"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("INVITE 400"));
         String callId = controller.state().leg().callId();
         controller.post(new CallInput.Provisional(callId, 180));
-        await().atMost(Duration.ofSeconds(2)).until(() -> controller.screen().text().equals("Ringing 400…"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> controller.screen().text().equals("Ringing 400…"));
 
         await().atMost(Duration.ofSeconds(9)).until(() -> wire.contains("CANCEL"));
-        await().atMost(Duration.ofSeconds(2)).until(() -> names().size() >= 3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> names().size() >= 3);
         assertThat(names()).containsExactly("Dialing", "Call Failed", "Call Failed");
         List<SecurityEvent> failures = events.query(new EventQuery(null, java.util.Set.of("Call Failed"), null, null,
                 null, 10));
@@ -95,16 +95,16 @@ class CallControllerTest {
     @Test
     void anAnsweredCallStartsMediaAndSaysHowItIsProtected() {
         controller.post(new CallInput.ButtonPressed());
-        await().atMost(Duration.ofSeconds(2)).until(() -> wire.contains("INVITE 400"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("INVITE 400"));
         String callId = controller.state().leg().callId();
         controller.post(new CallInput.Answered(callId));
-        await().atMost(Duration.ofSeconds(2)).until(() -> wire.contains("media start"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("media start"));
         assertThat(wire).contains("ACK");
         assertThat(latest("Call Established").details()).containsEntry("media", "SRTP AES_CM_128_HMAC_SHA1_80");
         assertThat(controller.screen().text()).isEqualTo("Connected 400");
 
         controller.post(new CallInput.RemoteHangUp(callId));
-        await().atMost(Duration.ofSeconds(2)).until(() -> wire.contains("media stop"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("media stop"));
         assertThat(latest("Hanging Up").details()).containsEntry("side", "remote");
     }
 
@@ -114,7 +114,7 @@ class CallControllerTest {
     }
 
     private SecurityEvent latest(String name) {
-        await().atMost(Duration.ofSeconds(2)).until(() -> !events.query(
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events.query(
                 new EventQuery(null, java.util.Set.of(name), null, null, null, 1)).isEmpty());
         return events.query(new EventQuery(null, java.util.Set.of(name), null, null, null, 1)).get(0);
     }
