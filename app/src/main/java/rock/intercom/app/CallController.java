@@ -40,6 +40,7 @@ public final class CallController implements AutoCloseable {
     private final ExecutorService callThread;
     private final ScheduledExecutorService timers;
     private final Map<TimerId, ScheduledFuture<?>> pendingTimers = new ConcurrentHashMap<>();
+    private final RejectionFloodGuard rejections = new RejectionFloodGuard(rock.intercom.call.Ticker.system());
     private volatile CallState state;
     private volatile ScreenState screen;
 
@@ -120,12 +121,21 @@ public final class CallController implements AutoCloseable {
         } else if (command instanceof CallCommand.StopMedia stop) {
             media.stop(stop.callId());
         } else if (command instanceof CallCommand.RecordEvent record) {
-            events.append(withMediaSecurity(record).toNewEvent(deviceId));
+            record(record);
         } else if (command instanceof CallCommand.ShowScreen show) {
             screen = show.screen();
         } else {
             throw new IllegalStateException("unknown command " + command);
         }
+    }
+
+    private void record(CallCommand.RecordEvent record) {
+        if (record.name() == SecurityEventName.CALL_REJECTED) {
+            rejections.admit(record.details()).ifPresent(details ->
+                    events.append(new CallCommand.RecordEvent(record.name(), details).toNewEvent(deviceId)));
+            return;
+        }
+        events.append(withMediaSecurity(record).toNewEvent(deviceId));
     }
 
     /** {@code Call Established} and {@code Incoming Call} say what protects the media (issue 6). */
