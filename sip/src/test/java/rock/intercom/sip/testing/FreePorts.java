@@ -1,34 +1,50 @@
 package rock.intercom.sip.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Picks local ports that are free for both TCP and UDP on 127.0.0.1, so tests never clash. */
+/**
+ * Picks local ports that are free for both TCP and UDP on 127.0.0.1, so tests never clash.
+ *
+ * <p>Ports come from 10000–19999, below Linux's ephemeral range (32768–60999): a port the kernel
+ * hands out for bind(0) may be handed out again to any outgoing socket before the peer that was
+ * told to use it (Kamailio, SIPp, baresip) binds it — seen as "Address already in use" on a
+ * loaded machine. A port is also never handed out twice by one JVM.
+ */
 public final class FreePorts {
+
+    private static final int LOW = 10_000;
+    private static final int HIGH = 19_999;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {
     }
 
     /** A port free for TCP and UDP at the time of the call. */
     public static int tcpAndUdp() {
-        for (int attempt = 0; attempt < 50; attempt++) {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOW, HIGH + 1);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
             try (ServerSocket tcp = new ServerSocket()) {
-                tcp.setReuseAddress(true);
-                tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                int port = tcp.getLocalPort();
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
-                    return port;
-                } catch (IOException taken) {
-                    // UDP twin in use: try another port.
+                tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                        port))) {
+                    if (HANDED_OUT.add(port)) {
+                        return port;
+                    }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException taken) {
+                // In use for TCP or UDP: try another port.
             }
         }
-        throw new IllegalStateException("no free TCP+UDP port found");
+        throw new IllegalStateException("no free TCP+UDP port found in " + LOW + "-" + HIGH);
     }
 }
