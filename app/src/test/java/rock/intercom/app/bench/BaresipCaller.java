@@ -1,15 +1,13 @@
 package rock.intercom.app.bench;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import rock.intercom.sip.testing.FreePorts;
 
 /**
  * baresip 1.0 as the reference sender: one process, one account, N calls dialled at start-up
@@ -40,7 +38,7 @@ final class BaresipCaller implements AutoCloseable {
         int rtpLow = 2 * (12_000 + ThreadLocalRandom.current().nextInt(2_000));
         String config = String.join("\n",
                 "poll_method\t\tpoll",
-                "sip_listen\t\t127.0.0.1:" + freePort(),
+                "sip_listen\t\t127.0.0.1:" + FreePorts.tcpAndUdp(),
                 "sip_trans_def\t\tudp",
                 "net_interface\t\t127.0.0.1",
                 "audio_source\t\taufile," + wav,
@@ -67,12 +65,6 @@ final class BaresipCaller implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
         return new BaresipCaller(process, log);
-    }
-
-    private static int freePort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
     }
 
     long pid() {
