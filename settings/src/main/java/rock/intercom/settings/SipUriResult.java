@@ -1,4 +1,4 @@
-package rock.intercom.call;
+package rock.intercom.settings;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package rock.intercom.call;
+package rock.intercom.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
