@@ -12,10 +12,37 @@ public sealed interface SipUriResult {
         }
     }
 
-    /** The text is not a valid SIP URI; {@code reason} says what is wrong. */
-    record Malformed(String input, String reason) implements SipUriResult {
+    /** The text is not a valid SIP URI; {@code part} is where it fails, {@code reason} says what is wrong. */
+    record Malformed(String input, Part part, String reason) implements SipUriResult {
         public Malformed {
+            Objects.requireNonNull(part, "part");
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Where in the text a URI fails, so that callers can word their own message. */
+    enum Part {
+        /** The text as a whole: none at all, or too long. */
+        TEXT("text"),
+        /** The display name and angle brackets around the URI. */
+        NAME_ADDR("name-addr"),
+        SCHEME("scheme"),
+        USER("user"),
+        PASSWORD("password"),
+        HOST("host"),
+        PORT("port"),
+        PARAMETER("parameter"),
+        HEADER("header");
+
+        private final String noun;
+
+        Part(String noun) {
+            this.noun = noun;
+        }
+
+        /** The part as named in reasons ("bad escape in user"). */
+        public String noun() {
+            return noun;
         }
     }
 
