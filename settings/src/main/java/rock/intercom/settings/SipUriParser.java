@@ -47,13 +47,19 @@ final class SipUriParser {
         if (!scheme.equals("sip") && !scheme.equals("sips")) {
             throw new MalformedUri(Part.SCHEME, "scheme is not sip or sips: " + scheme);
         }
+        // Split first, then check the parts left to right, so the fault reported is the first in the text.
         String rest = text.substring(colon + 1);
+        int at = rest.lastIndexOf('@');
+        String hostPart = rest.substring(at + 1);
+        int question = hostPart.indexOf('?');
+        String headerText = question >= 0 ? hostPart.substring(question + 1) : null;
+        hostPart = question >= 0 ? hostPart.substring(0, question) : hostPart;
+        int semicolon = hostPart.indexOf(';');
+        String parameterText = semicolon >= 0 ? hostPart.substring(semicolon + 1) : null;
         String user = null;
         String password = null;
-        int at = rest.indexOf('@');
         if (at >= 0) {
             String userInfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
             int passwordColon = userInfo.indexOf(':');
             String rawUser = passwordColon >= 0 ? userInfo.substring(0, passwordColon) : userInfo;
             if (rawUser.isEmpty()) {
@@ -64,19 +70,15 @@ final class SipUriParser {
                 password = normalise(userInfo.substring(passwordColon + 1), PASSWORD_UNRESERVED, Part.PASSWORD);
             }
         }
-        var headers = new LinkedHashMap<String, String>();
-        int question = rest.indexOf('?');
-        if (question >= 0) {
-            parseHeaders(rest.substring(question + 1), headers);
-            rest = rest.substring(0, question);
-        }
+        HostPort hostPort = HostPort.parse(semicolon >= 0 ? hostPart.substring(0, semicolon) : hostPart);
         var parameters = new LinkedHashMap<String, String>();
-        int semicolon = rest.indexOf(';');
-        if (semicolon >= 0) {
-            parseParameters(rest.substring(semicolon + 1), parameters);
-            rest = rest.substring(0, semicolon);
+        if (parameterText != null) {
+            parseParameters(parameterText, parameters);
         }
-        HostPort hostPort = HostPort.parse(rest);
+        var headers = new LinkedHashMap<String, String>();
+        if (headerText != null) {
+            parseHeaders(headerText, headers);
+        }
         return new SipUri(scheme.equals("sips"), user, password, hostPort.host(), hostPort.port(), parameters, headers);
     }
 
