@@ -175,7 +175,10 @@ class SipUriTest {
         assertThat(valid("sip:alice@example.com").hasPassword()).isFalse();
     }
 
-    /** Fuzz: random mutations of valid URIs never throw, and a valid result's text parses to itself. */
+    /**
+     * Fuzz: random mutations of valid URIs never throw, also not when read bare or checked as an
+     * allowed caller, and a valid result's text parses to itself.
+     */
     @Test
     void randomInputNeverThrows() {
         var random = new Random(3261);
@@ -195,6 +198,8 @@ class SipUriTest {
             }
             String input = text.toString();
             assertThatCode(() -> {
+                SipUri.parseBare(input);
+                FullSipUrl.problem(input);
                 SipUriResult result = SipUri.parse(input);
                 if (result instanceof SipUriResult.Valid ok) {
                     String normalised = ok.uri().toString();
