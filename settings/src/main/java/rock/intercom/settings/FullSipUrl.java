@@ -37,7 +37,7 @@ public final class FullSipUrl {
         }
         SipUriResult result = SipUri.parseBare(text);
         if (result instanceof SipUriResult.Malformed malformed) {
-            return Optional.of(malformed.part() == Part.HEADER ? headerMessage(text) : message(malformed.part()));
+            return Optional.of(message(malformed.part(), text));
         }
         return problem(text, result.uriOrNull());
     }
@@ -74,14 +74,14 @@ public final class FullSipUrl {
         return afterIpv6.indexOf(':') >= 0 ? INVALID_PORT : INVALID_HOST;
     }
 
-    private static String message(Part part) {
+    private static String message(Part part, String text) {
         return switch (part) {
             case TEXT -> "must be at most " + SipUri.MAX_LENGTH + " characters";
             case USER, PASSWORD -> INVALID_USER;
             case HOST -> INVALID_HOST;
             case PORT -> INVALID_PORT;
             case PARAMETER -> INVALID_PARAMETERS;
-            case HEADER -> throw new IllegalArgumentException("a header is worded by headerMessage");
+            case HEADER -> headerMessage(text);
             // Not reached: the text starts with the scheme and is read without a name-addr.
             case SCHEME, NAME_ADDR -> "must be a full SIP URL starting with sip: or sips:, such as " + EXAMPLE;
         };

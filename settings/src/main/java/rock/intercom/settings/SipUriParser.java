@@ -47,7 +47,8 @@ final class SipUriParser {
         if (!scheme.equals("sip") && !scheme.equals("sips")) {
             throw new MalformedUri(Part.SCHEME, "scheme is not sip or sips: " + scheme);
         }
-        // Split first, then check the parts left to right, so the fault reported is the first in the text.
+        // No part after the user may hold a plain '@', so the user ends at the last one. All parts are
+        // split off before any is checked, left to right, so the fault named is the first in the text.
         String rest = text.substring(colon + 1);
         int at = rest.lastIndexOf('@');
         String hostPart = rest.substring(at + 1);
