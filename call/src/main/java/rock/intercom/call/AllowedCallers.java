@@ -2,6 +2,8 @@ package rock.intercom.call;
 
 import java.util.ArrayList;
 import java.util.List;
+import rock.intercom.settings.SipUri;
+import rock.intercom.settings.SipUriResult;
 
 /**
  * The Allow Incoming Calls list (guide step 7) as SIP URIs. A caller is allowed when its URI is

@@ -27,6 +27,7 @@ import rock.intercom.call.CallState.Failed;
 import rock.intercom.call.CallState.Idle;
 import rock.intercom.call.CallState.IncomingRinging;
 import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.SipUri;
 
 /**
  * Transitions of an incoming call (issue 5): the policy decides, an allowed call is answered

@@ -5,6 +5,7 @@ import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.Identity;
 import rock.intercom.settings.SipSettings;
+import rock.intercom.settings.SipUri;
 
 /**
  * Who may call the door (guide step 7, issue 5). Checks, in order:

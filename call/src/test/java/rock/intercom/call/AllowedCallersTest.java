@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import rock.intercom.settings.SipUri;
+import rock.intercom.settings.SipUriResult;
 
 /** The Allow Incoming Calls list matcher. */
 class AllowedCallersTest {

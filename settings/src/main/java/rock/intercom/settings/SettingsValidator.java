@@ -185,7 +185,7 @@ public final class SettingsValidator {
         var seen = new HashSet<String>();
         for (int i = 0; i < callers.size(); i++) {
             String path = "sip.incomingCalls.allowedCallers[" + i + "]";
-            Optional<String> problem = SipUrl.problem(callers.get(i));
+            Optional<String> problem = FullSipUrl.problem(callers.get(i));
             if (problem.isPresent()) {
                 errors.add(path, problem.get());
             } else if (!seen.add(callers.get(i))) {

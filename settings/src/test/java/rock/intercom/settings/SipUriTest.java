@@ -1,4 +1,4 @@
-package rock.intercom.call;
+package rock.intercom.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import rock.intercom.settings.SipUriResult.Part;
 
 /** RFC 3261 §19.1.4 comparison, with the RFC's own example pairs, and malformed input. */
 class SipUriTest {
@@ -80,45 +81,81 @@ class SipUriTest {
         assertThat(right.equivalentTo(left)).as("symmetric").isFalse();
     }
 
+    /** One fault per row, except the last three: with several, the first from the left is named. */
     static Stream<Arguments> malformed() {
         return Stream.of(
-                Arguments.of("", "no scheme"),
-                Arguments.of("200@10.0.0.5", "no scheme"),
-                Arguments.of("tel:+4312345", "scheme is not sip or sips: tel"),
-                Arguments.of("http://example.com", "scheme is not sip or sips: http"),
-                Arguments.of("sip:", "empty host"),
-                Arguments.of("sip:@host", "empty user part"),
-                Arguments.of("sip:200@", "empty host"),
-                Arguments.of("sip:200@bad host", "character ' ' not allowed in host"),
-                Arguments.of("sip:200@host:99999", "port out of range: 99999"),
-                Arguments.of("sip:200@host:", "bad port: "),
-                Arguments.of("sip:200@host:50a", "bad port: 50a"),
-                Arguments.of("sip:2%0g@host", "bad escape in user"),
-                Arguments.of("sip:20%@host", "incomplete escape in user"),
-                Arguments.of("sip:200@host;;x", "empty parameter name"),
-                Arguments.of("sip:200@host;transport=udp;transport=tcp", "parameter repeated: transport"),
-                Arguments.of("sip:200@host?subject", "header component without name=value"),
-                Arguments.of("sip:200@[::1", "IPv6 reference without ']'"),
-                Arguments.of("sip:200@[zz::1]", "bad IPv6 reference"),
-                Arguments.of("\"Door\" <sip:200@host", "'<' without '>'"),
-                Arguments.of("\"Door <sip:200@host>", "unterminated quoted display name"),
-                Arguments.of("\"Door\" sip:200@host", "display name without <URI>"),
-                Arguments.of("sip:2\"00@host", "character '\"' not allowed in user"),
-                Arguments.of("sip:200@ho\u0000st", "character '\\u0000' not allowed in host"));
+                Arguments.of("", Part.SCHEME, "no scheme"),
+                Arguments.of("200@10.0.0.5", Part.SCHEME, "no scheme"),
+                Arguments.of("tel:+4312345", Part.SCHEME, "scheme is not sip or sips: tel"),
+                Arguments.of("http://example.com", Part.SCHEME, "scheme is not sip or sips: http"),
+                Arguments.of("sip:", Part.HOST, "empty host"),
+                Arguments.of("sip:@host", Part.USER, "empty user part"),
+                Arguments.of("sip:200@", Part.HOST, "empty host"),
+                Arguments.of("sip:200@bad host", Part.HOST, "character ' ' not allowed in host"),
+                Arguments.of("sip:200@host:99999", Part.PORT, "port out of range: 99999"),
+                Arguments.of("sip:200@host:", Part.PORT, "bad port: "),
+                Arguments.of("sip:200@host:50a", Part.PORT, "bad port: 50a"),
+                Arguments.of("sip:2%0g@host", Part.USER, "bad escape in user"),
+                Arguments.of("sip:20%@host", Part.USER, "incomplete escape in user"),
+                Arguments.of("sip:200@host;;x", Part.PARAMETER, "empty parameter name"),
+                Arguments.of("sip:200@host;transport=udp;transport=tcp", Part.PARAMETER, "parameter repeated: transport"),
+                Arguments.of("sip:200@host?subject", Part.HEADER, "header component without name=value"),
+                Arguments.of("sip:200@[::1", Part.HOST, "IPv6 reference without ']'"),
+                Arguments.of("sip:200@[zz::1]", Part.HOST, "bad IPv6 reference"),
+                Arguments.of("\"Door\" <sip:200@host", Part.NAME_ADDR, "'<' without '>'"),
+                Arguments.of("\"Door <sip:200@host>", Part.NAME_ADDR, "unterminated quoted display name"),
+                Arguments.of("\"Door\" sip:200@host", Part.NAME_ADDR, "display name without <URI>"),
+                Arguments.of("sip:2\"00@host", Part.USER, "character '\"' not allowed in user"),
+                Arguments.of("sip:200@ho\u0000st", Part.HOST, "character '\\u0000' not allowed in host"),
+                Arguments.of("sip:200@bad host;;x?subject", Part.HOST, "character ' ' not allowed in host"),
+                Arguments.of("sip:200@host:x;;x?subject", Part.PORT, "bad port: x"),
+                Arguments.of("sip:a@b@host", Part.USER, "character '@' not allowed in user"));
     }
 
-    @ParameterizedTest(name = "''{0}'' → {1}")
+    @ParameterizedTest(name = "''{0}'' → {1}: {2}")
     @MethodSource("malformed")
-    void malformedTextIsAFailureResultNotAnException(String text, String reason) {
-        assertThat(SipUri.parse(text)).isEqualTo(new SipUriResult.Malformed(text, reason));
+    void malformedTextIsAFailureResultNotAnException(String text, Part part, String reason) {
+        assertThat(SipUri.parse(text)).isEqualTo(new SipUriResult.Malformed(text, part, reason));
     }
 
     @Test
     void nullAndOverlongInputAreMalformed() {
-        assertThat(SipUri.parse(null)).isInstanceOf(SipUriResult.Malformed.class);
+        assertThat(SipUri.parse(null)).isEqualTo(new SipUriResult.Malformed("", Part.TEXT, "no URI"));
         assertThat(SipUri.parse("sip:" + "a".repeat(SipUri.MAX_LENGTH) + "@host"))
-                .isInstanceOfSatisfying(SipUriResult.Malformed.class,
-                        m -> assertThat(m.reason()).isEqualTo("longer than 2048 characters"));
+                .isInstanceOfSatisfying(SipUriResult.Malformed.class, m -> {
+                    assertThat(m.part()).isEqualTo(Part.TEXT);
+                    assertThat(m.reason()).isEqualTo("longer than 2048 characters");
+                });
+    }
+
+    /** What a header may carry around the URI, and where text that must be the URI alone fails. */
+    static Stream<Arguments> onlyInHeaders() {
+        return Stream.of(
+                Arguments.of("\"Guard\" <sip:200@10.0.0.5>", Part.SCHEME, "scheme is not sip or sips: \"guard\" <sip"),
+                Arguments.of("<sip:200@10.0.0.5>", Part.SCHEME, "scheme is not sip or sips: <sip"),
+                Arguments.of(" sip:200@10.0.0.5", Part.SCHEME, "scheme is not sip or sips:  sip"),
+                Arguments.of("sip:200@10.0.0.5 ", Part.HOST, "character ' ' not allowed in host"),
+                Arguments.of("sip:200@10.0.0.5<sip:201@10.0.0.5>", Part.USER, "character '@' not allowed in user"));
+    }
+
+    @ParameterizedTest(name = "''{0}'' → {1}: {2}")
+    @MethodSource("onlyInHeaders")
+    void aBareUriHasNothingAroundIt(String text, Part part, String reason) {
+        assertThat(SipUri.parse(text)).isInstanceOf(SipUriResult.Valid.class);
+        assertThat(SipUri.parseBare(text)).isEqualTo(new SipUriResult.Malformed(text, part, reason));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @MethodSource("equivalent")
+    void bareAndHeaderParsingAgreeOnBareUris(String a, String b) {
+        for (String text : new String[] {a, b}) {
+            SipUri bare = SipUri.parseBare(text).uriOrNull();
+            if (bare != null) {
+                assertThat(bare.toString()).isEqualTo(valid(text).toString());
+            } else {
+                assertThat(text).as("only a name-addr fails bare").contains("<");
+            }
+        }
     }
 
     @Test
@@ -134,9 +171,14 @@ class SipUriTest {
         assertThat(uri.headers()).containsExactly(java.util.Map.entry("subject", "hi"));
         assertThat(uri.toString()).isEqualTo("sips:alice@example.com:5061;transport=TLS;lr?subject=hi")
                 .doesNotContain("pw");
+        assertThat(uri.hasPassword()).isTrue();
+        assertThat(valid("sip:alice@example.com").hasPassword()).isFalse();
     }
 
-    /** Fuzz: random mutations of valid URIs never throw, and a valid result's text parses to itself. */
+    /**
+     * Fuzz: random mutations of valid URIs never throw, also not when read bare or checked as an
+     * allowed caller, and a valid result's text parses to itself.
+     */
     @Test
     void randomInputNeverThrows() {
         var random = new Random(3261);
@@ -156,6 +198,8 @@ class SipUriTest {
             }
             String input = text.toString();
             assertThatCode(() -> {
+                SipUri.parseBare(input);
+                FullSipUrl.problem(input);
                 SipUriResult result = SipUri.parse(input);
                 if (result instanceof SipUriResult.Valid ok) {
                     String normalised = ok.uri().toString();

@@ -1,0 +1,89 @@
+package rock.intercom.settings;
+
+import java.util.Locale;
+import java.util.Optional;
+import rock.intercom.settings.SipUriResult.Part;
+
+/**
+ * An allowed caller in the guide's "full SIP URL format": a bare SIP or SIPS URI with a user and
+ * a host ({@code sip:user@host[:port][;params]}, RFC 3261 §19.1.1), read with the same grammar
+ * as the call policy reads it ({@link SipUri#parseBare}), so every entry that passes can match.
+ */
+public final class FullSipUrl {
+
+    /** An example to show in messages. */
+    public static final String EXAMPLE = "sip:400@10.40.0.224";
+
+    private static final String INVALID_USER = "has an invalid user part";
+    private static final String INVALID_HOST = "has an invalid host";
+    private static final String INVALID_PORT = "has an invalid port (1-65535)";
+    private static final String INVALID_PARAMETERS = "has invalid URI parameters";
+
+    private FullSipUrl() {
+    }
+
+    /** Why {@code text} is not a full SIP URL, or empty when it is one. */
+    public static Optional<String> problem(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of("must not be empty");
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("sip:") && !lower.startsWith("sips:")) {
+            return Optional.of("must be a full SIP URL starting with sip: or sips:, such as " + EXAMPLE);
+        }
+        // Before the grammar, so that "sip:10.40.0.224" is told what is missing rather than what is wrong.
+        if (text.lastIndexOf('@') <= text.indexOf(':') + 1) {
+            return Optional.of("must name a user and a host, such as " + EXAMPLE);
+        }
+        SipUriResult result = SipUri.parseBare(text);
+        if (result instanceof SipUriResult.Malformed malformed) {
+            return Optional.of(message(malformed.part(), text));
+        }
+        return problem(text, result.uriOrNull());
+    }
+
+    /** What the format asks beyond the grammar: no password, a real address or name, a usable port, no headers. */
+    private static Optional<String> problem(String text, SipUri uri) {
+        if (uri.hasPassword()) {
+            return Optional.of(INVALID_USER);
+        }
+        String host = uri.host();
+        if (!(host.startsWith("[") ? HostAddress.isIpv6(host) : HostAddress.isIpv4(host) || HostAddress.isDnsName(host))) {
+            return Optional.of(INVALID_HOST);
+        }
+        if (uri.port() != null && uri.port() == 0) {
+            return Optional.of(INVALID_PORT);
+        }
+        if (!uri.headers().isEmpty()) {
+            return Optional.of(headerMessage(text));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The format has no {@code ?header} part, so text from the {@code ?} on is reported as a fault
+     * of the part it trails (parameters, port or host), as these messages have always read.
+     */
+    private static String headerMessage(String text) {
+        int at = text.lastIndexOf('@');
+        String hostPortParameters = text.substring(at + 1, text.indexOf('?', at));
+        if (hostPortParameters.indexOf(';') >= 0) {
+            return INVALID_PARAMETERS;
+        }
+        String afterIpv6 = hostPortParameters.substring(hostPortParameters.lastIndexOf(']') + 1);
+        return afterIpv6.indexOf(':') >= 0 ? INVALID_PORT : INVALID_HOST;
+    }
+
+    private static String message(Part part, String text) {
+        return switch (part) {
+            case TEXT -> "must be at most " + SipUri.MAX_LENGTH + " characters";
+            case USER, PASSWORD -> INVALID_USER;
+            case HOST -> INVALID_HOST;
+            case PORT -> INVALID_PORT;
+            case PARAMETER -> INVALID_PARAMETERS;
+            case HEADER -> headerMessage(text);
+            // Not reached: the text starts with the scheme and is read without a name-addr.
+            case SCHEME, NAME_ADDR -> "must be a full SIP URL starting with sip: or sips:, such as " + EXAMPLE;
+        };
+    }
+}
