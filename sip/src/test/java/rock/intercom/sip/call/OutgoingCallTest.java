@@ -91,7 +91,7 @@ class OutgoingCallTest {
 
             await().atMost(WAIT).until(() -> inputs.of(callId).contains(new RemoteHangUp(callId)));
             assertThat(withoutTrying(inputs.of(callId)))
-                    .endsWith(new Answered(callId), new RemoteHangUp(callId)).doesNotHaveDuplicates();
+                    .endsWith(new Answered(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId)).doesNotHaveDuplicates();
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             assertThat(invitesTo("2001") - invitesBefore).as("challenged INVITE and its authorised retry").isEqualTo(2);
         }
@@ -117,7 +117,7 @@ class OutgoingCallTest {
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             // The 180 and 200 leave SIPp back to back; a 180 handled after the 200 is dropped (by design).
             assertThat(withoutTrying(inputs.of(callId))).filteredOn(input -> !(input instanceof Provisional))
-                    .containsExactly(new Answered(callId), new RemoteHangUp(callId));
+                    .containsExactly(new Answered(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId));
             assertThat(inputs.of(callId)).as("one 100 Trying for the attempt")
                     .filteredOn(new Provisional(callId, 100)::equals).hasSizeLessThanOrEqualTo(1);
             List<String> invites = station.messages().lines().filter(l -> l.startsWith("INVITE ")).toList();
@@ -152,7 +152,7 @@ class OutgoingCallTest {
 
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             // A 180 overtaken by the 200 on UDP is dropped, never reported after the answer.
-            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId))
+            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId, FixedPcmuSdp.PCMU))
                     .doesNotHaveDuplicates();
         }
     }
@@ -232,7 +232,7 @@ class OutgoingCallTest {
             signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
-            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId));
+            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId, FixedPcmuSdp.PCMU));
             assertThat(proxy.receivedCount("INVITE")).as("challenged INVITE and its authorised retry").isEqualTo(2);
         }
     }
