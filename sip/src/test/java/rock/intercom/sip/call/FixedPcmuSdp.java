@@ -25,8 +25,14 @@ final class FixedPcmuSdp implements SessionDescriptions {
 
     private final java.util.Set<String> retried = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** While set, no offer can be made, as when every RTP port is taken. */
+    volatile boolean noRtpPort;
+
     @Override
     public SdpOffer offer(String callId) {
+        if (noRtpPort) {
+            return new SdpOffer.Unavailable("no RTP port for the call: no free RTP port pair");
+        }
         return new SdpOffer.Offer(sdp("sendrecv"));
     }
 

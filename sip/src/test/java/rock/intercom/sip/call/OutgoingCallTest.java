@@ -19,6 +19,7 @@ import rock.intercom.call.CallInput.Answered;
 import rock.intercom.call.CallInput.Provisional;
 import rock.intercom.call.CallInput.Rejected;
 import rock.intercom.call.CallInput.RemoteHangUp;
+import rock.intercom.call.CallInput.TransportFailed;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.settings.Proxy;
 import rock.intercom.settings.Transport;
@@ -45,6 +46,7 @@ class OutgoingCallTest {
     private DeviceStack device;
     private CallDialogs dialogs;
     private CallSignalling signalling;
+    private FixedPcmuSdp media;
     private final CallInputRecorder inputs = new CallInputRecorder();
 
     @BeforeAll
@@ -65,7 +67,8 @@ class OutgoingCallTest {
     @BeforeEach
     void startDevice() throws Exception {
         device = new DeviceStack(CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD));
-        dialogs = new CallDialogs(device, new FixedPcmuSdp());
+        media = new FixedPcmuSdp();
+        dialogs = new CallDialogs(device, media);
         device.attach(dialogs);
         signalling = dialogs.signalling();
         signalling.start(inputs);
@@ -95,6 +98,21 @@ class OutgoingCallTest {
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             assertThat(invitesTo("2001") - invitesBefore).as("challenged INVITE and its authorised retry").isEqualTo(2);
         }
+    }
+
+    /** Without an RTP port no INVITE leaves, and the call logic hears it once, as one TransportFailed. */
+    @Test
+    void withoutAnOfferNoInviteLeavesAndTheFailureIsReportedOnce() throws Exception {
+        media.noRtpPort = true;
+        long invitesBefore = invitesTo("2001");
+        String callId = newCallId();
+        signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+        await().atMost(WAIT).until(() -> !inputs.of(callId).isEmpty());
+        Thread.sleep(200); // a second report would follow at once, on the same dialogs thread
+        assertThat(inputs.of(callId)).containsExactly(
+                new TransportFailed(callId, "no RTP port for the call: no free RTP port pair"));
+        assertThat(invitesTo("2001") - invitesBefore).isZero();
     }
 
     /**
