@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallCommand;
@@ -17,18 +19,26 @@ import rock.intercom.call.CallInput;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.call.CallState;
 import rock.intercom.call.DoorCall;
-import rock.intercom.call.EventDetails;
 import rock.intercom.call.ScreenState;
 import rock.intercom.call.TimerId;
+import rock.intercom.call.media.CallMedia;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.SecurityEventName;
 
 /**
  * Drives the door's {@link DoorCall}: the one thread that owns call state. The button, the SIP
- * adapter, timers and settings changes {@link #post} inputs; the commands each transition returns
- * run on that same thread, in order. Thread-safe: every public method may be called from anywhere.
+ * adapter, the media, timers and settings changes {@link #post} inputs; the commands each
+ * transition returns run on that same thread, in order. Posting never waits: the queue holds
+ * {@value #QUEUE_CAPACITY} inputs, and beyond that an input is dropped with a rate-limited WARN
+ * (a SIP stack thread must never block on the call thread; SIP retransmits what mattered).
+ * Thread-safe: every public method may be called from anywhere.
  */
 public final class CallController implements AutoCloseable {
+
+    /** Inputs waiting for the call thread; a call produces a handful, so only a flood fills it. */
+    static final int QUEUE_CAPACITY = 256;
+    /** At most one WARN about dropped inputs per this many nanoseconds. */
+    private static final long DROP_WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private static final Logger log = LoggerFactory.getLogger(CallController.class);
 
@@ -37,34 +47,68 @@ public final class CallController implements AutoCloseable {
     private final CallSignalling signalling;
     private final CallMedia media;
     private final EventStore events;
-    private final ExecutorService callThread;
+    private final ThreadPoolExecutor callThread;
+    private final int queueCapacity;
     private final ScheduledExecutorService timers;
     private final Map<TimerId, ScheduledFuture<?>> pendingTimers = new ConcurrentHashMap<>();
     private final RejectionFloodGuard rejections = new RejectionFloodGuard(rock.intercom.call.Ticker.system());
     private volatile CallState state;
     private volatile ScreenState screen;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong nextDropWarn = new AtomicLong(System.nanoTime());
 
+    /** Connects itself as the sink of {@code signalling} and {@code media}, so both report here. */
     public CallController(String deviceId, DoorCall call, CallSignalling signalling, CallMedia media,
             EventStore events) {
+        this(deviceId, call, signalling, media, events, QUEUE_CAPACITY);
+    }
+
+    CallController(String deviceId, DoorCall call, CallSignalling signalling, CallMedia media, EventStore events,
+            int queueCapacity) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.call = Objects.requireNonNull(call, "call");
         this.signalling = Objects.requireNonNull(signalling, "signalling");
         this.media = Objects.requireNonNull(media, "media");
         this.events = Objects.requireNonNull(events, "events");
-        this.callThread = Executors.newSingleThreadExecutor(named("call-" + deviceId));
+        this.queueCapacity = queueCapacity;
+        this.callThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
+                named("call-" + deviceId));
         this.timers = Executors.newSingleThreadScheduledExecutor(named("call-timers-" + deviceId));
         this.state = call.state();
         this.screen = call.screen();
+        media.connect(this::post);
         signalling.start(this::post);
     }
 
-    /** Queues one input for the call thread; inputs after {@link #close} are dropped. */
+    /**
+     * Queues one input for the call thread and returns at once; inputs after {@link #close} or
+     * beyond a full queue are dropped.
+     */
     public void post(CallInput input) {
         try {
             callThread.execute(() -> handle(input));
-        } catch (RejectedExecutionException closed) {
-            log.debug("call controller closed; dropped {}", input.getClass().getSimpleName());
+        } catch (RejectedExecutionException rejected) {
+            if (callThread.isShutdown()) {
+                log.debug("call controller closed; dropped {}", input.getClass().getSimpleName());
+            } else {
+                droppedWhenFull(input);
+            }
         }
+    }
+
+    private void droppedWhenFull(CallInput input) {
+        long count = dropped.incrementAndGet();
+        long now = System.nanoTime();
+        long due = nextDropWarn.get();
+        if (now - due >= 0 && nextDropWarn.compareAndSet(due, now + DROP_WARN_INTERVAL_NANOS)) {
+            log.warn("call queue full ({} inputs); dropped {} ({} dropped so far)", queueCapacity,
+                    input.getClass().getSimpleName(), count);
+        }
+    }
+
+    /** How many inputs a full queue has dropped since start. */
+    long droppedInputs() {
+        return dropped.get();
     }
 
     /** The call state as of the last handled input. */
@@ -135,23 +179,7 @@ public final class CallController implements AutoCloseable {
                     events.append(new CallCommand.RecordEvent(record.name(), details).toNewEvent(deviceId)));
             return;
         }
-        events.append(withMediaSecurity(record).toNewEvent(deviceId));
-    }
-
-    /** {@code Call Established} and {@code Incoming Call} say what protects the media (issue 6). */
-    private CallCommand.RecordEvent withMediaSecurity(CallCommand.RecordEvent record) {
-        if (record.name() != SecurityEventName.CALL_ESTABLISHED && record.name() != SecurityEventName.INCOMING_CALL) {
-            return record;
-        }
-        Object callId = record.details().get(EventDetails.CALL_ID);
-        if (callId == null) {
-            return record;
-        }
-        return media.mediaSecurity(callId.toString()).map(security -> {
-            var details = new java.util.LinkedHashMap<>(record.details());
-            details.put("media", security);
-            return new CallCommand.RecordEvent(record.name(), details);
-        }).orElse(record);
+        events.append(record.toNewEvent(deviceId));
     }
 
     private void startTimer(CallCommand.StartTimer start) {

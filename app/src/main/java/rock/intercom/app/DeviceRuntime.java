@@ -74,13 +74,11 @@ public final class DeviceRuntime implements AutoCloseable {
         initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
         EventStore events = openEvents(options, env);
-        // The audio reports media failures to the call controller, which needs the audio first.
-        InputRelay toController = new InputRelay();
-        CallAudio audio = new CallAudio(live::current, options.audio(), toController);
+        // Built in dependency order; the controller connects itself as the sink of signalling and audio.
+        CallAudio audio = new CallAudio(live::current, options.audio());
         DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), events, audio);
         CallController call = new CallController(initial.device().id(),
                 new DoorCall(initial, Ticker.system(), CallIdGenerator.random()), signalling.calls(), audio, events);
-        toController.connect(call::post);
         AutoCloseable toCall = live.subscribe(change -> call.post(new CallInput.SettingsChanged(change.current())));
         AutoCloseable toSip = live.subscribe(change -> signalling.apply(change.current()));
         AutoCloseable toAudio = live.subscribe(change -> audio.settingsChanged(change.current()));

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallSignalling;
+import rock.intercom.call.media.SessionDescriptions;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.NewEvent;
 import rock.intercom.events.SecurityEventName;
@@ -15,7 +16,6 @@ import rock.intercom.sip.RegistrationChange;
 import rock.intercom.sip.RegistrationStatus;
 import rock.intercom.sip.SipAgent;
 import rock.intercom.sip.call.CallDialogs;
-import rock.intercom.sip.call.SessionDescriptions;
 
 /**
  * The device's SIP side as the app sees it: the {@link SipAgent} (registration, keepalive), its

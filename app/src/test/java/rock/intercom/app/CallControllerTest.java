@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,8 @@ import rock.intercom.call.CallInput;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.call.DoorCall;
 import rock.intercom.call.Ticker;
+import rock.intercom.call.media.AgreedMedia;
+import rock.intercom.call.media.CallMedia;
 import rock.intercom.events.EventQuery;
 import rock.intercom.events.SecurityEvent;
 import rock.intercom.events.SqliteEventStore;
@@ -30,7 +33,8 @@ import rock.intercom.settings.SettingsCodec;
 /**
  * The call driver runs the call logic's commands on its thread: given a device whose call number
  * rings forever, when the button is pressed, then the call timeout (a real timer) cancels it and
- * the events land in the store with the media security added.
+ * the events land in the store, with the media the answering input carried. Posting never waits:
+ * a full queue drops.
  */
 class CallControllerTest {
 
@@ -40,33 +44,38 @@ class CallControllerTest {
     private final List<String> wire = new CopyOnWriteArrayList<>();
     private volatile Consumer<CallInput> sink;
     private SqliteEventStore events;
+    private DeviceSettings settings;
     private CallController controller;
+    /** While set, the call thread blocks in sendInvite until it counts down. */
+    private volatile CountDownLatch inviteGate;
 
     @BeforeEach
     void start() throws Exception {
-        DeviceSettings settings = new SettingsCodec().readYaml(Files.readString(Path.of("../examples/device.yaml"))
+        settings = new SettingsCodec().readYaml(Files.readString(Path.of("../examples/device.yaml"))
                 .replace("sip:\n  enabled: false", "sip:\n  enabled: true")
                 .replace("callTimeoutSeconds: 35", "callTimeoutSeconds: 5")
                 .replace("fallbackNumbers: [\"401\", \"402\"]", "fallbackNumbers: []"));
         events = SqliteEventStore.open(dir);
-        CallMedia media = new CallMedia() {
-            @Override
-            public void start(String callId, CallDirection direction) {
-                wire.add("media start");
-            }
-
-            @Override
-            public void stop(String callId) {
-                wire.add("media stop");
-            }
-
-            @Override
-            public Optional<String> mediaSecurity(String callId) {
-                return Optional.of("SRTP AES_CM_128_HMAC_SHA1_80");
-            }
-        };
         controller = new CallController("rockx-505", new DoorCall(settings, Ticker.system(), CallIdGenerator.random()),
-                new RecordingSignalling(), media, events);
+                new RecordingSignalling(), new RecordingMedia(), events);
+    }
+
+    /** Records the media commands; the real media is tested in the audio tests. */
+    private final class RecordingMedia implements CallMedia {
+        @Override
+        public void connect(Consumer<CallInput> sink) {
+            wire.add("media connected");
+        }
+
+        @Override
+        public void start(String callId, CallDirection direction) {
+            wire.add("media start");
+        }
+
+        @Override
+        public void stop(String callId) {
+            wire.add("media stop");
+        }
     }
 
     @AfterEach
@@ -97,7 +106,7 @@ class CallControllerTest {
         controller.post(new CallInput.ButtonPressed());
         await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("INVITE 400"));
         String callId = controller.state().leg().callId();
-        controller.post(new CallInput.Answered(callId));
+        controller.post(new CallInput.Answered(callId, new AgreedMedia("SRTP AES_CM_128_HMAC_SHA1_80", "PCMU")));
         await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("media start"));
         assertThat(wire).contains("ACK");
         assertThat(latest("Call Established").details()).containsEntry("media", "SRTP AES_CM_128_HMAC_SHA1_80");
@@ -106,6 +115,44 @@ class CallControllerTest {
         controller.post(new CallInput.RemoteHangUp(callId));
         await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("media stop"));
         assertThat(latest("Hanging Up").details()).containsEntry("side", "remote");
+    }
+
+    @Test
+    void theControllerConnectsItselfToTheMediaAndTheSignalling() {
+        assertThat(wire).startsWith("media connected");
+        assertThat(sink).isNotNull();
+    }
+
+    @Test
+    void aFullQueueDropsInputsWithoutBlockingThePoster() throws Exception {
+        controller.close();
+        CallController small = new CallController("rockx-505", new DoorCall(settings, Ticker.system(),
+                CallIdGenerator.random()), new RecordingSignalling(), new RecordingMedia(), events, 4);
+        CountDownLatch gate = new CountDownLatch(1);
+        inviteGate = gate;
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(CallController.class);
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            small.post(new CallInput.ButtonPressed());
+            await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("INVITE 400"));
+
+            long started = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                small.post(new CallInput.Provisional("call-" + i, 180));
+            }
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+            assertThat(tookMillis).as("posting to a full queue returns at once").isLessThan(1000);
+            assertThat(small.droppedInputs()).isEqualTo(96);
+            assertThat(logged.list).as("one rate-limited WARN for the flood")
+                    .filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).hasSize(1);
+        } finally {
+            logger.detachAppender(logged);
+            gate.countDown();
+            small.close();
+        }
     }
 
     private List<String> names() {
@@ -129,6 +176,14 @@ class CallControllerTest {
         @Override
         public void sendInvite(CallCommand.SendInvite invite) {
             wire.add("INVITE " + invite.number());
+            CountDownLatch gate = inviteGate;
+            if (gate != null) {
+                try {
+                    gate.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package rock.intercom.call;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import rock.intercom.call.CallCommand.RecordEvent;
+import rock.intercom.call.media.AgreedMedia;
 import rock.intercom.events.SecurityEventName;
 
 /**
@@ -18,12 +19,20 @@ final class CallEvents {
         return new RecordEvent(SecurityEventName.DIALING, legDetails(leg));
     }
 
-    static RecordEvent established(CallLeg leg) {
-        return new RecordEvent(SecurityEventName.CALL_ESTABLISHED, legDetails(leg));
+    /** With what protects the media (issue 6), as the answered input carried it; left out when unknown. */
+    static RecordEvent established(CallLeg leg, AgreedMedia media) {
+        return new RecordEvent(SecurityEventName.CALL_ESTABLISHED, withMedia(legDetails(leg), media));
     }
 
-    static RecordEvent incomingCall(CallLeg leg) {
-        return new RecordEvent(SecurityEventName.INCOMING_CALL, legDetails(leg));
+    static RecordEvent incomingCall(CallLeg leg, AgreedMedia media) {
+        return new RecordEvent(SecurityEventName.INCOMING_CALL, withMedia(legDetails(leg), media));
+    }
+
+    private static Map<String, Object> withMedia(Map<String, Object> details, AgreedMedia media) {
+        if (media != null) {
+            details.put(EventDetails.MEDIA, media.protection());
+        }
+        return details;
     }
 
     static RecordEvent hangingUp(CallLeg leg, String side) {

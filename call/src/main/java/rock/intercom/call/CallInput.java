@@ -1,6 +1,7 @@
 package rock.intercom.call;
 
 import java.util.Objects;
+import rock.intercom.call.media.AgreedMedia;
 import rock.intercom.settings.DeviceSettings;
 
 /**
@@ -29,11 +30,18 @@ public sealed interface CallInput {
     /**
      * A 2xx to our INVITE. For the current attempt the call is established; for any other Call-ID
      * (a 200 that crossed our CANCEL, RFC 3261 §9.1) the machine ACKs and BYEs it at once. The SIP
-     * adapter posts this only for INVITEs it sent on a {@link CallCommand.SendInvite}.
+     * adapter posts this only for INVITEs it sent on a {@link CallCommand.SendInvite}, after it
+     * applied the 2xx's SDP answer: {@code media} is what that agreed, or null when the answer was
+     * unusable (a {@link MediaFailed} follows).
      */
-    record Answered(String callId) implements CallInput {
+    record Answered(String callId, AgreedMedia media) implements CallInput {
         public Answered {
             Objects.requireNonNull(callId, "callId");
+        }
+
+        /** A 2xx whose media is not known (a late answer the machine only ACKs and BYEs). */
+        public Answered(String callId) {
+            this(callId, null);
         }
     }
 
@@ -109,10 +117,19 @@ public sealed interface CallInput {
         }
     }
 
-    /** The ACK for our 2xx to an incoming INVITE arrived: the incoming dialog is confirmed. */
-    record IncomingAcknowledged(String callId) implements CallInput {
+    /**
+     * The ACK for our 2xx to an incoming INVITE arrived: the incoming dialog is confirmed.
+     * {@code media} is what our answer (or the ACK's answer to our offer) agreed, or null when that
+     * is unusable (a {@link MediaFailed} follows).
+     */
+    record IncomingAcknowledged(String callId, AgreedMedia media) implements CallInput {
         public IncomingAcknowledged {
             Objects.requireNonNull(callId, "callId");
+        }
+
+        /** An acknowledgement whose media is not known. */
+        public IncomingAcknowledged(String callId) {
+            this(callId, null);
         }
     }
 

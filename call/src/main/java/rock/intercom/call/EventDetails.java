@@ -23,6 +23,8 @@ public final class EventDetails {
     public static final String SIP_REASON = "sipReason";
     /** Free-text detail of a transport or media error. */
     public static final String ERROR = "error";
+    /** What protects an established call's media, e.g. {@code SRTP AES_CM_128_HMAC_SHA1_80} or {@code RTP}. */
+    public static final String MEDIA = "media";
     /** The caller's URI (incoming calls). */
     public static final String CALLER = "caller";
     /** Where an incoming INVITE came from, {@code address:port}. */

@@ -110,10 +110,10 @@ final class IncomingCall {
     }
 
     private static Transition answering(CallLeg leg, CallInput input, boolean byDevice, CallState current) {
-        if (input instanceof IncomingAcknowledged) {
+        if (input instanceof IncomingAcknowledged acknowledged) {
             var established = new Established(leg);
             return new Transition(established, List.of(new StartMedia(leg.callId(), CallDirection.INCOMING),
-                    CallEvents.incomingCall(leg), new ShowScreen(established.screen())));
+                    CallEvents.incomingCall(leg, acknowledged.media()), new ShowScreen(established.screen())));
         }
         if (byDevice) {
             return idle(List.of(new SendBye(leg.callId()), CallEvents.hangingUp(leg, EventDetails.SIDE_DEVICE)));

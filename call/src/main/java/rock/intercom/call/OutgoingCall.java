@@ -92,10 +92,10 @@ final class OutgoingCall {
     private static Transition pending(CallLeg leg, DialPlan plan, CallInput input, CallIdGenerator callIds,
             CallState current) {
         var timeout = new CancelTimer(callTimer(leg));
-        if (input instanceof Answered) {
+        if (input instanceof Answered answered) {
             var established = new Established(leg);
             return new Transition(established, List.of(timeout, new SendAck(leg.callId()),
-                    new StartMedia(leg.callId(), leg.direction()), CallEvents.established(leg),
+                    new StartMedia(leg.callId(), leg.direction()), CallEvents.established(leg, answered.media()),
                     new ShowScreen(established.screen())));
         }
         if (input instanceof TimerFired fired && fired.timer().equals(callTimer(leg))) {

@@ -10,16 +10,22 @@
  * it does not decide:
  * <ul>
  * <li>{@code SendInvite(callId, …)} → INVITE with exactly that Call-ID; 1xx →
- *     {@code Provisional}; 2xx → {@code Answered} (then the machine asks for {@code SendAck});
+ *     {@code Provisional}; 2xx → its SDP answer applied through the media port, then
+ *     {@code Answered} carrying the agreed media (then the machine asks for {@code SendAck});
  *     final 3xx–6xx after any 401/407 retry → {@code Rejected}; Timer B → {@code NoResponse};
  *     IOException / TLS failure → {@code TransportFailed}.</li>
  * <li>BYE received on a dialog → reply 200, post {@code RemoteHangUp}; in-dialog failures →
  *     {@code DialogFailed}.</li>
  * <li>New INVITE → reply 100, post {@code IncomingInvite}; {@code AnswerIncoming} → 200 with SDP;
- *     ACK → {@code IncomingAcknowledged}; CANCEL → reply 200 and 487, post
+ *     ACK → {@code IncomingAcknowledged} carrying the agreed media; CANCEL → reply 200 and 487, post
  *     {@code IncomingCancelled}; re-INVITE and OPTIONS are answered by the adapter alone.</li>
  * </ul>
  * Every input about a call carries its Call-ID; inputs about another call are ignored.
+ *
+ * <p>The call's ports live here and in {@link rock.intercom.call.media}: {@code CallSignalling}
+ * (implemented by {@code sip}), {@code SessionDescriptions} (the SDP side, used by {@code sip},
+ * implemented by the device's audio) and {@code CallMedia} (start and stop, implemented by the
+ * device's audio). Adapters post; none waits for the call thread.
  *
  * <p>Tunables: button debounce {@link rock.intercom.call.DoorCall#DEBOUNCE} (500 ms); call timeout
  * from {@code callOptions.callTimeoutSeconds} (30 s when unset); auto-answer delay from the custom

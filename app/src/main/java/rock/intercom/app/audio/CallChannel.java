@@ -1,8 +1,9 @@
 package rock.intercom.app.audio;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import rock.intercom.call.media.AgreedMedia;
+import rock.intercom.call.media.RemoteAnswer;
 import rock.intercom.media.audio.AudioDeviceException;
 import rock.intercom.media.sdp.LocalOffer;
 import rock.intercom.media.sdp.NegotiatedMedia;
@@ -12,10 +13,11 @@ import rock.intercom.media.session.MediaSession;
 import rock.intercom.media.session.MediaSockets;
 
 /**
- * The audio of one call through its {@link ChannelPhase}s: offered → (start pending) → agreed →
- * running → ended. Transitions are synchronized on the channel; sockets and sessions a transition
- * gives up are closed after the lock is released (closing a session joins its threads), and no
- * listener is called under the lock.
+ * The audio of one call through its {@link ChannelPhase}s: offered → agreed → opening → running
+ * → ended. The signalling applies every SDP before the call logic asks for media, so no phase
+ * waits for another. Transitions are synchronized on the channel; sockets and sessions a
+ * transition gives up are closed after the lock is released (closing a session joins its
+ * threads), and no listener is called under the lock.
  */
 final class CallChannel {
 
@@ -35,7 +37,6 @@ final class CallChannel {
     private final StringBuilder digits = new StringBuilder();
     private OfferAnswer negotiator;
     private long sessionVersion;
-    private boolean stopped;
     private volatile ChannelPhase phase = new ChannelPhase.Ended("nothing negotiated yet");
 
     CallChannel(String callId, boolean outgoing, long sessionId) {
@@ -60,6 +61,15 @@ final class CallChannel {
         return phase;
     }
 
+    /** What the call's media agreed on, while it is agreed, opening or running. */
+    Optional<AgreedMedia> agreedMedia() {
+        ChannelPhase now = phase;
+        if (now instanceof ChannelPhase.Running running) {
+            return Optional.of(summary(running.session().media()));
+        }
+        return now instanceof ChannelPhase.Agreed agreed ? Optional.of(summary(agreed.media())) : Optional.empty();
+    }
+
     /** The o= version for the next SDP this side sends (RFC 4566 §5.2: incremented on every change). */
     synchronized long nextVersion() {
         return ++sessionVersion;
@@ -72,7 +82,6 @@ final class CallChannel {
 
     synchronized void agreed(MediaSockets sockets, NegotiatedMedia media) {
         phase = new ChannelPhase.Agreed(sockets, media);
-        notifyAll();
     }
 
     /**
@@ -89,96 +98,65 @@ final class CallChannel {
         return retry;
     }
 
-    /** The peer's answer to our offer (RFC 3264 §7); empty when usable, else why not. */
-    Optional<String> accepted(String answerSdp, SessionOpener opener) {
-        ChannelPhase.Offered offered = null;
-        ChannelPhase.StartPending pending = null;
+    /** The peer's answer to our offer (RFC 3264 §7): the media it agrees on, or why it is unusable. */
+    RemoteAnswer accepted(String answerSdp) {
+        MediaSockets refused;
+        String reason;
         synchronized (this) {
-            if (phase instanceof ChannelPhase.Offered o) {
-                offered = o;
-            } else if (phase instanceof ChannelPhase.StartPending p) {
-                pending = p;
-            } else {
-                return phase instanceof ChannelPhase.Ended ended ? Optional.of(ended.reason()) : Optional.empty();
+            if (phase instanceof ChannelPhase.Ended ended) {
+                return new RemoteAnswer.Unusable(ended.reason());
             }
-            LocalOffer offer = offered != null ? offered.offer() : pending.offer();
-            MediaSockets sockets = offered != null ? offered.sockets() : pending.sockets();
-            Negotiation result = negotiator.acceptAnswer(offer, answerSdp);
-            if (result instanceof Negotiation.Failed failed) {
-                phase = new ChannelPhase.Ended(failed.failure().reason());
-                notifyAll();
-                sockets.close();
-                return Optional.of(failed.failure().reason());
+            if (!(phase instanceof ChannelPhase.Offered offered)) {
+                // A 2xx retransmission after the answer was applied: the agreement stands.
+                return agreedMedia().<RemoteAnswer>map(RemoteAnswer.Usable::new)
+                        .orElse(new RemoteAnswer.Unusable("media is being opened"));
             }
-            NegotiatedMedia media = ((Negotiation.Agreed) result).media();
-            phase = new ChannelPhase.Agreed(sockets, media);
-            notifyAll();
-            if (offered != null) {
-                return Optional.empty();
+            Negotiation result = negotiator.acceptAnswer(offered.offer(), answerSdp);
+            if (result instanceof Negotiation.Agreed agreed) {
+                phase = new ChannelPhase.Agreed(offered.sockets(), agreed.media());
+                return new RemoteAnswer.Usable(summary(agreed.media()));
             }
+            reason = ((Negotiation.Failed) result).failure().reason();
+            phase = new ChannelPhase.Ended(reason);
+            refused = offered.sockets();
         }
-        // The call logic already asked for media: start it now.
-        return run(opener);
+        refused.close();
+        return new RemoteAnswer.Unusable(reason);
     }
 
     /**
-     * The call logic's StartMedia. When our offer's answer has not been applied yet (the 2xx was
-     * posted a moment before the answer is read) it waits up to {@code answerWait} for it, so that
-     * {@link CallAudio#mediaSecurity} is right when the Call Established event is built.
+     * The call logic's StartMedia: opens the session on the agreed media, the devices outside the
+     * lock. Empty when it runs, or when there is nothing to start because the negotiation failed
+     * (the signalling reported that already); otherwise why it did not start.
      */
-    Optional<String> start(SessionOpener opener, Duration answerWait) {
-        synchronized (this) {
-            long deadline = System.nanoTime() + answerWait.toNanos();
-            while (phase instanceof ChannelPhase.Offered && System.nanoTime() < deadline) {
-                try {
-                    long left = deadline - System.nanoTime();
-                    wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            if (phase instanceof ChannelPhase.Offered offered) {
-                phase = new ChannelPhase.StartPending(offered.sockets(), offered.offer());
-                return Optional.empty();
-            }
-            if (!(phase instanceof ChannelPhase.Agreed)) {
-                // Running already, or ended: a failed negotiation was reported by the signalling side.
-                return Optional.empty();
-            }
-        }
-        return run(opener);
-    }
-
-    /** Opens the session for an Agreed phase; the lock is not held while devices open. */
-    private Optional<String> run(SessionOpener opener) {
+    Optional<String> start(SessionOpener opener) {
         ChannelPhase.Agreed agreed;
         synchronized (this) {
             if (!(phase instanceof ChannelPhase.Agreed a)) {
                 return Optional.empty();
             }
             agreed = a;
-            // Claimed: a concurrent start or stop sees "opening" and leaves the sockets to us.
-            phase = new ChannelPhase.Ended("media is being opened");
+            phase = new ChannelPhase.Opening();
         }
         MediaSession session;
         try {
             session = opener.open(this, agreed.sockets(), agreed.media());
         } catch (AudioDeviceException | RuntimeException e) {
             agreed.sockets().close();
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             synchronized (this) {
-                phase = new ChannelPhase.Ended(e.getMessage());
-                notifyAll();
+                if (phase instanceof ChannelPhase.Opening) {
+                    phase = new ChannelPhase.Ended(reason);
+                }
             }
-            return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+            return Optional.of(reason);
         }
         boolean stoppedMeanwhile;
         synchronized (this) {
-            stoppedMeanwhile = stopped;
+            stoppedMeanwhile = !(phase instanceof ChannelPhase.Opening);
             if (!stoppedMeanwhile) {
                 phase = new ChannelPhase.Running(session);
             }
-            notifyAll();
         }
         if (stoppedMeanwhile) {
             session.close();
@@ -188,7 +166,7 @@ final class CallChannel {
 
     /** Replaces a running session (a re-INVITE changed codec or keys); returns the one to close. */
     synchronized Optional<MediaSession> replace(MediaSession next) {
-        if (stopped || !(phase instanceof ChannelPhase.Running running)) {
+        if (!(phase instanceof ChannelPhase.Running running)) {
             return Optional.of(next);
         }
         phase = new ChannelPhase.Running(next);
@@ -199,17 +177,13 @@ final class CallChannel {
     void end(String reason) {
         ChannelPhase was;
         synchronized (this) {
-            stopped = true;
             was = phase;
             phase = new ChannelPhase.Ended(reason);
-            notifyAll();
         }
         if (was instanceof ChannelPhase.Running running) {
             running.session().close();
         } else if (was instanceof ChannelPhase.Offered offered) {
             offered.sockets().close();
-        } else if (was instanceof ChannelPhase.StartPending pending) {
-            pending.sockets().close();
         } else if (was instanceof ChannelPhase.Agreed agreed) {
             agreed.sockets().close();
         }
@@ -240,5 +214,10 @@ final class CallChannel {
 
     boolean running(MediaSession session) {
         return phase instanceof ChannelPhase.Running running && running.session() == session;
+    }
+
+    /** The agreed media as the call's events name it. */
+    static AgreedMedia summary(NegotiatedMedia media) {
+        return new AgreedMedia(media.securityLabel(), media.codec().name());
     }
 }

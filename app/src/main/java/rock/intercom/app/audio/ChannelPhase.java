@@ -15,19 +15,24 @@ sealed interface ChannelPhase {
     record Offered(MediaSockets sockets, LocalOffer offer) implements ChannelPhase {
     }
 
-    /** The call logic asked for media before the answer to our offer arrived (signalling raced ahead). */
-    record StartPending(MediaSockets sockets, LocalOffer offer) implements ChannelPhase {
-    }
 
     /** Offer/answer agreed; the media waits for the call logic's start. */
     record Agreed(MediaSockets sockets, NegotiatedMedia media) implements ChannelPhase {
+    }
+
+    /**
+     * The call logic's start took the agreed sockets and is opening the devices, outside the lock;
+     * the opener owns the sockets. A stop meanwhile ends the channel, and the opener then closes
+     * what it opened instead of running it.
+     */
+    record Opening() implements ChannelPhase {
     }
 
     /** Media flows. */
     record Running(MediaSession session) implements ChannelPhase {
     }
 
-    /** Negotiation failed or the call stopped; nothing is held. */
+    /** Negotiation failed or the call stopped; nothing is held, and nothing starts any more. */
     record Ended(String reason) implements ChannelPhase {
     }
 }

@@ -1,16 +1,16 @@
 /**
  * The door's call audio (issue 6): {@link rock.intercom.app.audio.CallAudio} answers the SIP
- * dialogs' SDP questions and runs each call's media; {@link rock.intercom.app.audio.AudioOptions}
+ * dialogs' SDP questions ({@code SdpNegotiation}) and runs each call's media ({@code MediaLifecycle}); {@link rock.intercom.app.audio.AudioOptions}
  * is the {@code --microphone/--speaker/--rtp-ports} mixin of {@code ./intercom device}.
  *
  * <p>Wiring (one {@code CallAudio} per device):
  * <pre>{@code
  * AudioSetup setup = audioOptions.setup();            // print setup.notices() at start-up
- * CallAudio audio = new CallAudio(live::current, setup, input -> controller.post(input));
- * CallDialogs dialogs = CallDialogs.attachTo(agent, audio);   // SessionDescriptions
- * controller = new CallController(id, doorCall, dialogs.signalling(), audio, events);  // CallMedia
+ * CallAudio audio = new CallAudio(live::current, setup);
+ * CallDialogs dialogs = CallDialogs.attachTo(agent, audio);   // SessionDescriptions (SdpNegotiation)
+ * controller = new CallController(id, doorCall, dialogs.signalling(), audio, events);  // CallMedia (MediaLifecycle), connects itself
  * live.subscribe(change -> audio.settingsChanged(change.current()));   // live volumes
- * // events: audio.mediaSecurity(callId) after start() → "SRTP AES_CM_128_HMAC_SHA1_80" or "RTP"
+ * // events: Answered / IncomingAcknowledged carry the AgreedMedia ("SRTP AES_CM_128_HMAC_SHA1_80" or "RTP")
  * // DTMF: audio.receivedDigits(callId) → digits by RFC 4733 and SIP INFO, each also logged
  * // shutdown: audio.close() after the controller and the SIP agent
  * }</pre>

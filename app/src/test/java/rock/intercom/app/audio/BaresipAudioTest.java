@@ -222,6 +222,9 @@ class BaresipAudioTest {
         assertThat(audio.session(callId)).as("media running; inputs %s; baresip:\n%s", inputs, station.log())
                 .isPresent();
         assertThat(audio.mediaSecurity(callId)).contains(security);
+        assertThat(inputs).as("Answered carries what the applied answer agreed")
+                .filteredOn(i -> i instanceof CallInput.Answered a && a.callId().equals(callId)).singleElement()
+                .satisfies(i -> assertThat(((CallInput.Answered) i).media().protection()).isEqualTo(security));
         long packets = TALK.toMillis() / 20;
         await().atMost(TALK.plusSeconds(5)).until(() -> audio.session(callId).map(s -> s.statistics())
                 .filter(s -> s.packetsReceived() >= packets && s.packetsSent() >= packets).isPresent());

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +24,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import rock.intercom.call.CallDirection;
 import rock.intercom.call.CallInput;
+import rock.intercom.call.media.RemoteAnswer;
+import rock.intercom.call.media.SdpAnswer;
+import rock.intercom.call.media.SdpOffer;
 import rock.intercom.media.audio.NoSpeaker;
 import rock.intercom.media.audio.ToneMicrophone;
 import rock.intercom.media.audio.WavFile;
@@ -33,7 +35,6 @@ import rock.intercom.media.session.RtpPortRange;
 import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Encryption;
-import rock.intercom.sip.call.SdpAnswer;
 
 /**
  * Two {@link CallAudio}s on loopback — the door and a "station" — run offer → answer → accepted
@@ -123,7 +124,7 @@ class CallAudioLoopbackTest {
         devices(AudioTestSettings.of(doorEncryption), AudioTestSettings.of(stationEncryption), name.replace(' ', '-'));
         String callId = "call-" + name.replace(' ', '-');
 
-        String offer = door.offer(callId);
+        String offer = offerSdp(door, callId);
         assertThat(offer).contains(doorEncryption == Encryption.SRTP_ONLY ? "RTP/SAVP" : "RTP/AVP")
                 .contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:");
         SdpAnswer answer = station.answer(callId, peer == Peer.PLAIN_OFFER ? withoutCrypto(offer) : offer);
@@ -133,16 +134,17 @@ class CallAudioLoopbackTest {
             return;
         }
         String answerSdp = ((SdpAnswer.Answer) answer).sdp();
-        Optional<String> problem = door.accepted(callId, peer == Peer.PLAIN_ANSWER ? withoutCrypto(answerSdp)
+        RemoteAnswer problem = door.accepted(callId, peer == Peer.PLAIN_ANSWER ? withoutCrypto(answerSdp)
                 : answerSdp);
         if (expectedFailure != null) {
-            assertThat(problem).contains(expectedFailure.substring("door: ".length()));
+            assertThat(problem).isEqualTo(new RemoteAnswer.Unusable(expectedFailure.substring("door: ".length())));
             door.start(callId, CallDirection.OUTGOING); // the call logic may still start: nothing runs, nothing posted
             assertThat(door.session(callId)).isEmpty();
             assertThat(doorInputs).isEmpty();
             return;
         }
-        assertThat(problem).isEmpty();
+        assertThat(problem).isInstanceOfSatisfying(RemoteAnswer.Usable.class,
+                usable -> assertThat(usable.media().protection()).isEqualTo(expectedSecurity));
         if (peer == Peer.PLAIN_ANSWER) {
             // The station really negotiated SRTP; a plain phone would have sent RTP. Only the door's view is checked.
             assertThat(door.mediaSecurity(callId)).contains(expectedSecurity);
@@ -218,10 +220,10 @@ class CallAudioLoopbackTest {
     void anOfferThatNeverStartsIsReleasedByTheNextCall() throws Exception {
         devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
                 "superseded");
-        String busy = door.offer("call-busy"); // the station answered 486: no answer, no start, no stop
+        String busy = offerSdp(door, "call-busy"); // the station answered 486: no answer, no start, no stop
         int busyPort = Integer.parseInt(busy.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow()
                 .split(" ")[1]);
-        String next = door.offer("call-next");
+        String next = offerSdp(door, "call-next");
         int nextPort = Integer.parseInt(next.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow()
                 .split(" ")[1]);
         if (nextPort != busyPort) {
@@ -230,7 +232,7 @@ class CallAudioLoopbackTest {
                 assertThat(again.getLocalPort()).isEqualTo(busyPort);
             }
         }
-        assertThat(door.accepted("call-busy", "v=0")).contains("no offer was made for this call");
+        assertThat(door.accepted("call-busy", "v=0")).isEqualTo(new RemoteAnswer.Unusable("no offer was made for this call"));
     }
 
     @Test
@@ -242,11 +244,12 @@ class CallAudioLoopbackTest {
                 NoSpeaker::new, new RtpPortRange(low, low + 1), "tone:1000", "none", List.of()),
                 MediaAddress.fixed(LOOPBACK), doorInputs::add);
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(LOOPBACK, low))) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> onePair.offer("call-no-port"))
-                    .isInstanceOf(IllegalStateException.class);
-            assertThat(doorInputs).singleElement().isInstanceOfSatisfying(CallInput.TransportFailed.class,
-                    failed -> assertThat(failed.reason()).startsWith("no RTP port for the call: no free RTP port pair"));
-            SdpAnswer refused = onePair.answer("call-in-no-port", door.offer("call-offer"));
+            // No exception and no input from the media side: the signalling reports the reason once.
+            SdpOffer none = onePair.offer("call-no-port");
+            assertThat(none).isInstanceOfSatisfying(SdpOffer.Unavailable.class,
+                    unavailable -> assertThat(unavailable.reason()).startsWith("no RTP port for the call: no free RTP port pair"));
+            assertThat(doorInputs).isEmpty();
+            SdpAnswer refused = onePair.answer("call-in-no-port", offerSdp(door, "call-offer"));
             assertThat(refused).isInstanceOf(SdpAnswer.Refusal.class);
             assertThat(((SdpAnswer.Refusal) refused).sipStatus()).isEqualTo(488);
         } finally {
@@ -281,25 +284,36 @@ class CallAudioLoopbackTest {
         assertThat(doorInputs).containsExactly(new CallInput.MediaFailed(callId, "no audio received"));
     }
 
+    /**
+     * The signalling applies the answer before it posts Answered, so the start finds the media
+     * agreed and opens it at once; the agreement is what the Answered input carries.
+     */
     @Test
-    void startBeforeTheAnswerIsAppliedWaitsForIt() throws Exception {
+    void theAnswerIsAppliedBeforeStartSoStartOpensAtOnce() throws Exception {
         devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
                 "race");
         String callId = "call-race";
-        String answer = ((SdpAnswer.Answer) station.answer(callId, door.offer(callId))).sdp();
-        Thread signalling = new Thread(() -> {
-            try {
-                Thread.sleep(100); // the dialogs thread reads the 2xx body a moment after posting Answered
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            door.accepted(callId, answer);
-        });
-        signalling.start();
+        String answer = ((SdpAnswer.Answer) station.answer(callId, offerSdp(door, callId))).sdp();
+        assertThat(door.accepted(callId, answer)).isInstanceOfSatisfying(RemoteAnswer.Usable.class,
+                usable -> assertThat(usable.media().protection()).isEqualTo("SRTP AES_CM_128_HMAC_SHA1_80"));
+        long started = System.nanoTime();
         door.start(callId, CallDirection.OUTGOING);
-        assertThat(door.mediaSecurity(callId)).contains("SRTP AES_CM_128_HMAC_SHA1_80");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         assertThat(door.session(callId)).isPresent();
-        signalling.join();
+        assertThat(doorInputs).isEmpty();
+    }
+
+    /** A start whose offer was never answered (a 2xx without SDP): nothing opens, nothing is reported twice. */
+    @Test
+    void startWithoutAnAppliedAnswerStartsNothingAndReportsNothing() throws Exception {
+        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+                "unanswered");
+        String callId = "call-unanswered";
+        offerSdp(door, callId);
+        door.start(callId, CallDirection.OUTGOING);
+        assertThat(door.session(callId)).isEmpty();
+        assertThat(doorInputs).as("the signalling reported the missing answer").isEmpty();
+        door.stop(callId);
     }
 
     @Test
@@ -334,7 +348,7 @@ class CallAudioLoopbackTest {
         devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.SRTP_ONLY),
                 "retry");
         String callId = "call-retry";
-        String first = door.offer(callId);
+        String first = offerSdp(door, callId);
         assertThat(first).contains(" RTP/AVP ");
         String retry = door.retryOffer(callId, 488).orElseThrow();
         assertThat(retry).contains(" RTP/SAVP ").doesNotContain(" RTP/AVP ");
@@ -342,7 +356,7 @@ class CallAudioLoopbackTest {
                 .isEqualTo(first.lines().filter(l -> l.startsWith("a=crypto:")).toList());
         assertThat(door.retryOffer(callId, 488)).as("only once").isEmpty();
         String answer = ((SdpAnswer.Answer) station.answer(callId, retry)).sdp();
-        assertThat(door.accepted(callId, answer)).isEmpty();
+        assertThat(door.accepted(callId, answer)).isInstanceOf(RemoteAnswer.Usable.class);
         assertThat(door.mediaSecurity(callId)).contains("SRTP AES_CM_128_HMAC_SHA1_80");
         station.start(callId, CallDirection.INCOMING);
         door.start(callId, CallDirection.OUTGOING);
@@ -353,7 +367,7 @@ class CallAudioLoopbackTest {
     @Test
     void srtpOnlyDoorHasNoOtherOfferAndUnknownCallsNone() {
         devices(AudioTestSettings.of(Encryption.SRTP_ONLY), AudioTestSettings.of(Encryption.SRTP_ONLY), "no-retry");
-        door.offer("call-no-retry");
+        offerSdp(door, "call-no-retry");
         assertThat(door.retryOffer("call-no-retry", 488)).isEmpty();
         assertThat(door.retryOffer("call-unknown", 488)).isEmpty();
     }
@@ -380,10 +394,14 @@ class CallAudioLoopbackTest {
     }
 
     private void connect(String callId) {
-        String answer = ((SdpAnswer.Answer) station.answer(callId, door.offer(callId))).sdp();
-        assertThat(door.accepted(callId, answer)).isEmpty();
+        String answer = ((SdpAnswer.Answer) station.answer(callId, offerSdp(door, callId))).sdp();
+        assertThat(door.accepted(callId, answer)).isInstanceOf(RemoteAnswer.Usable.class);
         station.start(callId, CallDirection.INCOMING);
         door.start(callId, CallDirection.OUTGOING);
+    }
+
+    private static String offerSdp(CallAudio audio, String callId) {
+        return ((SdpOffer.Offer) audio.offer(callId)).sdp();
     }
 
     private long received(String callId) {

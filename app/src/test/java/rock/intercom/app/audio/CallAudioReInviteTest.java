@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import rock.intercom.call.CallDirection;
 import rock.intercom.call.CallInput;
+import rock.intercom.call.media.RemoteAnswer;
+import rock.intercom.call.media.SdpAnswer;
+import rock.intercom.call.media.SdpOffer;
 import rock.intercom.media.audio.NoSpeaker;
 import rock.intercom.media.audio.ToneMicrophone;
 import rock.intercom.media.codec.Codec;
@@ -23,7 +26,6 @@ import rock.intercom.media.session.MediaSession;
 import rock.intercom.media.session.RtpPortRange;
 import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.settings.Encryption;
-import rock.intercom.sip.call.SdpAnswer;
 
 /**
  * An incoming call answered by the door, then re-INVITEs from the caller (RFC 3264 §8): hold keeps
@@ -62,9 +64,9 @@ class CallAudioReInviteTest {
     @Test
     void holdKeepsTheStreamAndStopsSending() {
         String callId = "incoming-hold";
-        String offer = caller.offer(callId);
+        String offer = ((SdpOffer.Offer) caller.offer(callId)).sdp();
         String answer = answer(callId, offer);
-        assertThat(caller.accepted(callId, answer)).isEmpty();
+        assertThat(caller.accepted(callId, answer)).isInstanceOf(RemoteAnswer.Usable.class);
         caller.start(callId, CallDirection.OUTGOING);
         door.start(callId, CallDirection.INCOMING);
         MediaSession session = door.session(callId).orElseThrow();
@@ -87,7 +89,7 @@ class CallAudioReInviteTest {
     @Test
     void aCodecChangeMovesToANewStreamAndReleasesTheOldPorts() throws Exception {
         String callId = "incoming-codec";
-        String offer = caller.offer(callId);
+        String offer = ((SdpOffer.Offer) caller.offer(callId)).sdp();
         caller.accepted(callId, answer(callId, offer));
         door.start(callId, CallDirection.INCOMING);
         MediaSession first = door.session(callId).orElseThrow();
@@ -109,7 +111,7 @@ class CallAudioReInviteTest {
     @Test
     void anUnusableReOfferIsRefusedAndTheCallGoesOn() {
         String callId = "incoming-refused";
-        String offer = caller.offer(callId);
+        String offer = ((SdpOffer.Offer) caller.offer(callId)).sdp();
         caller.accepted(callId, answer(callId, offer));
         door.start(callId, CallDirection.INCOMING);
         MediaSession session = door.session(callId).orElseThrow();

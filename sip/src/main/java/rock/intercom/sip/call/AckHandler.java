@@ -1,10 +1,11 @@
 package rock.intercom.sip.call;
 
-import java.util.Optional;
 import javax.sip.RequestEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallInput;
+import rock.intercom.call.media.AgreedMedia;
+import rock.intercom.call.media.RemoteAnswer;
 import rock.intercom.sip.call.IncomingLeg.Phase;
 
 /**
@@ -39,13 +40,19 @@ final class AckHandler {
                 byes.sendOn(leg);
                 return;
             }
-            context.inputs().post(new CallInput.IncomingAcknowledged(callId));
-            if (leg.remoteOffer() == null) {
-                String answer = Messages.sdpBody(event.getRequest());
-                Optional<String> problem = answer == null
-                        ? Optional.of("ACK without the SDP answer to our offer")
-                        : context.media().accepted(callId, answer);
-                problem.ifPresent(reason -> context.inputs().post(new CallInput.MediaFailed(callId, reason)));
+            if (leg.remoteOffer() != null) {
+                context.inputs().post(new CallInput.IncomingAcknowledged(callId, leg.agreedMedia()));
+                return;
+            }
+            // We offered in the 2xx: the ACK's answer is applied first, so the input carries its media.
+            String answer = Messages.sdpBody(event.getRequest());
+            RemoteAnswer applied = answer == null
+                    ? new RemoteAnswer.Unusable("ACK without the SDP answer to our offer")
+                    : context.media().accepted(callId, answer);
+            AgreedMedia media = applied instanceof RemoteAnswer.Usable usable ? usable.media() : null;
+            context.inputs().post(new CallInput.IncomingAcknowledged(callId, media));
+            if (applied instanceof RemoteAnswer.Unusable unusable) {
+                context.inputs().post(new CallInput.MediaFailed(callId, unusable.reason()));
             }
         }, () -> LOG.debug("ACK for unknown call {}", callId));
     }

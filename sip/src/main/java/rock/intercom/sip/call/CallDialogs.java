@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.CallSignalling;
+import rock.intercom.call.media.SessionDescriptions;
 import rock.intercom.sip.SipAgent;
 import rock.intercom.sip.SipEventRouter;
 

@@ -3,6 +3,7 @@ package rock.intercom.sip.call;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
+import rock.intercom.call.media.AgreedMedia;
 
 /** An INVITE that reached the device: its server transaction, the caller's offer and its phase. */
 final class IncomingLeg implements CallLeg {
@@ -28,6 +29,7 @@ final class IncomingLeg implements CallLeg {
     private Dialog dialog;
     private Phase phase = Phase.OFFERED;
     private String localSdp;
+    private AgreedMedia agreedMedia;
 
     IncomingLeg(String callId, ServerTransaction invite, String remoteOffer, String toTag, Dialog dialog) {
         this.callId = callId;
@@ -75,6 +77,15 @@ final class IncomingLeg implements CallLeg {
 
     void phase(Phase next) {
         phase = next;
+    }
+
+    /** What our answer to the caller's offer agreed, reported with the ACK; null before or without one. */
+    AgreedMedia agreedMedia() {
+        return agreedMedia;
+    }
+
+    void agreedMedia(AgreedMedia media) {
+        agreedMedia = media;
     }
 
     @Override

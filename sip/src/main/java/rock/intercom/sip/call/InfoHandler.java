@@ -11,6 +11,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.call.media.SessionDescriptions;
 
 /**
  * A SIP INFO (RFC 6086) on a call's dialog carrying a keypress ({@link DtmfInfoBody}): 200 OK and

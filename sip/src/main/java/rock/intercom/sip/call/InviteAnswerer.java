@@ -7,6 +7,8 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallInput;
+import rock.intercom.call.media.SdpAnswer;
+import rock.intercom.call.media.SdpOffer;
 import rock.intercom.sip.call.IncomingLeg.Phase;
 
 /**
@@ -33,7 +35,12 @@ final class InviteAnswerer {
         }
         String body;
         if (leg.remoteOffer() == null) {
-            body = context.media().offer(callId);
+            SdpOffer offer = context.media().offer(callId);
+            if (offer instanceof SdpOffer.Unavailable unavailable) {
+                context.inputs().post(new CallInput.MediaFailed(callId, unavailable.reason()));
+                return;
+            }
+            body = ((SdpOffer.Offer) offer).sdp();
         } else {
             SdpAnswer answer = context.media().answer(callId, leg.remoteOffer());
             if (answer instanceof SdpAnswer.Refusal refusal) {
@@ -43,7 +50,9 @@ final class InviteAnswerer {
                 context.inputs().post(new CallInput.MediaFailed(callId, refusal.reason()));
                 return;
             }
-            body = ((SdpAnswer.Answer) answer).sdp();
+            SdpAnswer.Answer agreed = (SdpAnswer.Answer) answer;
+            body = agreed.sdp();
+            leg.agreedMedia(agreed.media());
         }
         try {
             Response ok = Messages.response(context, leg.request(), Response.OK, null, leg.toTag());

@@ -26,11 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallCommand.SendInvite;
 import rock.intercom.call.CallInput;
+import rock.intercom.call.media.AgreedMedia;
+import rock.intercom.call.media.RemoteAnswer;
+import rock.intercom.call.media.SdpOffer;
 import rock.intercom.sip.call.OutgoingLeg.Phase;
 
 /**
  * Sends our INVITE for a {@link SendInvite} and turns its responses into call inputs: 1xx →
- * Provisional, 2xx → Answered (the ACK waits for SendAck), 401/407 → answered once per nonce then
+ * Provisional, 2xx → Answered once its SDP answer is applied (the input carries the agreed media; the ACK waits for SendAck), 401/407 → answered once per nonce then
  * Rejected, other finals → Rejected with status and reason (RFC 3261 §13.2.2). A held CANCEL goes
  * out with the first provisional (§9.1). An offer refused with 488/415/606 is sent once more with
  * the media side's other offer ({@link OfferRetry}): a new INVITE transaction (next CSeq, new
@@ -67,7 +70,13 @@ final class InviteClient {
             context.inputs().post(new CallInput.TransportFailed(callId, e.getMessage()));
             return;
         }
-        String offer = context.media().offer(callId);
+        SdpOffer offered = context.media().offer(callId);
+        if (offered instanceof SdpOffer.Unavailable unavailable) {
+            // The media side logged why; no INVITE leaves.
+            context.inputs().post(new CallInput.TransportFailed(callId, unavailable.reason()));
+            return;
+        }
+        String offer = ((SdpOffer.Offer) offered).sdp();
         ClientTransaction transaction;
         try {
             Request invite = build(route, command, offer);
@@ -175,12 +184,16 @@ final class InviteClient {
         Response response = event.getResponse();
         Dialog dialog = event.getDialog() != null ? event.getDialog() : leg.invite().getDialog();
         leg.answeredOn(dialog, ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
-        context.inputs().post(new CallInput.Answered(leg.callId()));
+        // The answer is applied first, so Answered carries what it agreed and media can start at once.
         String answer = Messages.sdpBody(response);
-        Optional<String> problem = answer == null
-                ? Optional.of("2xx without SDP answer")
+        RemoteAnswer applied = answer == null
+                ? new RemoteAnswer.Unusable("2xx without SDP answer")
                 : context.media().accepted(leg.callId(), answer);
-        problem.ifPresent(reason -> context.inputs().post(new CallInput.MediaFailed(leg.callId(), reason)));
+        AgreedMedia media = applied instanceof RemoteAnswer.Usable usable ? usable.media() : null;
+        context.inputs().post(new CallInput.Answered(leg.callId(), media));
+        if (applied instanceof RemoteAnswer.Unusable unusable) {
+            context.inputs().post(new CallInput.MediaFailed(leg.callId(), unusable.reason()));
+        }
     }
 
     /** RFC 3261 §13.2.2.4: a retransmitted 2xx gets the same ACK again. */

@@ -1,6 +1,7 @@
 package rock.intercom.sip.call;
 
 import java.util.Set;
+import rock.intercom.call.media.SessionDescriptions;
 import rock.intercom.sip.call.OutgoingLeg.Phase;
 
 /**

@@ -9,6 +9,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.call.media.SdpAnswer;
 
 /**
  * An INVITE inside an established dialog (RFC 3261 §14.2), typically hold and unhold: the media

@@ -15,8 +15,9 @@
  * sees its requests, responses and commands in one order. Inputs go to the driver's sink from
  * that thread, never under a lock.
  *
- * <p>Media is reached through {@link rock.intercom.sip.call.SessionDescriptions} (SDP in and out,
+ * <p>Media is reached through {@link rock.intercom.call.media.SessionDescriptions} (SDP in and out,
  * RFC 3264; the other offer after a 488/415/606, {@code OfferRetry}; DTMF digits from SIP INFO),
- * implemented by the media module.
+ * the port module {@code call} defines. An SDP the peer sends is applied before the input that
+ * follows from it is posted, so {@code Answered} and {@code IncomingAcknowledged} carry the agreed media.
  */
 package rock.intercom.sip.call;

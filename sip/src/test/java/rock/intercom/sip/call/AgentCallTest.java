@@ -90,7 +90,7 @@ class AgentCallTest {
                 server.port())) {
             String callId = UUID.randomUUID() + "@door.test";
             signalling.sendInvite(new SendInvite(callId, "400", 1, 1));
-            await().atMost(WAIT).until(() -> INPUTS.of(callId).contains(new Answered(callId)));
+            await().atMost(WAIT).until(() -> INPUTS.of(callId).contains(new Answered(callId, FixedPcmuSdp.PCMU)));
             await().atMost(WAIT).until(() -> station.log().contains("Call established: sip:100@127.0.0.1"));
 
             signalling.sendBye(callId);
@@ -98,7 +98,7 @@ class AgentCallTest {
             await().atMost(WAIT).until(() -> station.log().contains("session closed"));
             // 100 Trying may be overtaken by the 180 under load (and is then dropped): any provisional first.
             assertThat(INPUTS.of(callId)).first().isInstanceOf(CallInput.Provisional.class);
-            assertThat(INPUTS.of(callId)).endsWith(new Answered(callId)).doesNotHaveDuplicates();
+            assertThat(INPUTS.of(callId)).endsWith(new Answered(callId, FixedPcmuSdp.PCMU)).doesNotHaveDuplicates();
             assertThat(server.requests()).anyMatch(line -> line.contains("REQ BYE sip:400-"));
         }
     }
@@ -115,7 +115,7 @@ class AgentCallTest {
                     .findFirst().orElseThrow();
             assertThat(invite.source().viaServerConnection()).isTrue();
             assertThat(INPUTS.of(invite.callId())).containsExactly(invite,
-                    new IncomingAcknowledged(invite.callId()), new RemoteHangUp(invite.callId()));
+                    new IncomingAcknowledged(invite.callId(), FixedPcmuSdp.PCMU), new RemoteHangUp(invite.callId()));
             assertThat(station.log()).contains("Call established");
         }
     }
@@ -131,7 +131,7 @@ class AgentCallTest {
                     .findFirst().orElseThrow();
             assertThat(invite.source().viaServerConnection()).as("arrived from the registrar").isTrue();
             assertThat(INPUTS.of(invite.callId())).containsExactly(invite,
-                    new IncomingAcknowledged(invite.callId()), new RemoteHangUp(invite.callId()));
+                    new IncomingAcknowledged(invite.callId(), FixedPcmuSdp.PCMU), new RemoteHangUp(invite.callId()));
         }
     }
 }

@@ -92,7 +92,7 @@ class AgentTcpCallTest {
 
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             await().atMost(WAIT).until(() -> INPUTS.of(callId).contains(new RemoteHangUp(callId)));
-            assertThat(INPUTS.of(callId)).endsWith(new Answered(callId), new RemoteHangUp(callId));
+            assertThat(INPUTS.of(callId)).endsWith(new Answered(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId));
             assertThat(server.requests()).anyMatch(line -> line.contains("REQ INVITE sip:2001@") && line.contains("tcp"));
         }
     }
@@ -107,7 +107,7 @@ class AgentTcpCallTest {
             IncomingInvite invite = INPUTS.all().stream().filter(IncomingInvite.class::isInstance)
                     .map(IncomingInvite.class::cast).findFirst().orElseThrow();
             assertThat(invite.source().viaServerConnection()).isTrue();
-            assertThat(INPUTS.of(invite.callId())).containsExactly(invite, new IncomingAcknowledged(invite.callId()),
+            assertThat(INPUTS.of(invite.callId())).containsExactly(invite, new IncomingAcknowledged(invite.callId(), FixedPcmuSdp.PCMU),
                     new RemoteHangUp(invite.callId()));
         }
     }

@@ -1,6 +1,11 @@
 package rock.intercom.sip.call;
 
 import java.util.Optional;
+import rock.intercom.call.media.AgreedMedia;
+import rock.intercom.call.media.RemoteAnswer;
+import rock.intercom.call.media.SdpAnswer;
+import rock.intercom.call.media.SdpOffer;
+import rock.intercom.call.media.SessionDescriptions;
 
 /**
  * A minimal {@link SessionDescriptions} for the signalling tests: one PCMU audio stream on a fixed
@@ -12,14 +17,23 @@ final class FixedPcmuSdp implements SessionDescriptions {
 
     static final int AUDIO_PORT = 40000;
 
+    /** What every usable exchange here agrees on. */
+    static final AgreedMedia PCMU = new AgreedMedia("RTP", "PCMU");
+
     /** Digits handed over from SIP INFO, as "Call-ID:digit". */
     final java.util.List<String> infoDigits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final java.util.Set<String> retried = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** While set, no offer can be made, as when every RTP port is taken. */
+    volatile boolean noRtpPort;
+
     @Override
-    public String offer(String callId) {
-        return sdp("sendrecv");
+    public SdpOffer offer(String callId) {
+        if (noRtpPort) {
+            return new SdpOffer.Unavailable("no RTP port for the call: no free RTP port pair");
+        }
+        return new SdpOffer.Offer(sdp("sendrecv"));
     }
 
     @Override
@@ -33,17 +47,18 @@ final class FixedPcmuSdp implements SessionDescriptions {
             return SdpAnswer.Refusal.notAcceptable("no common audio codec (PCMU wanted)");
         }
         if (remoteOffer.contains("a=sendonly")) {
-            return new SdpAnswer.Answer(sdp("recvonly"));
+            return new SdpAnswer.Answer(sdp("recvonly"), PCMU);
         }
         if (remoteOffer.contains("a=inactive")) {
-            return new SdpAnswer.Answer(sdp("inactive"));
+            return new SdpAnswer.Answer(sdp("inactive"), PCMU);
         }
-        return new SdpAnswer.Answer(sdp("sendrecv"));
+        return new SdpAnswer.Answer(sdp("sendrecv"), PCMU);
     }
 
     @Override
-    public Optional<String> accepted(String callId, String remoteAnswer) {
-        return remoteAnswer.contains("m=audio") ? Optional.empty() : Optional.of("answer has no audio stream");
+    public RemoteAnswer accepted(String callId, String remoteAnswer) {
+        return remoteAnswer.contains("m=audio") ? new RemoteAnswer.Usable(PCMU)
+                : new RemoteAnswer.Unusable("answer has no audio stream");
     }
 
     /** Like a best-effort SRTP offer: after a 488 the "same" offer once more, as RTP/SAVP. */

@@ -116,7 +116,7 @@ class IncomingCallTest {
             assertThat(invite.source().port()).isEqualTo(server.port());
             assertThat(invite.source().viaServerConnection()).as("came from the configured server").isTrue();
             String callId = invite.callId();
-            assertThat(inputs.all()).containsExactly(invite, new IncomingAcknowledged(callId), new RemoteHangUp(callId));
+            assertThat(inputs.all()).containsExactly(invite, new IncomingAcknowledged(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId));
         }
     }
 
@@ -142,7 +142,7 @@ class IncomingCallTest {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
             String callId = ((IncomingInvite) inputs.all().get(0)).callId();
-            assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId), new RemoteHangUp(callId));
+            assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId));
             assertThat(caller.messages()).contains("m=audio " + FixedPcmuSdp.AUDIO_PORT + " RTP/AVP 0");
         }
     }
@@ -250,7 +250,7 @@ class IncomingCallTest {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
             String callId = ((IncomingInvite) inputs.all().get(0)).callId();
-            assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId), new RemoteHangUp(callId));
+            assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId));
         }
     }
 
@@ -266,7 +266,7 @@ class IncomingCallTest {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
             String callId = ((IncomingInvite) inputs.all().get(0)).callId();
-            assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId), new RemoteHangUp(callId));
+            assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId));
             assertThat(media.infoDigits).containsExactly(callId + ":5", callId + ":#");
         }
         try (SippPeer stranger = SippPeer.caller(DIR, "info-outside-dialog.xml", deviceAddress(),

@@ -19,6 +19,7 @@ import rock.intercom.call.CallInput.Answered;
 import rock.intercom.call.CallInput.Provisional;
 import rock.intercom.call.CallInput.Rejected;
 import rock.intercom.call.CallInput.RemoteHangUp;
+import rock.intercom.call.CallInput.TransportFailed;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.settings.Proxy;
 import rock.intercom.settings.Transport;
@@ -45,6 +46,7 @@ class OutgoingCallTest {
     private DeviceStack device;
     private CallDialogs dialogs;
     private CallSignalling signalling;
+    private FixedPcmuSdp media;
     private final CallInputRecorder inputs = new CallInputRecorder();
 
     @BeforeAll
@@ -65,7 +67,8 @@ class OutgoingCallTest {
     @BeforeEach
     void startDevice() throws Exception {
         device = new DeviceStack(CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD));
-        dialogs = new CallDialogs(device, new FixedPcmuSdp());
+        media = new FixedPcmuSdp();
+        dialogs = new CallDialogs(device, media);
         device.attach(dialogs);
         signalling = dialogs.signalling();
         signalling.start(inputs);
@@ -91,10 +94,25 @@ class OutgoingCallTest {
 
             await().atMost(WAIT).until(() -> inputs.of(callId).contains(new RemoteHangUp(callId)));
             assertThat(withoutTrying(inputs.of(callId)))
-                    .endsWith(new Answered(callId), new RemoteHangUp(callId)).doesNotHaveDuplicates();
+                    .endsWith(new Answered(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId)).doesNotHaveDuplicates();
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             assertThat(invitesTo("2001") - invitesBefore).as("challenged INVITE and its authorised retry").isEqualTo(2);
         }
+    }
+
+    /** Without an RTP port no INVITE leaves, and the call logic hears it once, as one TransportFailed. */
+    @Test
+    void withoutAnOfferNoInviteLeavesAndTheFailureIsReportedOnce() throws Exception {
+        media.noRtpPort = true;
+        long invitesBefore = invitesTo("2001");
+        String callId = newCallId();
+        signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+
+        await().atMost(WAIT).until(() -> !inputs.of(callId).isEmpty());
+        Thread.sleep(200); // a second report would follow at once, on the same dialogs thread
+        assertThat(inputs.of(callId)).containsExactly(
+                new TransportFailed(callId, "no RTP port for the call: no free RTP port pair"));
+        assertThat(invitesTo("2001") - invitesBefore).isZero();
     }
 
     /**
@@ -117,7 +135,7 @@ class OutgoingCallTest {
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             // The 180 and 200 leave SIPp back to back; a 180 handled after the 200 is dropped (by design).
             assertThat(withoutTrying(inputs.of(callId))).filteredOn(input -> !(input instanceof Provisional))
-                    .containsExactly(new Answered(callId), new RemoteHangUp(callId));
+                    .containsExactly(new Answered(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId));
             assertThat(inputs.of(callId)).as("one 100 Trying for the attempt")
                     .filteredOn(new Provisional(callId, 100)::equals).hasSizeLessThanOrEqualTo(1);
             List<String> invites = station.messages().lines().filter(l -> l.startsWith("INVITE ")).toList();
@@ -152,7 +170,7 @@ class OutgoingCallTest {
 
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             // A 180 overtaken by the 200 on UDP is dropped, never reported after the answer.
-            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId))
+            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId, FixedPcmuSdp.PCMU))
                     .doesNotHaveDuplicates();
         }
     }
@@ -232,7 +250,7 @@ class OutgoingCallTest {
             signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
-            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId));
+            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Answered(callId, FixedPcmuSdp.PCMU));
             assertThat(proxy.receivedCount("INVITE")).as("challenged INVITE and its authorised retry").isEqualTo(2);
         }
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import rock.intercom.call.media.SdpAnswer;
 import org.junit.jupiter.params.provider.ValueSource;
 import rock.intercom.settings.Device;
 import rock.intercom.settings.DeviceSettings;

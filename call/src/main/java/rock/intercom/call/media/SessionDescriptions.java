@@ -1,22 +1,24 @@
-package rock.intercom.sip.call;
+package rock.intercom.call.media;
 
 import java.util.Optional;
 
 /**
- * The media side of the offer/answer exchange (RFC 3264) as the call dialogs see it: SDP bodies
- * in, SDP bodies out, plus the DTMF digits that arrive in SIP INFO. The media module implements
- * it; calls for one Call-ID come from one thread.
+ * The call's media port on the signalling side: the offer/answer exchange (RFC 3264) as SDP bodies
+ * in and out, plus the DTMF digits that arrive in SIP INFO. Defined here, used by the SIP adapter,
+ * implemented by the device's audio. Every SDP the peer sends is applied through this port before
+ * the adapter posts the input that follows from it, so that input carries the {@link AgreedMedia}.
+ * Calls for one Call-ID come from one thread; none waits for the call thread.
  */
 public interface SessionDescriptions {
 
     /** Our SDP offer for a new outgoing call (or for a 2xx to an INVITE that carried no offer). */
-    String offer(String callId);
+    SdpOffer offer(String callId);
 
     /** Our answer to the remote offer of an incoming INVITE or re-INVITE, or a typed refusal. */
     SdpAnswer answer(String callId, String remoteOffer);
 
-    /** The remote answer to our offer arrived; empty when usable, otherwise why it is not. */
-    Optional<String> accepted(String callId, String remoteAnswer);
+    /** The remote answer to our offer arrived: the media it agrees on, or why it is not usable. */
+    RemoteAnswer accepted(String callId, String remoteAnswer);
 
     /**
      * Our INVITE's offer was refused with {@code status} (488, 415 or 606): another offer to send

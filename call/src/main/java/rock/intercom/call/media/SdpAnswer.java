@@ -1,14 +1,15 @@
-package rock.intercom.sip.call;
+package rock.intercom.call.media;
 
 import java.util.Objects;
 
 /** The outcome of answering a remote SDP offer: our SDP, or the SIP status that refuses it. */
 public sealed interface SdpAnswer {
 
-    /** Our answer body (application/sdp). */
-    record Answer(String sdp) implements SdpAnswer {
+    /** Our answer body (application/sdp) and the media it agrees on. */
+    record Answer(String sdp, AgreedMedia media) implements SdpAnswer {
         public Answer {
             Objects.requireNonNull(sdp, "sdp");
+            Objects.requireNonNull(media, "media");
         }
     }
 

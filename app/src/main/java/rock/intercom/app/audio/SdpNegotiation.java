@@ -1,0 +1,237 @@
+package rock.intercom.app.audio;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.call.media.RemoteAnswer;
+import rock.intercom.call.media.SdpAnswer;
+import rock.intercom.call.media.SdpOffer;
+import rock.intercom.media.audio.AudioDeviceException;
+import rock.intercom.media.sdp.LocalEndpoint;
+import rock.intercom.media.sdp.LocalOffer;
+import rock.intercom.media.sdp.MediaPolicy;
+import rock.intercom.media.sdp.NegotiatedMedia;
+import rock.intercom.media.sdp.Negotiation;
+import rock.intercom.media.sdp.OfferAnswer;
+import rock.intercom.media.session.MediaSession;
+import rock.intercom.media.session.MediaSockets;
+import rock.intercom.media.srtp.CryptoSuite;
+import rock.intercom.media.srtp.SrtpMasterKey;
+import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.Encryption;
+
+/**
+ * The SDP offer/answer of the door's calls (RFC 3264 with SDES keys per the Encryption setting):
+ * binds each call's RTP/RTCP pair when it offers or answers and records what was agreed in the
+ * call's {@link CallChannel}, ready for {@link MediaLifecycle} to start. A missing Encryption
+ * setting counts as {@code RTP_OPTIONAL_SRTP}. Called on the SIP dialogs thread; thread-safe.
+ */
+final class SdpNegotiation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SdpNegotiation.class);
+
+    private final Supplier<DeviceSettings> settings;
+    private final AudioSetup setup;
+    private final MediaAddress address;
+    private final Map<String, CallChannel> channels;
+    private final CallChannel.SessionOpener opener;
+
+    SdpNegotiation(Supplier<DeviceSettings> settings, AudioSetup setup, MediaAddress address,
+            Map<String, CallChannel> channels, CallChannel.SessionOpener opener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.setup = Objects.requireNonNull(setup, "setup");
+        this.address = Objects.requireNonNull(address, "address");
+        this.channels = Objects.requireNonNull(channels, "channels");
+        this.opener = Objects.requireNonNull(opener, "opener");
+    }
+
+    /**
+     * Our offer: RTP/AVP with crypto lines for RTP_OPTIONAL_SRTP, RTP/SAVP for SRTP_ONLY (see
+     * {@link OfferAnswer}). Without a free RTP port there is none: one WARN here, and the
+     * signalling reports the reason to the call once.
+     */
+    SdpOffer offer(String callId) {
+        DeviceSettings now = settings.get();
+        CallChannel channel = newChannel(callId, true);
+        MediaSockets sockets;
+        InetAddress local;
+        try {
+            local = address.forCall(now);
+            sockets = setup.rtpPorts().bind(local);
+        } catch (IOException e) {
+            channels.remove(callId, channel);
+            LOG.warn("call {}: no RTP port: {}", callId, e.getMessage());
+            return new SdpOffer.Unavailable("no RTP port for the call: " + e.getMessage());
+        }
+        OfferAnswer negotiator = new OfferAnswer(policy(now, true));
+        LocalOffer offer = negotiator.createOffer(endpoint(local, sockets.rtpPort()), channel.sessionId(),
+                channel.nextVersion());
+        channel.offered(sockets, offer, negotiator);
+        LOG.info("call {}: audio offer on port {} ({})", callId, sockets.rtpPort(), encryption(now));
+        return new SdpOffer.Offer(offer.toSdp());
+    }
+
+    /**
+     * Our answer to an incoming INVITE's offer, or to a re-INVITE's (hold, resume, new address):
+     * 488 when the offer is unusable under the settings (SRTP_ONLY and no usable crypto line,
+     * no common codec), 400 when it does not parse. A refused re-INVITE leaves the call as it was
+     * (RFC 3261 §14.2).
+     */
+    SdpAnswer answer(String callId, String remoteOffer) {
+        DeviceSettings now = settings.get();
+        CallChannel existing = channels.get(callId);
+        if (existing != null && existing.session().isPresent()) {
+            return reAnswer(existing, remoteOffer, now);
+        }
+        CallChannel channel = newChannel(callId, existing != null && existing.outgoing());
+        MediaSockets sockets;
+        InetAddress local;
+        try {
+            local = address.forCall(now);
+            sockets = setup.rtpPorts().bind(local);
+        } catch (IOException e) {
+            channels.remove(callId, channel);
+            LOG.warn("call {}: no RTP port: {}", callId, e.getMessage());
+            return SdpAnswer.Refusal.notAcceptable("no RTP port for the call: " + e.getMessage());
+        }
+        Negotiation result = new OfferAnswer(policy(now, channel.outgoing()))
+                .answerOffer(remoteOffer, endpoint(local, sockets.rtpPort()), channel.sessionId(), channel.nextVersion());
+        if (result instanceof Negotiation.Failed failed) {
+            sockets.close();
+            channels.remove(callId, channel);
+            LOG.info("call {}: offer refused with {}: {}", callId, failed.failure().sipStatus(),
+                    failed.failure().reason());
+            return new SdpAnswer.Refusal(failed.failure().sipStatus(), failed.failure().reason());
+        }
+        Negotiation.Agreed agreed = (Negotiation.Agreed) result;
+        channel.agreed(sockets, agreed.media());
+        LOG.info("call {}: answered with {} {}", callId, agreed.media().codec(), agreed.media().securityLabel());
+        return new SdpAnswer.Answer(agreed.answer().toSdp(), CallChannel.summary(agreed.media()));
+    }
+
+    /** The answer to our offer: the media the call runs on, or why it cannot. */
+    RemoteAnswer accepted(String callId, String remoteAnswer) {
+        CallChannel channel = channels.get(callId);
+        if (channel == null) {
+            return new RemoteAnswer.Unusable("no offer was made for this call");
+        }
+        RemoteAnswer result = channel.accepted(remoteAnswer);
+        if (result instanceof RemoteAnswer.Usable usable) {
+            LOG.info("call {}: answer accepted ({})", callId, usable.media().protection());
+        } else {
+            LOG.info("call {}: answer not usable: {}", callId, ((RemoteAnswer.Unusable) result).reason());
+        }
+        return result;
+    }
+
+    /**
+     * Our best-effort offer (RTP/AVP with crypto lines) was refused with {@code status}, as an
+     * SRTP-only station does: the same offer as RTP/SAVP, sent once more by the signalling (see
+     * {@link OfferAnswer}). Empty under SRTP_ONLY, after a refused retry, or for an unknown call.
+     */
+    Optional<String> retryOffer(String callId, int status) {
+        CallChannel channel = channels.get(callId);
+        Optional<LocalOffer> retry = channel == null ? Optional.empty() : channel.retryOffer();
+        retry.ifPresent(offer -> LOG.info("call {}: offer refused with {}; offering RTP/SAVP", callId, status));
+        return retry.map(LocalOffer::toSdp);
+    }
+
+    private CallChannel newChannel(String callId, boolean outgoing) {
+        // One call at a time: what an earlier call bound but never started is released now.
+        for (Map.Entry<String, CallChannel> entry : channels.entrySet()) {
+            CallChannel other = entry.getValue();
+            if (other.session().isEmpty() && channels.remove(entry.getKey(), other)) {
+                other.end("superseded by call " + callId);
+            }
+        }
+        CallChannel channel = new CallChannel(callId, outgoing, ThreadLocalRandom.current().nextLong(1, 1L << 40));
+        channels.put(callId, channel);
+        return channel;
+    }
+
+    private SdpAnswer reAnswer(CallChannel channel, String remoteOffer, DeviceSettings now) {
+        MediaSession current = channel.session().orElseThrow();
+        NegotiatedMedia was = current.media();
+        // Keep our key so an unchanged stream goes on without a new SRTP context (RFC 4568 §7.1.4).
+        Function<CryptoSuite, SrtpMasterKey> sameKey = was.srtp()
+                .<Function<CryptoSuite, SrtpMasterKey>>map(keys -> suite -> keys.localKey().fits(suite)
+                        ? keys.localKey() : SrtpMasterKey.random(suite))
+                .orElse(SrtpMasterKey::random);
+        InetAddress local;
+        try {
+            local = address.forCall(now);
+        } catch (IOException e) {
+            return SdpAnswer.Refusal.notAcceptable("no local media address: " + e.getMessage());
+        }
+        MediaPolicy policy = policy(now, channel.outgoing());
+        Negotiation result = new OfferAnswer(policy, sameKey)
+                .answerOffer(remoteOffer, endpoint(local, current.localRtpPort()), channel.sessionId(),
+                        channel.nextVersion());
+        if (result instanceof Negotiation.Failed failed) {
+            LOG.info("call {}: re-INVITE refused with {}: {}", channel.callId(), failed.failure().sipStatus(),
+                    failed.failure().reason());
+            return new SdpAnswer.Refusal(failed.failure().sipStatus(), failed.failure().reason());
+        }
+        Negotiation.Agreed agreed = (Negotiation.Agreed) result;
+        NegotiatedMedia next = agreed.media();
+        if (sameStream(was, next)) {
+            current.updateRemote(next.remoteHost(), next.remotePort(), next.direction());
+            LOG.info("call {}: re-INVITE: media now {} to {}:{}", channel.callId(), next.direction().attribute(),
+                    next.remoteHost(), next.remotePort());
+            return new SdpAnswer.Answer(agreed.answer().toSdp(), CallChannel.summary(next));
+        }
+        return replaceSession(channel, remoteOffer, policy, local);
+    }
+
+    /** A re-INVITE that changes codec or keys: a new session on new sockets, then the old one closes. */
+    private SdpAnswer replaceSession(CallChannel channel, String remoteOffer, MediaPolicy policy, InetAddress local) {
+        MediaSockets sockets;
+        try {
+            sockets = setup.rtpPorts().bind(local);
+        } catch (IOException e) {
+            return SdpAnswer.Refusal.notAcceptable("no RTP port for the new stream: " + e.getMessage());
+        }
+        Negotiation result = new OfferAnswer(policy).answerOffer(remoteOffer, endpoint(local, sockets.rtpPort()),
+                channel.sessionId(), channel.nextVersion());
+        if (!(result instanceof Negotiation.Agreed agreed)) {
+            sockets.close();
+            return SdpAnswer.Refusal.notAcceptable("re-INVITE offer changed while answering");
+        }
+        MediaSession next;
+        try {
+            next = opener.open(channel, sockets, agreed.media());
+        } catch (AudioDeviceException | RuntimeException e) {
+            sockets.close();
+            return SdpAnswer.Refusal.notAcceptable("new stream cannot start: " + e.getMessage());
+        }
+        channel.replace(next).ifPresent(MediaSession::close);
+        LOG.info("call {}: re-INVITE: new stream {} {}", channel.callId(), agreed.media().codec(),
+                agreed.media().securityLabel());
+        return new SdpAnswer.Answer(agreed.answer().toSdp(), CallChannel.summary(agreed.media()));
+    }
+
+    private static boolean sameStream(NegotiatedMedia a, NegotiatedMedia b) {
+        return a.codec() == b.codec() && a.payloadType() == b.payloadType()
+                && a.telephoneEventPayloadType() == b.telephoneEventPayloadType() && a.srtp().equals(b.srtp());
+    }
+
+    private static LocalEndpoint endpoint(InetAddress local, int port) {
+        return LocalEndpoint.audio(local.getHostAddress(), port);
+    }
+
+    private static MediaPolicy policy(DeviceSettings settings, boolean outgoing) {
+        return new MediaPolicy(encryption(settings), MediaLifecycle.callOptions(settings).videoCalls(), outgoing);
+    }
+
+    private static Encryption encryption(DeviceSettings settings) {
+        Encryption e = settings == null || settings.sip() == null ? null : settings.sip().encryption();
+        return e == null ? Encryption.RTP_OPTIONAL_SRTP : e;
+    }
+}
