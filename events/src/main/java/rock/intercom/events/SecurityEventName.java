@@ -17,7 +17,12 @@ public enum SecurityEventName {
     REGISTERED("Registered"),
     REGISTRATION_LOST("Registration Lost"),
     SETTINGS_CHANGED("Settings Changed"),
-    SIGNED_IN("Signed In");
+    SIGNED_IN("Signed In"),
+    DOOR_OPENED("Door Opened"),
+    DOOR_RELEASE_REFUSED("Door Release Refused"),
+    DOOR_RELEASE_LOCKED("Door Release Locked"),
+    INPUT_LOST("Input Lost"),
+    INPUT_RESTORED("Input Restored");
 
     private final String label;
 

@@ -77,7 +77,7 @@ class PostgresEventStoreTest extends EventQueryFilterContract {
     @Test
     void badEventIsRejectedAndNothingIsStored() {
         try (PostgresEventStore store = open(newDatabase(), Clock.systemUTC())) {
-            Map<String, Object> oversized = Map.of("reason", "x".repeat(NewEvent.MAX_DETAILS_JSON_BYTES));
+            Map<String, Object> oversized = SqliteEventStoreTest.manyFields(40);
 
             assertThatThrownBy(() -> store.append(new NewEvent("rockx-505", null, Map.of())))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name must not be null");

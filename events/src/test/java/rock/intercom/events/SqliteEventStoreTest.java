@@ -118,7 +118,7 @@ class SqliteEventStoreTest {
     }
 
     static Stream<Arguments> badEvents() {
-        Map<String, Object> oversized = Map.of("reason", "x".repeat(NewEvent.MAX_DETAILS_JSON_BYTES));
+        Map<String, Object> oversized = SqliteEventStoreTest.manyFields(40);
         return Stream.of(
                 Arguments.of("null event", null, "event must not be null"),
                 Arguments.of("null name", new NewEvent("rockx-505", null, Map.of()), "event name must not be null"),
@@ -154,13 +154,33 @@ class SqliteEventStoreTest {
                 .hasMessageContaining("sipStatus=null");
     }
 
+    /** {@code n} fields of {@link NewEvent#MAX_TEXT_CHARS} characters: about 260 bytes of JSON each. */
+    static Map<String, Object> manyFields(int n) {
+        Map<String, Object> details = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            details.put(String.format("k%02d", i), "x".repeat(NewEvent.MAX_TEXT_CHARS));
+        }
+        return details;
+    }
+
     @Test
     void detailsJustUnderTheLimitAreStored() {
-        // {"reason":"..."} is 13 bytes of JSON around the value.
-        Map<String, Object> details = Map.of("reason", "x".repeat(NewEvent.MAX_DETAILS_JSON_BYTES - 13));
+        // 30 × ("k00":"…256…",) ≈ 7,800 bytes of JSON.
+        SecurityEvent stored = store.append(new NewEvent("rockx-505", "Call Failed", manyFields(30)));
 
-        SecurityEvent stored = store.append(new NewEvent("rockx-505", "Call Failed", details));
+        assertThat(store.query(EventQuery.newest(1))).containsExactly(stored);
+    }
 
+    @Test
+    void remoteTextLongerThanTheBoundIsCutWithAMarkerNotDropped() {
+        // A caller with a 9,000-character Call-ID is still recorded (issue 11).
+        String callId = "c".repeat(9_000);
+        SecurityEvent stored = store.append(new NewEvent("rockx-505", "Call Rejected",
+                Map.of("callId", callId, "from", java.util.List.of("f".repeat(300)), "sipStatus", 403)));
+
+        assertThat(stored.details().get("callId")).isEqualTo("c".repeat(NewEvent.MAX_TEXT_CHARS) + "… [cut: 9000 chars]");
+        assertThat(stored.details().get("from")).isEqualTo(java.util.List.of("f".repeat(NewEvent.MAX_TEXT_CHARS) + "… [cut: 300 chars]"));
+        assertThat(stored.details().get("sipStatus")).isEqualTo(403);
         assertThat(store.query(EventQuery.newest(1))).containsExactly(stored);
     }
 

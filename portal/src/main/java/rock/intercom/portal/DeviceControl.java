@@ -33,4 +33,13 @@ public interface DeviceControl {
 
     /** The virtual call button: the same effect as pressing the wired intercom button. */
     void pressButton();
+
+    /**
+     * Opens the door (pulses the door relay) for an Account Administrator; {@code channel} says
+     * where ({@code API}, {@code portal}) for the Door Opened event. Empty when opened, else why
+     * not (no relay wired, relay failed).
+     */
+    default java.util.Optional<String> openDoor(String user, String channel) {
+        return java.util.Optional.of("this device has no door relay");
+    }
 }

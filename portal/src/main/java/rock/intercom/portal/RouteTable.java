@@ -31,6 +31,7 @@ public final class RouteTable {
                 new Route(GET, "/api/v1/devices/{id}/settings", VIEW, api::getSettings),
                 new Route(PUT, "/api/v1/devices/{id}/settings", MODIFY, api::putSettings),
                 new Route(POST, "/api/v1/devices/{id}/button", MODIFY, api::pressButton),
+                new Route(POST, "/api/v1/devices/{id}/door", MODIFY, api::openDoor),
                 new Route(GET, "/api/v1/events", VIEW, api::events),
                 // Admin Portal pages
                 new Route(GET, "/assets/{file}", ANYONE, pages::asset),
@@ -41,6 +42,7 @@ public final class RouteTable {
                 new Route(GET, "/devices", VIEW, pages::devices),
                 new Route(GET, "/devices/{id}", VIEW, pages::devicePage),
                 new Route(POST, "/devices/{id}/button", MODIFY, pages::pressButton),
+                new Route(POST, "/devices/{id}/door", MODIFY, pages::openDoor),
                 new Route(GET, "/devices/{id}/modify", MODIFY, pages::modifyForm),
                 new Route(POST, "/devices/{id}/modify", MODIFY, pages::modify),
                 new Route(GET, "/security-events", VIEW, pages::securityEvents));

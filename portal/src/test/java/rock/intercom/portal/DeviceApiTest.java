@@ -110,6 +110,8 @@ class DeviceApiTest {
         assertThat(put.statusCode()).isEqualTo(403);
         assertThat(json(put).path("error").asText()).contains("Account Administrator");
         assertThat(portal.post("/api/v1/devices/rockx-505/button", AS_VIEWER).statusCode()).isEqualTo(403);
+        assertThat(portal.post("/api/v1/devices/rockx-505/door", AS_VIEWER).statusCode()).isEqualTo(403);
+        assertThat(portal.door.openedBy).isEmpty();
         assertThat(portal.door.storedSettings()).isEqualTo(before);
     }
 
@@ -151,7 +153,7 @@ class DeviceApiTest {
 
     @ParameterizedTest
     @CsvSource({"GET,/api/v1/devices/nope/status", "GET,/api/v1/devices/nope/settings",
-        "PUT,/api/v1/devices/nope/settings", "POST,/api/v1/devices/nope/button"})
+        "PUT,/api/v1/devices/nope/settings", "POST,/api/v1/devices/nope/button", "POST,/api/v1/devices/nope/door"})
     void unknownDeviceIs404(String method, String path) throws Exception {
         HttpResponse<String> response = portal.send(portal.request(path).header("Authorization", AS_ADMIN)
                 .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
@@ -224,6 +226,21 @@ class DeviceApiTest {
         assertThat(portal.otherDoor.presses()).isEqualTo(before + 1);
         assertThat(json(portal.get("/api/v1/devices/rockx-506/status", AS_VIEWER)).path("screen").asText())
                 .isIn("Dialing 400…", "Idle");
+    }
+
+    @Test
+    void anAdministratorOpensTheDoorAndARelayFailureIsAConflictWithItsReason() throws Exception {
+        HttpResponse<String> opened = portal.post("/api/v1/devices/rockx-506/door", AS_ADMIN);
+        assertThat(opened.statusCode()).isEqualTo(202);
+        assertThat(json(opened).path("opened").asBoolean()).isTrue();
+        assertThat(portal.otherDoor.openedBy).containsExactly("admin by API");
+
+        portal.otherDoor.relayFails = true;
+        HttpResponse<String> refused = portal.post("/api/v1/devices/rockx-506/door", AS_ADMIN);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).path("opened").asBoolean()).isFalse();
+        assertThat(json(refused).path("reason").asText()).isEqualTo(TestDoor.RELAY_FAILURE);
+        assertThat(portal.otherDoor.openedBy).hasSize(1);
     }
 
     @Test

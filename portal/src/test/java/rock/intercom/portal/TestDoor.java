@@ -152,6 +152,20 @@ final class TestDoor implements DeviceControl {
         return presses.get();
     }
 
+    /** Who opened the door, in order; a door whose relay "fails" refuses with {@link #RELAY_FAILURE}. */
+    final java.util.List<String> openedBy = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile boolean relayFails;
+    static final String RELAY_FAILURE = "door relay: /sys/class/gpio/gpio18/value: Permission denied";
+
+    @Override
+    public java.util.Optional<String> openDoor(String user, String channel) {
+        if (relayFails) {
+            return java.util.Optional.of(RELAY_FAILURE);
+        }
+        openedBy.add(user + " by " + channel);
+        return java.util.Optional.empty();
+    }
+
     synchronized JsonNode storedSettings() {
         return settings.deepCopy();
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * The whole settings document of one door device: the product's public contract, shared by the
  * YAML config file and the JSON API. Immutable; validated once by {@link SettingsValidator}.
  */
-public record DeviceSettings(Device device, SipSettings sip, Map<String, String> customConfiguration) {
+public record DeviceSettings(Device device, SipSettings sip, Map<String, String> customConfiguration, DoorSettings door) {
 
     /** The v3.6.3 custom parameter that hands caller authorisation to the SIP server. */
     public static final String SERVER_CONTROLS_ALLOWED_CALLERS = "intercom.default_server_controls_allowed_callers";
@@ -22,6 +22,12 @@ public record DeviceSettings(Device device, SipSettings sip, Map<String, String>
                     Objects.requireNonNull(value, "custom value")));
         }
         customConfiguration = Collections.unmodifiableMap(ordered);
+        door = door == null ? DoorSettings.DEFAULTS : door;
+    }
+
+    /** A document without a {@code door} section: the door's defaults (release off, European tones). */
+    public DeviceSettings(Device device, SipSettings sip, Map<String, String> customConfiguration) {
+        this(device, sip, customConfiguration, DoorSettings.DEFAULTS);
     }
 
     /**

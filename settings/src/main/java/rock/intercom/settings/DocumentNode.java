@@ -118,6 +118,26 @@ final class DocumentNode {
         return null;
     }
 
+    /** A list of the enum's constant names (ignoring case), duplicates dropped; null when absent. */
+    <E extends Enum<E>> List<E> choiceList(String key, Class<E> type) {
+        List<String> names = textList(key);
+        if (names == null) {
+            return null;
+        }
+        var chosen = new ArrayList<E>();
+        for (int i = 0; i < names.size(); i++) {
+            String wanted = names.get(i).trim().toUpperCase(Locale.ROOT);
+            E match = Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(wanted)).findFirst().orElse(null);
+            if (match == null) {
+                errors.add(pathOf(key) + "[" + i + "]", "must be one of "
+                        + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+            } else if (!chosen.contains(match)) {
+                chosen.add(match);
+            }
+        }
+        return chosen;
+    }
+
     /** A list of text values. */
     List<String> textList(String key) {
         JsonNode value = field(key);

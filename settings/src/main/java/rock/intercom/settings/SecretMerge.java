@@ -12,6 +12,7 @@ public final class SecretMerge {
 
     /** {@code update} with each omitted password taken from {@code stored} and each empty one cleared. */
     public static DeviceSettings merge(DeviceSettings stored, DeviceSettings update) {
+        update = withDoorCode(stored, update);
         SipSettings sip = update.sip();
         if (sip == null) {
             return update;
@@ -29,7 +30,16 @@ public final class SecretMerge {
         }
         var merged = new SipSettings(sip.enabled(), sip.server(), sip.encryption(), identity, sip.callNumber(),
                 sip.fallbackNumbers(), sip.callOptions(), sip.incomingCalls(), proxy);
-        return new DeviceSettings(update.device(), merged, update.customConfiguration());
+        return new DeviceSettings(update.device(), merged, update.customConfiguration(), update.door());
+    }
+
+    /** The door release code is a secret too: omitted keeps it, empty clears it. */
+    private static DeviceSettings withDoorCode(DeviceSettings stored, DeviceSettings update) {
+        DoorRelease release = update.door().release();
+        String kept = secret(release.dtmfCode(), stored == null ? null : stored.door().release().dtmfCode());
+        var merged = new DoorRelease(release.enabled(), kept, release.pulseSeconds(), release.during());
+        return new DeviceSettings(update.device(), update.sip(), update.customConfiguration(),
+                new DoorSettings(merged, update.door().callProgressTones()));
     }
 
     private static String secret(String given, String stored) {

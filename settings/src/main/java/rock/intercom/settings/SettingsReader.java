@@ -11,15 +11,28 @@ final class SettingsReader {
 
     /** Read-only key of the redacted API view; accepted back so a fetched document can be sent again. */
     static final String PASSWORD_SET = "authPasswordSet";
+    /** Read-only key of the redacted view in place of the door release code. */
+    static final String CODE_SET = "dtmfCodeSet";
 
     DeviceSettings read(JsonNode tree) {
         var errors = new ValidationErrors();
         DocumentNode root = DocumentNode.root(tree, errors);
         var settings = new DeviceSettings(device(root.object("device")), sip(root.object("sip")),
-                root.textMap("customConfiguration"));
+                root.textMap("customConfiguration"), door(root.object("door")));
         root.rejectUnknown();
         errors.throwIfAny();
         return settings;
+    }
+
+    private static DoorSettings door(DocumentNode node) {
+        DocumentNode release = node.object("release");
+        var door = new DoorSettings(
+                new DoorRelease(orFalse(release.bool("enabled")), release.text("dtmfCode"), release.integer("pulseSeconds"),
+                        release.choiceList("during", ReleaseDuring.class)),
+                node.choice("callProgressTones", ToneRegion.class));
+        release.rejectUnknown(CODE_SET);
+        node.rejectUnknown();
+        return door;
     }
 
     private static Device device(DocumentNode node) {

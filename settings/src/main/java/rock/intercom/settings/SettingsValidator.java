@@ -47,6 +47,7 @@ public final class SettingsValidator {
         checkDevice(settings.device(), errors);
         checkSip(settings.sip(), errors);
         checkCustomConfiguration(settings.customConfiguration(), errors);
+        DoorReleaseRules.check(settings.door().release(), errors);
         return errors;
     }
 

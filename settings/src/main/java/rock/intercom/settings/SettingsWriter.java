@@ -32,6 +32,7 @@ final class SettingsWriter {
         }
         ObjectNode custom = root.putObject("customConfiguration");
         settings.customConfiguration().forEach(custom::put);
+        writeDoor(settings.door(), root.putObject("door"), redact);
         return root;
     }
 
@@ -74,6 +75,20 @@ final class SettingsWriter {
                     .put("port", proxy.port()).put("authUsername", proxy.authUsername());
             password(px, proxy.authPassword(), redact);
         }
+    }
+
+    private static void writeDoor(DoorSettings door, ObjectNode node, boolean redact) {
+        DoorRelease release = door.release();
+        ObjectNode rel = node.putObject("release").put("enabled", release.enabled());
+        if (redact) {
+            rel.put(SettingsReader.CODE_SET, release.codeSet());
+        } else {
+            rel.put("dtmfCode", release.dtmfCode());
+        }
+        rel.put("pulseSeconds", release.pulseSeconds());
+        var during = rel.putArray("during");
+        release.during().forEach(when -> during.add(when.name()));
+        node.put("callProgressTones", name(door.callProgressTones()));
     }
 
     private static void password(ObjectNode node, String password, boolean redact) {

@@ -62,6 +62,17 @@ public final class DevicesApi {
         Json.send(ctx, 202, Json.object().put("pressed", true).put("device", device.id()));
     }
 
+    /** Remote door release: 202 when the relay was pulsed, 409 with the reason when it could not be. */
+    public void openDoor(Context ctx) {
+        DeviceControl device = device(ctx);
+        java.util.Optional<String> refused = device.openDoor(rock.intercom.portal.Caller.of(ctx).user().username(), "API");
+        if (refused.isPresent()) {
+            Json.send(ctx, 409, Json.object().put("opened", false).put("reason", refused.get()));
+        } else {
+            Json.send(ctx, 202, Json.object().put("opened", true).put("device", device.id()));
+        }
+    }
+
     public void events(Context ctx) {
         EventFilter filter = EventFilter.parse(ctx.queryParamMap());
         Json.send(ctx, 200, EventJson.page(events.query(filter.toQuery()), filter.limit()));

@@ -45,6 +45,11 @@ public final class DevicePage {
                     .append("<button type=\"submit\" class=\"call-button\" id=\"virtual-call-button\">")
                     .append("Press the call button</button>")
                     .append("<p class=\"help\">A virtual press of the wired intercom button: starts a call, or ends the current one.</p>")
+                    .append("</form>")
+                    .append("<form method=\"post\" action=\"").append(base).append("/door\">")
+                    .append(Layout.csrfField(caller))
+                    .append("<button type=\"submit\" class=\"door-button\" id=\"open-door-button\">Open door</button>")
+                    .append("<p class=\"help\">Pulses the door relay for the Door Release pulse length; recorded as Door Opened with your user name.</p>")
                     .append("</form>");
         }
         body.append("</section>");

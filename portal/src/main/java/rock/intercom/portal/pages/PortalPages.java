@@ -118,7 +118,8 @@ public final class PortalPages {
     }
 
     public void devicePage(Context ctx) {
-        String notice = "1".equals(ctx.queryParam("pressed")) ? "Call button pressed." : null;
+        String notice = "1".equals(ctx.queryParam("pressed")) ? "Call button pressed."
+                : "1".equals(ctx.queryParam("opened")) ? "Door opened." : null;
         ctx.html(DevicePage.render(device(ctx), Caller.of(ctx), notice));
     }
 
@@ -126,6 +127,17 @@ public final class PortalPages {
         DeviceControl device = device(ctx);
         device.pressButton();
         ctx.redirect("/devices/" + device.id() + "?pressed=1", HttpStatus.SEE_OTHER);
+    }
+
+    public void openDoor(Context ctx) {
+        DeviceControl device = device(ctx);
+        var refused = device.openDoor(Caller.of(ctx).user().username(), "portal");
+        if (refused.isPresent()) {
+            // Rendered, not redirected: a reason in a URL would let any link put words in the notice.
+            ctx.status(HttpStatus.CONFLICT).html(DevicePage.render(device, Caller.of(ctx), "Door not opened: " + refused.get()));
+            return;
+        }
+        ctx.redirect("/devices/" + device.id() + "?opened=1", HttpStatus.SEE_OTHER);
     }
 
     public void modifyForm(Context ctx) {
