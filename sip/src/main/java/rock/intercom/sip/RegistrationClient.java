@@ -3,16 +3,11 @@ package rock.intercom.sip;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ListIterator;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
-import javax.sip.address.SipURI;
-import javax.sip.header.ContactHeader;
-import javax.sip.header.ExpiresHeader;
-import javax.sip.header.Header;
 import javax.sip.header.MinExpiresHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -216,28 +211,13 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
         watcher.watch(response);
     }
 
-    /** The expiry the server granted our contact (§10.2.4): its Contact expires, else Expires, else ours. */
     private int grantedExpiry(Response response) {
         try {
-            SipURI ours = requests.contactUri();
-            ListIterator<Header> contacts = response.getHeaders(ContactHeader.NAME);
-            while (contacts != null && contacts.hasNext()) {
-                ContactHeader contact = (ContactHeader) contacts.next();
-                if (contact.getAddress().getURI() instanceof SipURI uri && sameBinding(uri, ours)
-                        && contact.getExpires() >= 0) {
-                    return contact.getExpires();
-                }
-            }
+            return GrantedExpiry.of(response, requests.contactUri(), requestedExpiry);
         } catch (ParseException e) {
             LOG.debug("cannot rebuild our contact", e);
+            return GrantedExpiry.of(response, null, requestedExpiry);
         }
-        ExpiresHeader expires = response.getExpires();
-        return expires != null ? expires.getExpires() : requestedExpiry;
-    }
-
-    private static boolean sameBinding(SipURI a, SipURI b) {
-        return a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort()
-                && String.valueOf(a.getUser()).equals(String.valueOf(b.getUser()));
     }
 
     /** An attempt got no usable answer: a TLS refusal or malformed answers are failures, silence is offline. */

@@ -57,7 +57,10 @@ public final class ChallengeAnswerer {
     private final Map<Challenger, DigestLogin> logins = new EnumMap<>(Challenger.class);
     private final Map<Challenger, DigestResponder> answers = new EnumMap<>(Challenger.class);
 
-    /** @param serverLogin for 401s, null when none; @param proxyLogin for 407s, null when none */
+    /**
+     * @param serverLogin answers 401s; null when there is none
+     * @param proxyLogin  answers 407s; null when there is none
+     */
     public ChallengeAnswerer(HeaderFactory headers, DigestLogin serverLogin, DigestLogin proxyLogin) {
         this.headers = headers;
         if (serverLogin != null) {
@@ -102,7 +105,8 @@ public final class ChallengeAnswerer {
         return best;
     }
 
-    public synchronized boolean hasLogin(Challenger challenger) {
+    /** True when a challenge from {@code challenger} can be answered at all. */
+    public boolean hasLogin(Challenger challenger) {
         return logins.containsKey(challenger);
     }
 
