@@ -137,7 +137,10 @@ public final class DeviceStack implements CallStack, SipListenerExt, AutoCloseab
     /** The SIP agent's own answerer, with the logins of the settings in force. */
     private Optional<ClientTransaction> answerChallenge(ClientTransaction challenged, Response challenge)
             throws SipException {
-        SipSettings sip = settings().sip();
+        SipSettings sip = settings() == null ? null : settings().sip();
+        if (sip == null) {
+            return Optional.empty();
+        }
         return ChallengeAnswerer.forRequests(headers, sip.identity(), sip.proxy()).retry(challenged, challenge,
                 provider);
     }
