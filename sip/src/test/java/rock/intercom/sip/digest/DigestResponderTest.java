@@ -1,4 +1,4 @@
-package rock.intercom.sip;
+package rock.intercom.sip.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,8 +20,8 @@ class DigestResponderTest {
             String cnonce, String expected) throws Exception {
         DigestChallenge challenge = DigestChallenge.of("Digest", realm, nonce, null, algorithm, "auth", false);
 
-        String response = DigestResponder.response(challenge, user, password, "GET", "/dir/index.html", "00000001",
-                cnonce);
+        String response = challenge.algorithm().requestDigest(user, realm, password, "GET", "/dir/index.html", nonce,
+                "auth", "00000001", cnonce);
 
         assertThat(response).isEqualTo(expected);
     }
@@ -31,8 +31,8 @@ class DigestResponderTest {
         DigestChallenge challenge = DigestChallenge.of("Digest", "rock.test", "abc", "opq", "SHA-256", "auth,auth-int",
                 false);
 
-        String value = DigestResponder.credentials(challenge, "1001", "door-secret", "REGISTER", "sip:pbx.example",
-                7, "c0ffee");
+        String value = DigestResponder.credentials(challenge, new DigestLogin("1001", "door-secret"), "REGISTER",
+                "sip:pbx.example", 7, "c0ffee").headerValue();
 
         assertThat(value).startsWith("Digest username=\"1001\", realm=\"rock.test\", nonce=\"abc\"")
                 .contains("uri=\"sip:pbx.example\"", "algorithm=SHA-256", "opaque=\"opq\"", "qop=auth",
@@ -43,7 +43,7 @@ class DigestResponderTest {
     @Test
     void countsNonceUses() throws Exception {
         DigestChallenge challenge = DigestChallenge.of("Digest", "r", "n", null, null, "auth", false);
-        DigestResponder responder = new DigestResponder(challenge, "u", "p");
+        DigestResponder responder = new DigestResponder(challenge, new DigestLogin("u", "p"));
 
         assertThat(responder.answer("REGISTER", "sip:x")).contains("nc=00000001");
         assertThat(responder.isFresh()).isTrue();
@@ -55,7 +55,8 @@ class DigestResponderTest {
     void withoutQopUsesTheRfc2069Form() throws Exception {
         DigestChallenge challenge = DigestChallenge.of("Digest", "r", "n", null, "md5", null, false);
 
-        String value = DigestResponder.credentials(challenge, "u", "p", "REGISTER", "sip:x", 1, "c");
+        String value = DigestResponder.credentials(challenge, new DigestLogin("u", "p"), "REGISTER", "sip:x", 1, "c")
+                .headerValue();
 
         assertThat(value).doesNotContain("qop", "nc=", "cnonce");
         DigestAlgorithm md5 = DigestAlgorithm.MD5;
