@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import rock.intercom.media.rtp.RtpPacket;
+import rock.intercom.testkit.Goertzel;
 
 /**
  * The demo PBX against SIPp playing the door: registration with digest auth over UDP and TCP, a
