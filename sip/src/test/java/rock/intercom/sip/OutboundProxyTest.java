@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rock.intercom.settings.Proxy;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.KamailioServer;
-import rock.intercom.sip.testing.TestCertificates;
+import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.TestCertificates;
 
 /**
  * Guide step 8: every request goes through the outbound proxy (a second Kamailio), whose 407 is

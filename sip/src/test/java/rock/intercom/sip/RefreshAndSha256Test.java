@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.KamailioServer;
-import rock.intercom.sip.testing.TestCertificates;
+import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.TestCertificates;
 
 /**
  * A registrar that challenges with SHA-256 (RFC 7616) and grants only 2 s although the device asks

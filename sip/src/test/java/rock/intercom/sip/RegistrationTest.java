@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.SipServer;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.KamailioServer;
-import rock.intercom.sip.testing.TestCertificates;
+import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.TestCertificates;
 
 /** Registration against a real Kamailio registrar (MD5 digest) over UDP, TCP and TLS. */
 class RegistrationTest {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.KamailioServer;
-import rock.intercom.sip.testing.TestCertificates;
+import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.TestCertificates;
 
 /**
  * The detection bound of issue 3: offline no later than polling interval + 5 s after the server

@@ -25,6 +25,8 @@ import rock.intercom.settings.Transport;
 import rock.intercom.sip.RegistrationState;
 import rock.intercom.sip.SipAgent;
 import rock.intercom.sip.SipAgentOptions;
+import rock.intercom.testkit.Sipp;
+import rock.intercom.testkit.Baresip;
 
 /**
  * The call dialogs wired to the real {@link SipAgent} as in the device: the agent registers
@@ -86,7 +88,7 @@ class AgentCallTest {
 
     @Test
     void baresipStationAnswersTheDoorsCallAndTheDoorHangsUp() {
-        try (BaresipStation station = BaresipStation.register(DIR.resolve("baresip-400"), "400", STATION_PASSWORD,
+        try (Baresip station = Baresip.registered(DIR.resolve("baresip-400"), "400", STATION_PASSWORD,
                 server.port())) {
             String callId = UUID.randomUUID() + "@door.test";
             signalling.sendInvite(new SendInvite(callId, "400", 1, 1));
@@ -105,7 +107,7 @@ class AgentCallTest {
 
     @Test
     void baresipCallsTheDoorAndHangsUp() {
-        try (BaresipStation station = BaresipStation.calling(DIR.resolve("baresip-400-calling"), "400",
+        try (Baresip station = Baresip.registered(DIR.resolve("baresip-400-calling"), "400",
                 STATION_PASSWORD, server.port(), 4, "/dial sip:100@127.0.0.1:" + server.port())) {
             await().atMost(WAIT).until(() -> INPUTS.all().stream().anyMatch(input -> input instanceof RemoteHangUp
                     && INPUTS.of(((RemoteHangUp) input).callId()).get(0) instanceof IncomingInvite invite
@@ -122,7 +124,7 @@ class AgentCallTest {
 
     @Test
     void callerReachesTheRegisteredDoorThroughTheServer() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
                 CallTestSettings.EXTENSION, "caller", "555")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> INPUTS.all().stream().anyMatch(RemoteHangUp.class::isInstance));

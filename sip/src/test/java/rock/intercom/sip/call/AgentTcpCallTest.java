@@ -25,7 +25,8 @@ import rock.intercom.settings.Transport;
 import rock.intercom.sip.RegistrationState;
 import rock.intercom.sip.SipAgent;
 import rock.intercom.sip.SipAgentOptions;
-import rock.intercom.sip.testing.FreePorts;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.Sipp;
 
 /**
  * Calls over TCP with the real {@link SipAgent}: the INVITE and its dialog travel on the agent's
@@ -86,7 +87,7 @@ class AgentTcpCallTest {
 
     @Test
     void answeredCallOverTcpEndsWithTheStationsBye() {
-        try (SippPeer station = SippPeer.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
             String callId = UUID.randomUUID() + "@door.test";
             signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
@@ -99,7 +100,7 @@ class AgentTcpCallTest {
 
     @Test
     void serverSendsTheCallOverTcpAndTheDoorAnswers() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
                 CallTestSettings.EXTENSION, "caller", "555")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> INPUTS.all().stream().anyMatch(input -> input instanceof RemoteHangUp hangUp

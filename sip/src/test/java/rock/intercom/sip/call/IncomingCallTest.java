@@ -25,7 +25,8 @@ import rock.intercom.call.InviteSource;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.FreePorts;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.Sipp;
 
 /**
  * Incoming calls (issue 5): SIPp callers reach the door through a real Kamailio (or straight at
@@ -103,7 +104,7 @@ class IncomingCallTest {
 
     @Test
     void allowedCallerThroughTheServerIsAnsweredAndHangsUp() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", serverAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
 
@@ -128,7 +129,7 @@ class IncomingCallTest {
                 signalling.sendBye(invite.callId());
             }
         });
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-acks-late.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-acks-late.xml", serverAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             assertThat(inputs.all()).singleElement().isInstanceOf(IncomingInvite.class);
@@ -137,7 +138,7 @@ class IncomingCallTest {
 
     @Test
     void inviteWithoutOfferGetsOurOfferAndTheAnswerComesInTheAck() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-late-offer.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-late-offer.xml", serverAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
@@ -149,7 +150,7 @@ class IncomingCallTest {
 
     @Test
     void callerNotOnTheListIsRefusedWith403() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", serverAddress(), CallTestSettings.EXTENSION,
                 "caller", STRANGER, "status", "403", "sdp", PCMU)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
@@ -159,7 +160,7 @@ class IncomingCallTest {
 
     @Test
     void callerStraightToTheDoorIsNotFromTheServer() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", deviceAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", deviceAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             IncomingInvite invite = (IncomingInvite) inputs.all().get(0);
@@ -170,7 +171,7 @@ class IncomingCallTest {
     @Test
     void serverManagedModeRefusesAnInviteThatBypassesTheServer() {
         settings = CallTestSettings.withIncoming(settings, IncomingCallMode.SIP_SERVER, List.of());
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED, "status", "403", "sdp", PCMU)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
@@ -181,7 +182,7 @@ class IncomingCallTest {
     @Test
     void serverManagedModeAnswersAnyCallerThatComesThroughTheServer() {
         settings = CallTestSettings.withIncoming(settings, IncomingCallMode.SIP_SERVER, List.of());
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", serverAddress(), CallTestSettings.EXTENSION,
                 "caller", STRANGER)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
@@ -191,7 +192,7 @@ class IncomingCallTest {
 
     @Test
     void inviteForAnotherUserIsRefusedWith404() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), "999",
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), "999",
                 "caller", ALLOWED, "status", "404", "sdp", PCMU)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
@@ -201,7 +202,7 @@ class IncomingCallTest {
 
     @Test
     void offerWithoutACommonCodecIsRefusedWith488() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED, "status", "488", "sdp", PCMA_ONLY)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             String callId = inputs.all().get(0).getClass() == IncomingInvite.class
@@ -213,7 +214,7 @@ class IncomingCallTest {
 
     @Test
     void offerThatIsNotSdpIsRefusedWith400() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED, "status", "400", "sdp", "this is not a session description")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 2);
@@ -224,7 +225,7 @@ class IncomingCallTest {
 
     @Test
     void malformedInviteGets400AndTheDoorStaysHealthy() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-malformed.xml", deviceAddress(), CallTestSettings.EXTENSION)) {
+        try (Sipp caller = Sipp.caller(DIR, "caller-malformed.xml", deviceAddress(), CallTestSettings.EXTENSION)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
         }
         assertThat(inputs.all()).isEmpty();
@@ -234,7 +235,7 @@ class IncomingCallTest {
     @Test
     void callerCancelsBeforeTheAnswer() {
         inputs.react(input -> { });
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-cancels.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-cancels.xml", serverAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 2);
@@ -245,7 +246,7 @@ class IncomingCallTest {
 
     @Test
     void holdAndResumeReInvitesAreAnsweredInTheDialog() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-holds.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-holds.xml", serverAddress(), CallTestSettings.EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
@@ -261,7 +262,7 @@ class IncomingCallTest {
      */
     @Test
     void dtmfInSipInfoReachesTheCallsMedia() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-sends-info.xml", deviceAddress(),
+        try (Sipp caller = Sipp.caller(DIR, "caller-sends-info.xml", deviceAddress(),
                 CallTestSettings.EXTENSION, "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
@@ -269,7 +270,7 @@ class IncomingCallTest {
             assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId), new RemoteHangUp(callId));
             assertThat(media.infoDigits).containsExactly(callId + ":5", callId + ":#");
         }
-        try (SippPeer stranger = SippPeer.caller(DIR, "info-outside-dialog.xml", deviceAddress(),
+        try (Sipp stranger = Sipp.caller(DIR, "info-outside-dialog.xml", deviceAddress(),
                 CallTestSettings.EXTENSION)) {
             assertThat(stranger.awaitExit(WAIT)).as(stranger.transcript()).isZero();
         }
@@ -277,7 +278,7 @@ class IncomingCallTest {
     }
 
     private void assertStillAnswersOptions() {
-        try (SippPeer probe = SippPeer.caller(DIR, "options.xml", deviceAddress(), CallTestSettings.EXTENSION)) {
+        try (Sipp probe = Sipp.caller(DIR, "options.xml", deviceAddress(), CallTestSettings.EXTENSION)) {
             assertThat(probe.awaitExit(WAIT)).as(probe.transcript()).isZero();
         }
     }

@@ -22,8 +22,9 @@ import rock.intercom.call.CallInput.RemoteHangUp;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.settings.Proxy;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.FreePorts;
-import rock.intercom.sip.testing.KamailioServer;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.Sipp;
 
 /**
  * Outgoing calls (issue 4) from the device's JAIN-SIP stack through a real Kamailio to SIPp
@@ -79,7 +80,7 @@ class OutgoingCallTest {
 
     @Test
     void answeredCallIsAcknowledgedAndEndsWithTheStationsBye() {
-        try (SippPeer station = SippPeer.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
             long invitesBefore = invitesTo("2001");
             String callId = newCallId();
             inputs.react(input -> {
@@ -104,7 +105,7 @@ class OutgoingCallTest {
      */
     @Test
     void offerRefusedWith488IsRetriedOnceInTheSameAttempt() {
-        try (SippPeer station = SippPeer.station(DIR, "station-wants-savp.xml", SAVP_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-wants-savp.xml", SAVP_PORT)) {
             String callId = newCallId();
             inputs.react(input -> {
                 if (input instanceof Answered answered) {
@@ -140,7 +141,7 @@ class OutgoingCallTest {
 
     @Test
     void deviceHangsUpAnAnsweredCallWithBye() {
-        try (SippPeer station = SippPeer.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
             String callId = newCallId();
             inputs.react(input -> {
                 if (input instanceof Answered answered) {
@@ -159,7 +160,7 @@ class OutgoingCallTest {
 
     @Test
     void busyStationRejectsWith486() {
-        try (SippPeer station = SippPeer.station(DIR, "station-final.xml", BUSY_PORT, "status", "486",
+        try (Sipp station = Sipp.station(DIR, "station-final.xml", BUSY_PORT, "status", "486",
                 "reason", "Busy Here")) {
             String callId = newCallId();
             signalling.sendInvite(new SendInvite(callId, "2002", 1, 2));
@@ -172,7 +173,7 @@ class OutgoingCallTest {
 
     @Test
     void decliningStationRejectsWith603() {
-        try (SippPeer station = SippPeer.station(DIR, "station-final.xml", DECLINE_PORT, "status", "603",
+        try (Sipp station = Sipp.station(DIR, "station-final.xml", DECLINE_PORT, "status", "603",
                 "reason", "Decline")) {
             String callId = newCallId();
             signalling.sendInvite(new SendInvite(callId, "2003", 2, 2));
@@ -185,7 +186,7 @@ class OutgoingCallTest {
 
     @Test
     void ringingStationIsCancelledAfterTheCallTimeout() {
-        try (SippPeer station = SippPeer.station(DIR, "station-ring-forever.xml", RING_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-ring-forever.xml", RING_PORT)) {
             String callId = newCallId();
             signalling.sendInvite(new SendInvite(callId, "2004", 1, 1));
             await().atMost(WAIT).until(() -> inputs.of(callId).contains(new Provisional(callId, 180)));
@@ -204,7 +205,7 @@ class OutgoingCallTest {
     void cancelBeforeAnyProvisionalIsHeldUntilOneArrives() {
         // A caller the server does not challenge, so the first response is the provisional.
         device.settings(CallTestSettings.withExtension(device.settings(), "150"));
-        try (SippPeer station = SippPeer.station(DIR, "station-ring-forever.xml", RING_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-ring-forever.xml", RING_PORT)) {
             String callId = newCallId();
             signalling.sendInvite(new SendInvite(callId, "2004", 1, 1));
             signalling.sendCancel(callId);
@@ -218,7 +219,7 @@ class OutgoingCallTest {
     @Test
     void callThroughTheOutboundProxyAnswersItsChallengeWithTheProxyCredentials() {
         try (KamailioServer proxy = KamailioServer.outboundProxy(DIR.resolve("proxy"), "door-proxy", "proxy-secret")
-                .start(); SippPeer station = SippPeer.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
+                .start(); Sipp station = Sipp.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
             // Extension 150 is not a server user: the only challenge is the proxy's.
             device.settings(CallTestSettings.withProxy(CallTestSettings.withExtension(device.settings(), "150"),
                     new Proxy(true, "127.0.0.1", proxy.udpPort(), "door-proxy", "proxy-secret")));
