@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import rock.intercom.settings.Transport;
 import rock.intercom.testkit.Sipp;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Malformed or hostile answers from a fake server (SIPp): the agent reports FAILED with a reason,
@@ -53,16 +54,16 @@ class HostileServerTest {
     @MethodSource("hostileAnswers")
     void reportsFailedWithReasonAndKeepsRunning(String scenario, String reason) {
         Sipp sipp = SERVERS.get(scenario);
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
-            agent.start(TestSettings.device(TestSettings.server("127.0.0.1", sipp.port(), Transport.UDP, 30, null)));
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
+            agent.start(TestDevices.registering(TestDevices.server("127.0.0.1", sipp.port(), Transport.UDP, 30, null)));
 
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
             assertThat(agent.registrationStatus().lastFailureReason()).startsWith(reason);
 
             // Still alive: switching SIP off is honoured.
-            agent.apply(TestSettings.disabled(TestSettings.device(
-                    TestSettings.server("127.0.0.1", sipp.port(), Transport.UDP, 30, null))));
+            agent.apply(TestDevices.disabled(TestDevices.registering(
+                    TestDevices.server("127.0.0.1", sipp.port(), Transport.UDP, 30, null))));
             await().atMost(Duration.ofSeconds(3))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.DISABLED);
         }

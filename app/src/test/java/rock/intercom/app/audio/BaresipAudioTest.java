@@ -35,6 +35,7 @@ import rock.intercom.sip.call.CallDialogs;
 import rock.intercom.sip.call.DeviceStack;
 import rock.intercom.testkit.FreePorts;
 import rock.intercom.testkit.Baresip;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Two-way audio with a real baresip 1.0 station (issue 6, "Tests (real peers)"): the door's SIP
@@ -95,7 +96,7 @@ class BaresipAudioTest {
     @BeforeEach
     void door() throws Exception {
         callThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-call-thread"));
-        settings.set(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 100, 100, station.sipPort(), Map.of()));
+        settings.set(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP, 100, 100, station.sipPort(), Map.of()));
         sip = new DeviceStack(settings::get, FreePorts.tcpAndUdp());
         doorSpeaker = DIR.resolve("door-speaker-" + UUID.randomUUID() + ".wav");
         int base = 2 * (12_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000));
@@ -196,7 +197,7 @@ class BaresipAudioTest {
      */
     @Test
     void srtpOnlyDoorAgainstAPlainStationIsRefused() throws Exception {
-        settings.set(AudioTestSettings.of(Encryption.SRTP_ONLY, 100, 100, station.sipPort(), Map.of()));
+        settings.set(TestDevices.audio(Encryption.SRTP_ONLY, 100, 100, station.sipPort(), Map.of()));
         String callId = "audio-" + UUID.randomUUID();
         signalling.sendInvite(new SendInvite(callId, Baresip.PLAIN, 1, 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> inputs.stream().anyMatch(i ->
@@ -211,7 +212,7 @@ class BaresipAudioTest {
 
     /** One call: the door calls {@code number}, both sides talk, the door hangs up; then the recordings are measured. */
     private void talk(Encryption encryption, String number, int microphoneVolume, String security) throws Exception {
-        settings.set(AudioTestSettings.of(encryption, microphoneVolume, 100, station.sipPort(), Map.of()));
+        settings.set(TestDevices.audio(encryption, microphoneVolume, 100, station.sipPort(), Map.of()));
         long endedBefore = station.callsEnded();
         List<Path> dumpsBefore = station.receivedDumps();
         String callId = "audio-" + UUID.randomUUID();

@@ -34,6 +34,7 @@ import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Encryption;
 import rock.intercom.sip.call.SdpAnswer;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Two {@link CallAudio}s on loopback — the door and a "station" — run offer → answer → accepted
@@ -120,7 +121,7 @@ class CallAudioLoopbackTest {
     @MethodSource("pairings")
     void encryptionPairing(String name, Encryption doorEncryption, Encryption stationEncryption, Peer peer,
             String expectedSecurity, String expectedFailure) throws Exception {
-        devices(AudioTestSettings.of(doorEncryption), AudioTestSettings.of(stationEncryption), name.replace(' ', '-'));
+        devices(TestDevices.audio(doorEncryption), TestDevices.audio(stationEncryption), name.replace(' ', '-'));
         String callId = "call-" + name.replace(' ', '-');
 
         String offer = door.offer(callId);
@@ -169,8 +170,8 @@ class CallAudioLoopbackTest {
 
     @Test
     void microphoneVolumeZeroSendsSilenceAndLiveChangesApply() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 0, 100, 5060, Map.of()),
-                AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), "volume");
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP, 0, 100, 5060, Map.of()),
+                TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), "volume");
         String callId = "call-volume";
         connect(callId);
         awaitReceived(callId, 40);
@@ -178,7 +179,7 @@ class CallAudioLoopbackTest {
         assertThat(levels(muted, 1000).loudestDbfs()).as("volume 0 mutes").isLessThan(-60);
 
         // Volume 50 is −15 dB on the documented curve; the change applies during the call.
-        door.settingsChanged(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 50, 100, 5060, Map.of()));
+        door.settingsChanged(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP, 50, 100, 5060, Map.of()));
         long before = door.session(callId).orElseThrow().statistics().packetsSent();
         await().atMost(Duration.ofSeconds(5)).until(() -> received(callId) > 40 + 40
                 && door.session(callId).orElseThrow().statistics().packetsSent() > before + 40);
@@ -192,7 +193,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void stopReleasesThePortsAndTheThreads() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.SRTP_ONLY),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.SRTP_ONLY),
                 "release");
         String callId = "call-release";
         connect(callId);
@@ -216,7 +217,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void anOfferThatNeverStartsIsReleasedByTheNextCall() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "superseded");
         String busy = door.offer("call-busy"); // the station answered 486: no answer, no start, no stop
         int busyPort = Integer.parseInt(busy.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow()
@@ -235,7 +236,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void withoutAFreeRtpPortTheCallFailsBeforeAnyInviteLeaves() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "exhausted");
         int low = doorPorts.low();
         CallAudio onePair = new CallAudio(doorSettings::get, new AudioSetup(() -> new ToneMicrophone(1000),
@@ -256,7 +257,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void closeReleasesEveryCall() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "close");
         connect("call-close");
         int port = door.session("call-close").orElseThrow().localRtpPort();
@@ -270,8 +271,8 @@ class CallAudioLoopbackTest {
 
     @Test
     void noAudioForTheConfiguredTimeFailsTheCall() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 100, 100, 5060,
-                Map.of(NoMediaTimeout.KEY, "1")), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), "watchdog");
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP, 100, 100, 5060,
+                Map.of(NoMediaTimeout.KEY, "1")), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), "watchdog");
         String callId = "call-watchdog";
         connect(callId);
         awaitReceived(callId, 10);
@@ -283,7 +284,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void startBeforeTheAnswerIsAppliedWaitsForIt() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "race");
         String callId = "call-race";
         String answer = ((SdpAnswer.Answer) station.answer(callId, door.offer(callId))).sdp();
@@ -304,7 +305,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void startOfAnUnknownCallReportsMediaFailed() {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "unknown");
         door.start("nobody", CallDirection.INCOMING);
         assertThat(doorInputs).containsExactly(new CallInput.MediaFailed("nobody", "no media was negotiated for this call"));
@@ -313,7 +314,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void malformedOfferIsRefusedWith400AndHoldsNoPort() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "malformed");
         SdpAnswer answer = door.answer("call-bad", "this is not SDP");
         assertThat(answer).isInstanceOf(SdpAnswer.Refusal.class);
@@ -331,7 +332,7 @@ class CallAudioLoopbackTest {
      */
     @Test
     void refusedBestEffortOfferIsRetriedAsSavp() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.SRTP_ONLY),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.SRTP_ONLY),
                 "retry");
         String callId = "call-retry";
         String first = door.offer(callId);
@@ -352,7 +353,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void srtpOnlyDoorHasNoOtherOfferAndUnknownCallsNone() {
-        devices(AudioTestSettings.of(Encryption.SRTP_ONLY), AudioTestSettings.of(Encryption.SRTP_ONLY), "no-retry");
+        devices(TestDevices.audio(Encryption.SRTP_ONLY), TestDevices.audio(Encryption.SRTP_ONLY), "no-retry");
         door.offer("call-no-retry");
         assertThat(door.retryOffer("call-no-retry", 488)).isEmpty();
         assertThat(door.retryOffer("call-unknown", 488)).isEmpty();
@@ -361,7 +362,7 @@ class CallAudioLoopbackTest {
     /** Digits by RFC 4733 and by SIP INFO are kept with the call in arrival order (and logged). */
     @Test
     void receivedDigitsAreKeptWithTheCall() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "digits");
         String callId = "call-digits";
         connect(callId);

@@ -27,6 +27,7 @@ import rock.intercom.sip.SipAgent;
 import rock.intercom.sip.SipAgentOptions;
 import rock.intercom.testkit.Sipp;
 import rock.intercom.testkit.Baresip;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * The call dialogs wired to the real {@link SipAgent} as in the device: the agent registers
@@ -50,9 +51,9 @@ class AgentCallTest {
     @BeforeAll
     static void startServerAndDevice() {
         server = CallServer.start(DIR.resolve("kamailio"),
-                Map.of(CallTestSettings.EXTENSION, CallTestSettings.PASSWORD, "400", STATION_PASSWORD), Map.of());
-        settings = CallTestSettings.withIncoming(
-                CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD),
+                Map.of(TestDevices.LOCAL_EXTENSION, TestDevices.LOCAL_PASSWORD, "400", STATION_PASSWORD), Map.of());
+        settings = TestDevices.withIncoming(
+                TestDevices.local(server.port(), Transport.UDP, TestDevices.LOCAL_PASSWORD),
                 IncomingCallMode.SIP_SERVER, List.of());
         agent = new SipAgent(SipAgentOptions.onPort(0));
         dialogs = CallDialogs.attachTo(agent, new FixedPcmuSdp());
@@ -125,7 +126,7 @@ class AgentCallTest {
     @Test
     void callerReachesTheRegisteredDoorThroughTheServer() {
         try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
-                CallTestSettings.EXTENSION, "caller", "555")) {
+                TestDevices.LOCAL_EXTENSION, "caller", "555")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> INPUTS.all().stream().anyMatch(RemoteHangUp.class::isInstance));
             IncomingInvite invite = INPUTS.all().stream().filter(IncomingInvite.class::isInstance)

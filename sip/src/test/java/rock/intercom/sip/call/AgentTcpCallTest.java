@@ -27,6 +27,7 @@ import rock.intercom.sip.SipAgent;
 import rock.intercom.sip.SipAgentOptions;
 import rock.intercom.testkit.FreePorts;
 import rock.intercom.testkit.Sipp;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Calls over TCP with the real {@link SipAgent}: the INVITE and its dialog travel on the agent's
@@ -48,10 +49,10 @@ class AgentTcpCallTest {
 
     @BeforeAll
     static void startServerAndDevice() {
-        server = CallServer.start(DIR.resolve("kamailio"), Map.of(CallTestSettings.EXTENSION, CallTestSettings.PASSWORD),
+        server = CallServer.start(DIR.resolve("kamailio"), Map.of(TestDevices.LOCAL_EXTENSION, TestDevices.LOCAL_PASSWORD),
                 Map.of("2001", "sip:127.0.0.1:" + ANSWER_PORT));
-        settings = CallTestSettings.withIncoming(
-                CallTestSettings.device(server.port(), Transport.TCP, CallTestSettings.PASSWORD),
+        settings = TestDevices.withIncoming(
+                TestDevices.local(server.port(), Transport.TCP, TestDevices.LOCAL_PASSWORD),
                 IncomingCallMode.SIP_SERVER, List.of());
         agent = new SipAgent(SipAgentOptions.onPort(0));
         dialogs = CallDialogs.attachTo(agent, new FixedPcmuSdp());
@@ -101,7 +102,7 @@ class AgentTcpCallTest {
     @Test
     void serverSendsTheCallOverTcpAndTheDoorAnswers() {
         try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
-                CallTestSettings.EXTENSION, "caller", "555")) {
+                TestDevices.LOCAL_EXTENSION, "caller", "555")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> INPUTS.all().stream().anyMatch(input -> input instanceof RemoteHangUp hangUp
                     && INPUTS.of(hangUp.callId()).get(0) instanceof IncomingInvite));

@@ -25,6 +25,7 @@ import rock.intercom.settings.Transport;
 import rock.intercom.testkit.FreePorts;
 import rock.intercom.testkit.KamailioServer;
 import rock.intercom.testkit.Sipp;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Outgoing calls (issue 4) from the device's JAIN-SIP stack through a real Kamailio to SIPp
@@ -50,7 +51,7 @@ class OutgoingCallTest {
 
     @BeforeAll
     static void startServer() {
-        server = CallServer.start(DIR.resolve("kamailio"), Map.of(CallTestSettings.EXTENSION, CallTestSettings.PASSWORD),
+        server = CallServer.start(DIR.resolve("kamailio"), Map.of(TestDevices.LOCAL_EXTENSION, TestDevices.LOCAL_PASSWORD),
                 Map.of("2001", "sip:127.0.0.1:" + ANSWER_PORT, "2002", "sip:127.0.0.1:" + BUSY_PORT,
                         "2003", "sip:127.0.0.1:" + DECLINE_PORT, "2004", "sip:127.0.0.1:" + RING_PORT,
                         "2005", "sip:127.0.0.1:" + SAVP_PORT));
@@ -65,7 +66,7 @@ class OutgoingCallTest {
 
     @BeforeEach
     void startDevice() throws Exception {
-        device = new DeviceStack(CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD));
+        device = new DeviceStack(TestDevices.local(server.port(), Transport.UDP, TestDevices.LOCAL_PASSWORD));
         dialogs = new CallDialogs(device, new FixedPcmuSdp());
         device.attach(dialogs);
         signalling = dialogs.signalling();
@@ -204,7 +205,7 @@ class OutgoingCallTest {
     @Test
     void cancelBeforeAnyProvisionalIsHeldUntilOneArrives() {
         // A caller the server does not challenge, so the first response is the provisional.
-        device.settings(CallTestSettings.withExtension(device.settings(), "150"));
+        device.settings(TestDevices.withExtension(device.settings(), "150"));
         try (Sipp station = Sipp.station(DIR, "station-ring-forever.xml", RING_PORT)) {
             String callId = newCallId();
             signalling.sendInvite(new SendInvite(callId, "2004", 1, 1));
@@ -221,7 +222,7 @@ class OutgoingCallTest {
         try (KamailioServer proxy = KamailioServer.outboundProxy(DIR.resolve("proxy"), "door-proxy", "proxy-secret")
                 .start(); Sipp station = Sipp.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
             // Extension 150 is not a server user: the only challenge is the proxy's.
-            device.settings(CallTestSettings.withProxy(CallTestSettings.withExtension(device.settings(), "150"),
+            device.settings(TestDevices.withProxy(TestDevices.withExtension(device.settings(), "150"),
                     new Proxy(true, "127.0.0.1", proxy.udpPort(), "door-proxy", "proxy-secret")));
             String callId = newCallId();
             inputs.react(input -> {
@@ -240,7 +241,7 @@ class OutgoingCallTest {
 
     @Test
     void wrongPasswordEndsInRejectedAfterOneAnsweredChallenge() {
-        device.settings(CallTestSettings.device(server.port(), Transport.UDP, "not-the-password"));
+        device.settings(TestDevices.local(server.port(), Transport.UDP, "not-the-password"));
         long challengesBefore = challenges();
         String callId = newCallId();
         signalling.sendInvite(new SendInvite(callId, "2002", 1, 1));
@@ -254,7 +255,7 @@ class OutgoingCallTest {
     @Test
     void unreachableServerIsATransportFailure() {
         int closed = FreePorts.tcpAndUdp();
-        device.settings(CallTestSettings.device(closed, Transport.TCP, CallTestSettings.PASSWORD));
+        device.settings(TestDevices.local(closed, Transport.TCP, TestDevices.LOCAL_PASSWORD));
         String callId = newCallId();
         signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
@@ -265,8 +266,8 @@ class OutgoingCallTest {
     @Test
     void serverThatNeverAnswersEndsInNoResponseAfterTimerB() throws Exception {
         int silent = FreePorts.tcpAndUdp();
-        try (DeviceStack quickDevice = new DeviceStack(CallTestSettings.device(silent, Transport.UDP,
-                CallTestSettings.PASSWORD)); CallDialogs quick = new CallDialogs(quickDevice, new FixedPcmuSdp(), 50)) {
+        try (DeviceStack quickDevice = new DeviceStack(TestDevices.local(silent, Transport.UDP,
+                TestDevices.LOCAL_PASSWORD)); CallDialogs quick = new CallDialogs(quickDevice, new FixedPcmuSdp(), 50)) {
             quickDevice.attach(quick);
             CallInputRecorder quickInputs = new CallInputRecorder();
             quick.signalling().start(quickInputs);
