@@ -99,7 +99,7 @@ class BaresipAudioTest {
         settings.set(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP, 100, 100, station.sipPort(), Map.of()));
         sip = new DeviceStack(settings::get, FreePorts.tcpAndUdp());
         doorSpeaker = DIR.resolve("door-speaker-" + UUID.randomUUID() + ".wav");
-        int base = 2 * (12_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000));
+        int base = FreePorts.udpRun(20);
         audio = new CallAudio(settings::get, new AudioSetup(() -> new ToneMicrophone(1000),
                 () -> new WavFileSpeaker(doorSpeaker), new RtpPortRange(base, base + 19), "tone:1000",
                 "file:" + doorSpeaker, List.of()), MediaAddress.fixed(InetAddress.getLoopbackAddress()), this::drive);

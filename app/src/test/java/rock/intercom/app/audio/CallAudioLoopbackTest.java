@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,6 +33,7 @@ import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Encryption;
 import rock.intercom.sip.call.SdpAnswer;
+import rock.intercom.testkit.FreePorts;
 import rock.intercom.testkit.TestDevices;
 
 /**
@@ -67,7 +67,7 @@ class CallAudioLoopbackTest {
     private void devices(DeviceSettings doorNow, DeviceSettings stationNow, String name) {
         doorSettings.set(doorNow);
         stationSettings.set(stationNow);
-        int base = 20_000 + 40 * ThreadLocalRandom.current().nextInt(500);
+        int base = FreePorts.udpRun(20);
         doorPorts = new RtpPortRange(base, base + 19);
         stationWav = DIR.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + "-station.wav");
         door = new CallAudio(doorSettings::get, new AudioSetup(() -> new ToneMicrophone(1000), NoSpeaker::new,

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +23,7 @@ import rock.intercom.media.session.RtpPortRange;
 import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.settings.Encryption;
 import rock.intercom.sip.call.SdpAnswer;
+import rock.intercom.testkit.FreePorts;
 import rock.intercom.testkit.TestDevices;
 
 /**
@@ -45,7 +45,7 @@ class CallAudioReInviteTest {
 
     @BeforeEach
     void devices() {
-        int base = 20_000 + 40 * ThreadLocalRandom.current().nextInt(500);
+        int base = FreePorts.udpRun(20);
         caller = new CallAudio(() -> TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 new AudioSetup(() -> new ToneMicrophone(440), NoSpeaker::new, new RtpPortRange(base, base + 19),
                         "tone:440", "none", List.of()), MediaAddress.fixed(LOOPBACK), inputs::add);
