@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import rock.intercom.media.rtp.RtpPacket;
+import rock.intercom.testkit.FreePorts;
 import rock.intercom.testkit.Goertzel;
 import rock.intercom.testkit.Sipp;
-import rock.intercom.testkit.FreePorts;
 
 /**
  * The demo PBX against SIPp playing the door: registration with digest auth over UDP and TCP, a

@@ -33,8 +33,8 @@ import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Encryption;
 import rock.intercom.sip.call.CallDialogs;
 import rock.intercom.sip.call.DeviceStack;
-import rock.intercom.testkit.FreePorts;
 import rock.intercom.testkit.Baresip;
+import rock.intercom.testkit.FreePorts;
 import rock.intercom.testkit.TestDevices;
 
 /**

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import rock.intercom.call.DoorCall;
-import rock.intercom.testkit.Baresip;
 import rock.intercom.sip.call.CallServer;
-import rock.intercom.testkit.Sipp;
+import rock.intercom.testkit.Baresip;
 import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.Sipp;
 
 /**
  * The guide's "Verify it works", end to end: a whole door device registered to a real Kamailio,
