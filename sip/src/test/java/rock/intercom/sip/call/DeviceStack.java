@@ -29,7 +29,7 @@ import rock.intercom.settings.SipSettings;
 import rock.intercom.sip.Slf4jServerLogger;
 import rock.intercom.sip.Slf4jStackLogger;
 import rock.intercom.sip.digest.ChallengeAnswerer;
-import rock.intercom.sip.testing.FreePorts;
+import rock.intercom.testkit.FreePorts;
 
 /**
  * The device's side of the call tests: a JAIN-SIP stack on 127.0.0.1 configured like the SIP

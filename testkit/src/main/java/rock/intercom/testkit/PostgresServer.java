@@ -1,7 +1,6 @@
-package rock.intercom.events;
+package rock.intercom.testkit;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -28,6 +27,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path home;
     private final int port;
     private final boolean asPostgresUser;
+    private final Thread killOnExit = new Thread(this::killPostmaster, "kill-postgres");
 
     private PostgresServer(Path bin, Path home, int port, boolean asPostgresUser) {
         this.bin = bin;
@@ -44,7 +44,9 @@ public final class PostgresServer implements AutoCloseable {
             UserPrincipal postgres = home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(home, postgres);
         }
-        PostgresServer server = new PostgresServer(bin, home, freePort(), root);
+        PostgresServer server = new PostgresServer(bin, home, FreePorts.tcpAndUdp(), root);
+        // pg_ctl detaches the server from us: only this hook stops it when the test JVM dies without close().
+        Runtime.getRuntime().addShutdownHook(server.killOnExit);
         try {
             server.run(List.of(bin.resolve("initdb").toString(), "-D", home.resolve("data").toString(), "-U", USER,
                     "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"));
@@ -67,7 +69,8 @@ public final class PostgresServer implements AutoCloseable {
         return url(name);
     }
 
-    String url(String database) {
+    /** The JDBC URL of {@code database} on this server. */
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
@@ -82,7 +85,29 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("cannot stop PostgreSQL in " + home, e);
         } finally {
             delete(home);
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException exiting) {
+                // The JVM is already shutting down; the hook finds no postmaster.pid and does nothing.
+            }
         }
+    }
+
+    /** SIGKILL to the postmaster named in postmaster.pid; its backends exit when they see it gone. */
+    private void killPostmaster() {
+        try {
+            Path pidFile = home.resolve("data").resolve("postmaster.pid");
+            if (Files.exists(pidFile)) {
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+                ProcessHandle.of(pid).ifPresent(postmaster -> {
+                    postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+                    postmaster.destroyForcibly();
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            // Best effort while the JVM exits.
+        }
+        delete(home);
     }
 
     private void run(List<String> command) throws IOException, InterruptedException {
@@ -138,12 +163,6 @@ public final class PostgresServer implements AutoCloseable {
             return Integer.parseInt(bin.getParent().getFileName().toString());
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

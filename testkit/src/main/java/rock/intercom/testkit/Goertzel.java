@@ -1,13 +1,12 @@
-package rock.intercom.media.audio;
+package rock.intercom.testkit;
 
-/** Goertzel single-frequency detector, used by tests to measure a tone's level in recorded PCM. */
+/** Goertzel single-frequency detector: how strongly one tone sounds in recorded PCM. */
 public final class Goertzel {
     private Goertzel() {
     }
 
     /** Amplitude (in PCM units) of the {@code frequency} component over {@code samples[from, to)}. */
     public static double amplitude(short[] samples, int from, int to, double frequency, int sampleRate) {
-        int n = to - from;
         double w = 2 * Math.PI * frequency / sampleRate;
         double coeff = 2 * Math.cos(w);
         double s1 = 0;
@@ -19,7 +18,20 @@ public final class Goertzel {
         }
         double re = s1 - s2 * Math.cos(w);
         double im = s2 * Math.sin(w);
-        return 2 * Math.sqrt(re * re + im * im) / n;
+        return 2 * Math.sqrt(re * re + im * im) / (to - from);
+    }
+
+    /** Unnormalised power of {@code frequency} over all of {@code samples}, for comparing tones in one block. */
+    public static double power(short[] samples, double frequency, int sampleRate) {
+        double coeff = 2 * Math.cos(2 * Math.PI * frequency / sampleRate);
+        double s1 = 0;
+        double s2 = 0;
+        for (short sample : samples) {
+            double s0 = sample + coeff * s1 - s2;
+            s2 = s1;
+            s1 = s0;
+        }
+        return s1 * s1 + s2 * s2 - coeff * s1 * s2;
     }
 
     /** RMS of {@code samples[from, to)}. */
@@ -31,7 +43,8 @@ public final class Goertzel {
         return Math.sqrt(sum / (to - from));
     }
 
+    /** The amplitude relative to full scale; silence is a very low finite level, not minus infinity. */
     public static double dbfs(double amplitude) {
-        return 20 * Math.log10(amplitude / 32767.0);
+        return 20 * Math.log10(Math.max(amplitude, 1e-9) / 32767.0);
     }
 }

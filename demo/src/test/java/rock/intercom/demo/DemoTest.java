@@ -1,4 +1,4 @@
-package rock.intercom.app;
+package rock.intercom.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,13 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rock.intercom.app.DeviceRuntime;
 import rock.intercom.app.audio.AudioSetup;
-import rock.intercom.app.audio.Goertzel;
 import rock.intercom.call.DoorCall;
 import rock.intercom.events.EventQuery;
 import rock.intercom.events.SecurityEvent;
 import rock.intercom.media.audio.WavFile;
 import rock.intercom.media.session.RtpPortRange;
+import rock.intercom.testkit.Goertzel;
 
 /**
  * The demo a newcomer runs: given {@code ./intercom demo}, when the virtual button is pressed, the

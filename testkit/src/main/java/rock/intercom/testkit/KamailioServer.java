@@ -1,4 +1,4 @@
-package rock.intercom.sip.testing;
+package rock.intercom.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package rock.intercom.app;
+package rock.intercom.demo;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import rock.intercom.app.OptionalSubcommand;
 import rock.intercom.app.audio.AudioOptions;
 
 /**
@@ -15,7 +16,7 @@ import rock.intercom.app.audio.AudioOptions;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run a demo on 127.0.0.1: the Admin Portal, door device RockX-505 and a demo PBX "
                 + "whose guard desk (extension 400) answers and plays a tone.")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, OptionalSubcommand {
 
     @Option(names = "--http-port", defaultValue = "8080", paramLabel = "PORT",
             description = "HTTP port of the portal and API (0 picks a free port). Default: ${DEFAULT-VALUE}.")

@@ -1,4 +1,4 @@
-package rock.intercom.app;
+package rock.intercom.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,9 +8,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import rock.intercom.app.DeviceOptions;
+import rock.intercom.app.DeviceRuntime;
 import rock.intercom.app.audio.AudioSetup;
-import rock.intercom.demo.DemoPbx;
-import rock.intercom.demo.DemoPbxOptions;
 import rock.intercom.settings.CallOptions;
 import rock.intercom.settings.Device;
 import rock.intercom.settings.DeviceSettings;

@@ -1,13 +1,16 @@
-package rock.intercom.sip.testing;
+package rock.intercom.testkit;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * Picks local ports that are free for both TCP and UDP on 127.0.0.1, so tests never clash.
@@ -37,7 +40,7 @@ public final class FreePorts {
                 tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
                 try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                         port))) {
-                    if (HANDED_OUT.add(port)) {
+                    if (claim(port)) {
                         return port;
                     }
                 }
@@ -46,5 +49,45 @@ public final class FreePorts {
             }
         }
         throw new IllegalStateException("no free TCP+UDP port found in " + LOW + "-" + HIGH);
+    }
+
+    private static boolean claim(int port) {
+        synchronized (HANDED_OUT) {
+            return HANDED_OUT.add(port);
+        }
+    }
+
+    /** The first of {@code count} consecutive UDP ports, even and all free: SIPp's media sockets sit at -mp and up. */
+    public static int udpRun(int count) {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int first = ThreadLocalRandom.current().nextInt(LOW, HIGH + 2 - count) & ~1;
+            if (!allFree(first, count)) {
+                continue;
+            }
+            synchronized (HANDED_OUT) {
+                if (IntStream.range(first, first + count).noneMatch(HANDED_OUT::contains)) {
+                    IntStream.range(first, first + count).forEach(HANDED_OUT::add);
+                    return first;
+                }
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free UDP ports in " + LOW + "-" + HIGH);
+    }
+
+    private static boolean allFree(int first, int count) {
+        List<DatagramSocket> probes = new ArrayList<>();
+        try {
+            for (int port = first; port < first + count; port++) {
+                if (HANDED_OUT.contains(port)) {
+                    return false;
+                }
+                probes.add(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+            }
+            return true;
+        } catch (IOException taken) {
+            return false;
+        } finally {
+            probes.forEach(DatagramSocket::close);
+        }
     }
 }
