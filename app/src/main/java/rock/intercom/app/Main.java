@@ -1,20 +1,25 @@
 package rock.intercom.app;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ./intercom} command line: one subcommand per way of running the product. */
 @Command(name = "intercom", mixinStandardHelpOptions = true, version = "Rock Intercom 0.1.0",
-        description = "SIP intercom of a door terminal.",
-        subcommands = {DemoCommand.class, DeviceCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
+        description = "SIP intercom of a door terminal.")
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
-        return new CommandLine(new Main())
+    /** The command line with every subcommand on the class path; optional ones first, as the demo always was. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        ServiceLoader.load(OptionalSubcommand.class).forEach(cli::addSubcommand);
+        return cli.addSubcommand(new DeviceCommand())
+                .addSubcommand(new UserCommand())
+                .addSubcommand(new CommandLine.HelpCommand())
                 .setParameterExceptionHandler(Main::shortParameterError)
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {
                     cmd.getErr().println("intercom: " + ex.getMessage());

@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rock.intercom.app.audio.AudioSetup;
-import rock.intercom.events.PostgresServer;
 import rock.intercom.media.session.RtpPortRange;
+import rock.intercom.testkit.PostgresServer;
 
 /** Given {@code --events-url} naming a fleet's PostgreSQL, the device's events land there, not in SQLite. */
 class FleetEventsTest {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import rock.intercom.call.CallCommand.SendCancel;
 import rock.intercom.call.CallCommand.SendInvite;
 import rock.intercom.events.SecurityEventName;
+import rock.intercom.testkit.TestDevices;
 
 /** Issue 4's fallback scenario: 400 busy, 401 never answers, 402 answers — the exact events. */
 class FallbackSequenceTest {
@@ -44,7 +45,7 @@ class FallbackSequenceTest {
 
     @Test
     void noFallbackNumbersStillEndsWithAllNumbersTried() {
-        var harness = new Harness(TestSettings.outgoing("400", List.of(), 30));
+        var harness = new Harness(TestDevices.outgoing("400", List.of(), 30));
 
         harness.run(List.of(PRESS, ringing("call-1"), callTimeout("call-1")));
 
@@ -71,7 +72,7 @@ class FallbackSequenceTest {
 
     @Test
     void nothingToDialIsReportedAsCallFailedNotAHang() {
-        var harness = new Harness(TestSettings.outgoing("", List.of(), 30));
+        var harness = new Harness(TestDevices.outgoing("", List.of(), 30));
 
         var commands = harness.later(PRESS);
 
@@ -83,7 +84,7 @@ class FallbackSequenceTest {
 
     @Test
     void sipDisabledDialsNothing() {
-        var harness = new Harness(TestSettings.sipDisabled());
+        var harness = new Harness(TestDevices.sipDisabled());
 
         harness.later(PRESS);
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import rock.intercom.call.CallCommand.RecordEvent;
 import rock.intercom.settings.DeviceSettings;
+import rock.intercom.testkit.TestDevices;
 
 /** A {@link DoorCall} with a manual ticker and sequential Call-IDs; keeps every command it returned. */
 final class Harness {
@@ -18,7 +19,7 @@ final class Harness {
     }
 
     Harness() {
-        this(TestSettings.standard());
+        this(TestDevices.standard());
     }
 
     /** Moves time past the debounce window, then applies the input. */

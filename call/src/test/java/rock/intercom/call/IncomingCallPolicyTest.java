@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.IncomingCalls;
+import rock.intercom.testkit.TestDevices;
 
 /** The policy table of issue 5: allow flag × mode × source × caller → decision. */
 class IncomingCallPolicyTest {
@@ -104,7 +105,7 @@ class IncomingCallPolicyTest {
     }
 
     private static DeviceSettings settings(boolean allow, IncomingCallMode mode, Map<String, String> custom) {
-        return TestSettings.incoming(new IncomingCalls(allow, mode, LIST), custom);
+        return TestDevices.incoming(new IncomingCalls(allow, mode, LIST), custom);
     }
 
     private static IncomingDecision allow(String caller) {

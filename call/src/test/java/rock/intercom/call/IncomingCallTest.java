@@ -25,6 +25,7 @@ import rock.intercom.events.SecurityEventName;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.IncomingCalls;
+import rock.intercom.testkit.TestDevices;
 
 /** The incoming rows of the guide's events table (issue 5), from idle, answered immediately. */
 class IncomingCallTest {
@@ -32,7 +33,7 @@ class IncomingCallTest {
     static final String CALLER = "sip:200@10.0.0.5";
 
     static DeviceSettings allowing() {
-        return TestSettings.incoming(new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST, List.of(CALLER)), Map.of());
+        return TestDevices.incoming(new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST, List.of(CALLER)), Map.of());
     }
 
     static CallInput inviteFrom(String callId, String from) {
@@ -129,7 +130,7 @@ class IncomingCallTest {
 
     @Test
     void answerDelayFromCustomConfigurationRingsFirst() {
-        var settings = TestSettings.incoming(new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST, List.of(CALLER)),
+        var settings = TestDevices.incoming(new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST, List.of(CALLER)),
                 Map.of(AutoAnswer.DELAY_KEY, "1500"));
         var harness = new Harness(settings);
         var timer = new TimerId(TimerKind.ANSWER_DELAY, "in-1");
@@ -142,7 +143,7 @@ class IncomingCallTest {
 
     @Test
     void buttonWhileAnIncomingCallRingsDeclinesIt() {
-        var settings = TestSettings.incoming(new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST, List.of(CALLER)),
+        var settings = TestDevices.incoming(new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST, List.of(CALLER)),
                 Map.of(AutoAnswer.DELAY_KEY, "3000"));
         var harness = new Harness(settings);
         harness.later(INVITE);

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.IncomingCalls;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Inputs that do not apply to a state are ignored: no command, same state, no exception. Each
@@ -80,7 +81,7 @@ class InvalidInputTest {
     @ParameterizedTest(name = "{0} ignores {2}")
     @MethodSource("rows")
     void inapplicableInputIsIgnored(String stateName, List<CallInput> script, CallInput probe) {
-        var harness = new Harness(TestSettings.build("400", List.of("401", "402"), 30,
+        var harness = new Harness(TestDevices.build("400", List.of("401", "402"), 30,
                 new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST, List.of(CALLER)), Map.of(), true));
         harness.run(script);
         CallState before = harness.call.state();

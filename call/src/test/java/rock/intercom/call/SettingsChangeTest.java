@@ -11,12 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import rock.intercom.call.CallCommand.SendInvite;
 import rock.intercom.call.CallCommand.StartTimer;
+import rock.intercom.testkit.TestDevices;
 
 /** A settings change during a call does not drop it; it takes effect for the next call. */
 class SettingsChangeTest {
 
     private static final CallInput NEW_NUMBERS =
-            new CallInput.SettingsChanged(TestSettings.outgoing("500", List.of("501"), 10));
+            new CallInput.SettingsChanged(TestDevices.outgoing("500", List.of("501"), 10));
 
     @Test
     void establishedCallSurvivesAndTheNextCallUsesTheNewNumbers() {
@@ -53,7 +54,7 @@ class SettingsChangeTest {
         harness.run(List.of(IncomingCallTest.inviteFrom("in-1", "sip:200@10.0.0.5"),
                 new CallInput.IncomingAcknowledged("in-1")));
 
-        harness.later(new CallInput.SettingsChanged(TestSettings.incoming(
+        harness.later(new CallInput.SettingsChanged(TestDevices.incoming(
                 new rock.intercom.settings.IncomingCalls(false, null, List.of()), java.util.Map.of())));
         harness.later(new CallInput.RemoteHangUp("in-1"));
         var next = harness.later(IncomingCallTest.inviteFrom("in-2", "sip:200@10.0.0.5"));

@@ -10,16 +10,19 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import rock.intercom.demo.AuthCheck.Outcome;
+import rock.intercom.sip.digest.DigestAlgorithm;
+import rock.intercom.sip.digest.DigestChallenge;
+import rock.intercom.sip.digest.DigestCredentials;
 
 /**
  * Server side of SIP digest authentication (RFC 3261 §22, RFC 2617 §3.2 with qop=auth): issues
- * nonces and verifies responses against the configured users' passwords. Each nonce lives for a
+ * nonces and verifies responses against the configured users' passwords, recomputing them with
+ * the formula the device answers with ({@link DigestAlgorithm#requestDigest}). Each nonce lives for a
  * bounded time and its nonce-count must grow (RFC 2617 §3.2.2 replay protection). At most
  * {@value #MAX_NONCES} nonces are remembered; the oldest are forgotten first. Thread-safe.
  */
 public final class DigestAuthenticator {
     static final int MAX_NONCES = 1024;
-    static final String QOP_AUTH = "auth";
 
     private final String realm;
     private final Map<String, String> passwords;
@@ -51,13 +54,13 @@ public final class DigestAuthenticator {
         random.nextBytes(bytes);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         nonces.put(nonce, new NonceState(clock.instant()));
-        return new DigestChallenge(realm, nonce, DigestAlgorithm.MD5, QOP_AUTH, stale);
+        return new DigestChallenge(realm, nonce, null, DigestAlgorithm.MD5, true, stale);
     }
 
     /** Verifies {@code credentials} (null when the request had none) for a request of {@code method}. */
     public synchronized AuthCheck check(String method, DigestCredentials credentials) {
         if (credentials == null || !realm.equals(credentials.realm())
-            || DigestAlgorithm.byToken(credentials.algorithm()).orElse(null) != DigestAlgorithm.MD5) {
+            || DigestAlgorithm.fromToken(credentials.algorithm()).orElse(null) != DigestAlgorithm.MD5) {
             return AuthCheck.of(Outcome.CHALLENGE);
         }
         String password = credentials.username() == null ? null : passwords.get(credentials.username());
@@ -66,12 +69,12 @@ public final class DigestAuthenticator {
             return AuthCheck.of(Outcome.REJECTED);
         }
         String qop = credentials.qop();
-        if (qop != null && (!QOP_AUTH.equalsIgnoreCase(qop) || credentials.nonceCount() == null
+        if (qop != null && (!DigestChallenge.QOP_AUTH.equalsIgnoreCase(qop) || credentials.nonceCount() == null
             || credentials.cnonce() == null)) {
             return AuthCheck.of(Outcome.REJECTED);
         }
-        String expected = DigestResponse.compute(DigestAlgorithm.MD5, credentials.username(), realm, password,
-            method, credentials.uri(), credentials.nonce(), qop, credentials.nonceCount(), credentials.cnonce());
+        String expected = DigestAlgorithm.MD5.requestDigest(credentials.username(), realm, password, method,
+            credentials.uri(), credentials.nonce(), qop, credentials.nonceCount(), credentials.cnonce());
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
             credentials.response().toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
             return AuthCheck.of(Outcome.REJECTED);

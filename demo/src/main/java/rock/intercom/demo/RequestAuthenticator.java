@@ -11,6 +11,8 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.sip.digest.DigestChallenge;
+import rock.intercom.sip.digest.DigestCredentials;
 
 /**
  * Translates between SIP authorization headers and {@link DigestAuthenticator}: a registrar
@@ -60,7 +62,9 @@ final class RequestAuthenticator {
             header.setRealm(c.realm());
             header.setNonce(c.nonce());
             header.setAlgorithm(c.algorithm().token());
-            header.setQop(c.qop());
+            if (c.qopAuth()) {
+                header.setQop(DigestChallenge.QOP_AUTH);
+            }
             if (c.stale()) {
                 header.setStale(true);
             }
@@ -82,7 +86,7 @@ final class RequestAuthenticator {
             }
             DigestCredentials c = new DigestCredentials(h.getUsername(), h.getRealm(), h.getNonce(),
                 h.getURI() == null ? null : h.getURI().toString(), h.getResponse(), h.getAlgorithm(), h.getQop(),
-                nonceCount(h), h.getCNonce());
+                nonceCount(h), h.getCNonce(), h.getOpaque());
             if (digest.realm().equals(c.realm())) {
                 return c;
             }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import rock.intercom.testkit.FreePorts;
 
 /** Starting and stopping the demo PBX: the ports are taken while it runs and free afterwards. */
 class DemoPbxLifecycleTest {
@@ -33,7 +34,7 @@ class DemoPbxLifecycleTest {
 
     @Test
     void explicitPortIsUsedAndABusyPortIsAnError() throws Exception {
-        int port = Sipp.freeTcpAndUdpPort();
+        int port = FreePorts.tcpAndUdp();
         try (DemoPbx pbx = DemoPbx.start(DemoPbxOptions.of(port, USERS))) {
             assertThat(pbx.port()).isEqualTo(port);
             assertThat(pbx.domain()).isEqualTo("127.0.0.1");

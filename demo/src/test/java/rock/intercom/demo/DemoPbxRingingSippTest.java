@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.Sipp;
 
 /**
  * The guard desk while it rings (a long ring delay keeps it there): SIPp cancels (200 + 487), or
@@ -34,8 +36,8 @@ class DemoPbxRingingSippTest {
 
     @Test
     void cancelWhileRingingGets200And487() throws Exception {
-        Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(Sipp.scenario("cancel-while-ringing.xml"), pbx.port(), "400")
-            .key("rtp_port", Sipp.freeUdpPort()));
+        Sipp.Outcome outcome = DemoPbxSippTest.door("cancel-while-ringing.xml", pbx.port(), "400")
+            .key("rtp_port", FreePorts.tcpAndUdp()).run();
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();
         assertThat(outcome.messages()).contains("SIP/2.0 487 Request Terminated");
         await().atMost(Duration.ofSeconds(5)).until(() -> pbx.callsInProgress() == 0);
@@ -43,9 +45,8 @@ class DemoPbxRingingSippTest {
 
     @Test
     void hangUpWhileRingingDeclinesTheCall() throws Exception {
-        var scenario = Sipp.template("invite-refused.xml", Map.of("@STATUS@", "603",
-            "@MEDIA@", "      m=audio " + Sipp.freeUdpPort() + " RTP/AVP 0"));
-        try (Sipp sipp = Sipp.start(Sipp.Run.of(scenario, pbx.port(), "400"))) {
+        try (Sipp sipp = DemoPbxSippTest.door("invite-refused.xml", pbx.port(), "400").fill(Map.of("@STATUS@", "603",
+            "@MEDIA@", "      m=audio " + FreePorts.tcpAndUdp() + " RTP/AVP 0")).start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> pbx.callsInProgress() == 1);
             pbx.hangUp();
             Sipp.Outcome outcome = sipp.awaitExit();

@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import rock.intercom.media.rtp.RtpPacket;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.Goertzel;
+import rock.intercom.testkit.Sipp;
 
 /**
  * The demo PBX against SIPp playing the door: registration with digest auth over UDP and TCP, a
@@ -39,6 +42,11 @@ class DemoPbxSippTest {
               m=audio 40000 RTP/AVP 0 8 101
               a=rtpmap:101 telephone-event/8000""";
     private static DemoPbx pbx;
+
+    /** SIPp as door 505 (UDP unless changed) calling or registering at the PBX for {@code service}. */
+    static Sipp.Options door(String scenario, int pbxPort, String service) {
+        return Sipp.scenario(scenario).remote("127.0.0.1:" + pbxPort).service(service).credentials("505", DOOR_PASSWORD);
+    }
 
     @BeforeAll
     static void startPbx() throws Exception {
@@ -58,8 +66,8 @@ class DemoPbxSippTest {
     void doorRegistersWithDigestAuthOverUdp() throws Exception {
         Sipp.Outcome outcome;
         int sippPort;
-        try (Sipp sipp = Sipp.start(Sipp.Run.of(Sipp.scenario("register.xml"), pbx.port(), "505"))) {
-            sippPort = sipp.localPort;
+        try (Sipp sipp = door("register.xml", pbx.port(), "505").start()) {
+            sippPort = sipp.port();
             outcome = sipp.awaitExit();
         }
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();
@@ -71,8 +79,8 @@ class DemoPbxSippTest {
     void doorRegistersWithDigestAuthOverTcp() throws Exception {
         Sipp.Outcome outcome;
         int sippPort;
-        try (Sipp sipp = Sipp.start(Sipp.Run.of(Sipp.scenario("register.xml"), pbx.port(), "505").transport("t1"))) {
-            sippPort = sipp.localPort;
+        try (Sipp sipp = door("register.xml", pbx.port(), "505").transport("t1").start()) {
+            sippPort = sipp.port();
             outcome = sipp.awaitExit();
         }
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();
@@ -86,8 +94,8 @@ class DemoPbxSippTest {
         "unknown user, 999, whatever",
         "another user's extension, 505, " + DOOR_PASSWORD})
     void registrationIsForbiddenAndNothingIsBound(String why, String authUser, String password) throws Exception {
-        Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(Sipp.scenario("register-forbidden.xml"), pbx.port(), "506")
-            .credentials(authUser, password));
+        Sipp.Outcome outcome = door("register-forbidden.xml", pbx.port(), "506")
+            .credentials(authUser, password).run();
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();
         assertThat(pbx.bindings("506")).isEmpty();
     }
@@ -96,8 +104,8 @@ class DemoPbxSippTest {
     @ValueSource(strings = {"u1", "t1"})
     void guardDeskAnswersAndPlaysA440HzToneUntilBye(String transport) throws Exception {
         try (RtpCollector rtp = new RtpCollector()) {
-            Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(Sipp.scenario("call-guard-desk.xml"), pbx.port(), "400")
-                .transport(transport).key("rtp_port", rtp.port()).pause(1500));
+            Sipp.Outcome outcome = door("call-guard-desk.xml", pbx.port(), "400")
+                .transport(transport).key("rtp_port", rtp.port()).pause(1500).run();
             assertThat(outcome.passed()).as(outcome.toString()).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> pbx.callsInProgress() == 0);
             // After the BYE the stream stops: silence for longer than 20 packets' time.
@@ -138,10 +146,10 @@ class DemoPbxSippTest {
     @ParameterizedTest(name = "{0} -> {3}")
     @MethodSource("refusedCalls")
     void callIsRefused(String why, String number, String media, int status) throws Exception {
-        var scenario = Sipp.template("invite-refused.xml", Map.of("@STATUS@", Integer.toString(status),
-            "@MEDIA@", media));
         String password = status == 403 ? "not-the-password" : DOOR_PASSWORD;
-        Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(scenario, pbx.port(), number).credentials("505", password));
+        Sipp.Outcome outcome = door("invite-refused.xml", pbx.port(), number)
+            .fill(Map.of("@STATUS@", Integer.toString(status), "@MEDIA@", media))
+            .credentials("505", password).run();
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();
         assertThat(pbx.callsInProgress()).isZero();
     }
@@ -149,8 +157,8 @@ class DemoPbxSippTest {
     @Test
     void holdByReInviteIsAnsweredRecvonlyAndTheToneStops() throws Exception {
         try (RtpCollector rtp = new RtpCollector();
-             Sipp sipp = Sipp.start(Sipp.Run.of(Sipp.scenario("hold-by-reinvite.xml"), pbx.port(), "400")
-                 .key("rtp_port", rtp.port()).pause(1500))) {
+             Sipp sipp = door("hold-by-reinvite.xml", pbx.port(), "400")
+                 .key("rtp_port", rtp.port()).pause(1500).start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> !rtp.packets().isEmpty());
             // Held: the call is still up but no packet for 25 packets' time.
             await().atMost(Duration.ofSeconds(30)).until(() -> pbx.establishedCalls() == 1
@@ -163,27 +171,27 @@ class DemoPbxSippTest {
 
     @Test
     void pbxHangsUpWithBye() throws Exception {
-        try (Sipp sipp = Sipp.start(Sipp.Run.of(Sipp.scenario("hangup-by-pbx.xml"), pbx.port(), "400")
-            .key("rtp_port", Sipp.freeUdpPort()))) {
+        try (Sipp sipp = door("hangup-by-pbx.xml", pbx.port(), "400")
+            .key("rtp_port", FreePorts.tcpAndUdp()).start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> pbx.establishedCalls() == 1);
             pbx.hangUp();
             Sipp.Outcome outcome = sipp.awaitExit();
             assertThat(outcome.passed()).as(outcome.toString()).isTrue();
-            assertThat(outcome.messages()).contains("BYE sip:505@127.0.0.1:" + sipp.localPort);
+            assertThat(outcome.messages()).contains("BYE sip:505@127.0.0.1:" + sipp.port());
         }
         assertThat(pbx.callsInProgress()).isZero();
     }
 
     @Test
     void guardDeskCallsARegisteredDoorWhichHearsTheTone() throws Exception {
-        int doorPort = Sipp.freeUdpPort();
-        Sipp.Outcome registered = Sipp.run(Sipp.Run.of(Sipp.scenario("register.xml"), pbx.port(), "507")
-            .credentials("507", CALLED_DOOR_PASSWORD).localPort(doorPort));
+        int doorPort = FreePorts.tcpAndUdp();
+        Sipp.Outcome registered = door("register.xml", pbx.port(), "507")
+            .credentials("507", CALLED_DOOR_PASSWORD).localPort(doorPort).run();
         assertThat(registered.passed()).as(registered.toString()).isTrue();
 
         try (RtpCollector rtp = new RtpCollector();
-             Sipp door = Sipp.start(Sipp.Run.of(Sipp.scenario("device-answers.xml"), pbx.port(), "507")
-                 .localPort(doorPort).key("rtp_port", rtp.port()))) {
+             Sipp door = door("device-answers.xml", pbx.port(), "507")
+                 .localPort(doorPort).key("rtp_port", rtp.port()).start()) {
             pbx.callDevice("507");
             await().atMost(Duration.ofSeconds(30)).until(() -> rtp.packets().size() >= 25);
             assertThat(pbx.establishedCalls()).isEqualTo(1);
@@ -199,12 +207,12 @@ class DemoPbxSippTest {
 
     @Test
     void guardDeskHangingUpBeforeTheDoorRingsCancelsOnceItRings() throws Exception {
-        int doorPort = Sipp.freeUdpPort();
-        Sipp.Outcome registered = Sipp.run(Sipp.Run.of(Sipp.scenario("register.xml"), pbx.port(), "507")
-            .credentials("507", CALLED_DOOR_PASSWORD).localPort(doorPort));
+        int doorPort = FreePorts.tcpAndUdp();
+        Sipp.Outcome registered = door("register.xml", pbx.port(), "507")
+            .credentials("507", CALLED_DOOR_PASSWORD).localPort(doorPort).run();
         assertThat(registered.passed()).as(registered.toString()).isTrue();
-        try (Sipp door = Sipp.start(Sipp.Run.of(Sipp.scenario("device-cancelled.xml"), pbx.port(), "507")
-            .localPort(doorPort))) {
+        try (Sipp door = door("device-cancelled.xml", pbx.port(), "507")
+            .localPort(doorPort).start()) {
             pbx.callDevice("507");
             pbx.hangUp(); // before any provisional response: the CANCEL waits for the 180 (RFC 3261 §9.1)
             Sipp.Outcome outcome = door.awaitExit();
@@ -239,7 +247,7 @@ class DemoPbxSippTest {
                 StandardCharsets.US_ASCII)).readLine();
             assertThat(statusLine).isEqualTo("SIP/2.0 400 Bad Request");
         }
-        Sipp.Outcome outcome = Sipp.run(Sipp.Run.of(Sipp.scenario("malformed-then-options.xml"), pbx.port(), "400"));
+        Sipp.Outcome outcome = door("malformed-then-options.xml", pbx.port(), "400").run();
         assertThat(outcome.passed()).as(outcome.toString()).isTrue();
         assertThat(outcome.messages()).contains("SIP/2.0 400 Bad Request").contains("Warning: 399 127.0.0.1");
     }

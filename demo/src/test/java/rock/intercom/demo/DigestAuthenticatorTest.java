@@ -14,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import rock.intercom.demo.AuthCheck.Outcome;
+import rock.intercom.sip.digest.DigestAlgorithm;
+import rock.intercom.sip.digest.DigestChallenge;
+import rock.intercom.sip.digest.DigestCredentials;
 
 /** Server-side digest verification: one row per kind of credentials a client may send. */
 class DigestAuthenticatorTest {
@@ -31,9 +34,9 @@ class DigestAuthenticatorTest {
 
     private static DigestCredentials answer(String user, String password, String realm, String nonce, String nc,
                                             String qop, String algorithm) {
-        String response = DigestResponse.compute(DigestAlgorithm.MD5, user, realm, password, "REGISTER", URI, nonce,
-            qop, nc, "c0ffee");
-        return new DigestCredentials(user, realm, nonce, URI, response, algorithm, qop, nc, "c0ffee");
+        String response = DigestAlgorithm.MD5.requestDigest(user, realm, password, "REGISTER", URI, nonce, qop, nc,
+            "c0ffee");
+        return new DigestCredentials(user, realm, nonce, URI, response, algorithm, qop, nc, "c0ffee", null);
     }
 
     static Stream<Arguments> cases() {
@@ -42,7 +45,7 @@ class DigestAuthenticatorTest {
             row("correct, upper-case hex", Outcome.ACCEPTED, n -> {
                 DigestCredentials c = good(n);
                 return new DigestCredentials(c.username(), c.realm(), c.nonce(), c.uri(), c.response().toUpperCase(),
-                    c.algorithm(), c.qop(), c.nonceCount(), c.cnonce());
+                    c.algorithm(), c.qop(), c.nonceCount(), c.cnonce(), c.opaque());
             }),
             row("no algorithm parameter means MD5", Outcome.ACCEPTED,
                 n -> answer("505", "secret", REALM, n, "00000001", "auth", null)),
@@ -56,7 +59,7 @@ class DigestAuthenticatorTest {
             row("qop auth-int", Outcome.REJECTED, n -> answer("505", "secret", REALM, n, "00000001", "auth-int", "MD5")),
             row("nc not hex", Outcome.REJECTED, n -> answer("505", "secret", REALM, n, "zz", "auth", "MD5")),
             row("missing response", Outcome.REJECTED,
-                n -> new DigestCredentials("505", REALM, n, URI, null, "MD5", "auth", "00000001", "c0ffee")),
+                n -> new DigestCredentials("505", REALM, n, URI, null, "MD5", "auth", "00000001", "c0ffee", null)),
             row("nonce never issued", Outcome.STALE, n -> good("made-up-nonce")));
     }
 
@@ -79,7 +82,7 @@ class DigestAuthenticatorTest {
         DigestChallenge b = auth.challenge(true);
         assertThat(a.realm()).isEqualTo(REALM);
         assertThat(a.algorithm()).isEqualTo(DigestAlgorithm.MD5);
-        assertThat(a.qop()).isEqualTo("auth");
+        assertThat(a.qopAuth()).isTrue();
         assertThat(a.stale()).isFalse();
         assertThat(b.stale()).isTrue();
         assertThat(a.nonce()).isNotEqualTo(b.nonce()).hasSizeGreaterThanOrEqualTo(20);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import rock.intercom.media.codec.G711;
+import rock.intercom.testkit.Goertzel;
 
 /** The guard desk tone: right frequency, seamless across frames, survives µ-law. */
 class ToneGeneratorTest {

@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import rock.intercom.testkit.Chromium;
 
 /**
  * The guide's walk through the Admin Portal in headless Chromium (Debian's {@code chromium},
@@ -39,7 +37,7 @@ class BrowserPortalTest {
     @TempDir
     static Path dataDir;
     static PortalFixture portal;
-    static Playwright playwright;
+    static Chromium chromium;
     static Browser browser;
     static BrowserContext context;
     static Page page;
@@ -47,27 +45,12 @@ class BrowserPortalTest {
     @BeforeAll
     static void start() throws Exception {
         portal = new PortalFixture(dataDir);
-        Path chromium = findChromium();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         context.setDefaultTimeout(10_000);
         page = context.newPage();
         Files.createDirectories(SCREENSHOTS);
-    }
-
-    static Path findChromium() {
-        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
-            if (Files.isExecutable(Paths.get(candidate))) {
-                return Paths.get(candidate);
-            }
-        }
-        throw new IllegalStateException("browser tests need Debian's chromium: apt-get install -y chromium");
     }
 
     @AfterAll
@@ -76,11 +59,8 @@ class BrowserPortalTest {
             if (context != null) {
                 context.close();
             }
-            if (browser != null) {
-                browser.close();
-            }
-            if (playwright != null) {
-                playwright.close();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
             portal.close();

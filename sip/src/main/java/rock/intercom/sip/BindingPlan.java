@@ -31,10 +31,4 @@ record BindingPlan(SipServer server, Identity identity, Proxy proxy) {
         Integer seconds = server.pollingIntervalSeconds();
         return Duration.ofSeconds(seconds == null || seconds <= 0 ? DEFAULT_POLLING_SECONDS : seconds);
     }
-
-    /** The user name for the registrar's digest challenges: the auth username, else the extension. */
-    String authUsername() {
-        return identity.authUsername() == null || identity.authUsername().isBlank() ? identity.extension()
-                : identity.authUsername();
-    }
 }

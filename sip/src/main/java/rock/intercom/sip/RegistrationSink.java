@@ -3,7 +3,10 @@ package rock.intercom.sip;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Where a {@link RegistrationClient} reports; implemented by the agent, called on the agent thread. */
+/**
+ * Where a {@link RegistrationClient} and its {@link KeepaliveWatcher} report; implemented by the
+ * agent, called on the agent thread.
+ */
 interface RegistrationSink {
 
     void registered(Instant at);

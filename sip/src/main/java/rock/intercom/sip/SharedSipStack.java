@@ -4,22 +4,15 @@ import java.text.ParseException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sip.ClientTransaction;
-import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.address.AddressFactory;
-import javax.sip.header.AuthorizationHeader;
-import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
-import javax.sip.header.ProxyAuthenticateHeader;
-import javax.sip.header.ProxyAuthorizationHeader;
-import javax.sip.header.ViaHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.MessageFactory;
-import javax.sip.message.Request;
 import javax.sip.message.Response;
 import rock.intercom.settings.DeviceSettings;
+import rock.intercom.sip.digest.ChallengeAnswerer;
 
 /**
  * The agent's live SIP stack as the call side of this module ({@code rock.intercom.sip.call})
@@ -87,39 +80,8 @@ public final class SharedSipStack {
     public Optional<ClientTransaction> answerChallenge(ClientTransaction challenged, Response challenge)
             throws SipException {
         Binding now = current();
-        boolean proxy = challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
-        BindingPlan plan = now.plan();
-        String user;
-        String password;
-        if (proxy && plan.viaProxy() && plan.proxy().authUsername() != null) {
-            user = plan.proxy().authUsername();
-            password = plan.proxy().authPassword();
-        } else {
-            user = plan.authUsername();
-            password = plan.identity().authPassword();
-        }
-        if (password == null || user == null) {
-            return Optional.empty();
-        }
-        try {
-            DigestChallenge digest = Challenges.best(challenge,
-                    proxy ? ProxyAuthenticateHeader.NAME : WWWAuthenticateHeader.NAME);
-            Request retry = (Request) challenged.getRequest().clone();
-            retry.removeHeader(proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME);
-            CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
-            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
-            ViaHeader via = (ViaHeader) retry.getHeader(ViaHeader.NAME);
-            via.removeParameter("branch");
-            String value = new DigestResponder(digest, user, password).answer(retry.getMethod(),
-                    retry.getRequestURI().toString());
-            retry.addHeader(now.session().headers().createHeader(
-                    proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME, value));
-            return Optional.of(now.session().provider().getNewClientTransaction(retry));
-        } catch (DigestChallenge.BadChallengeException e) {
-            throw new SipException("unusable challenge: " + e.getMessage(), e);
-        } catch (ParseException | InvalidArgumentException e) {
-            throw new SipException("cannot answer challenge: " + e.getMessage(), e);
-        }
+        return ChallengeAnswerer.forRequests(now.session().headers(), now.plan().identity(), now.plan().proxy())
+                .retry(challenged, challenge, now.session().provider());
     }
 
     private Binding current() {

@@ -8,14 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
-import javax.sip.header.AuthorizationHeader;
-import javax.sip.header.ProxyAuthenticateHeader;
-import javax.sip.header.ProxyAuthorizationHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.sip.digest.ChallengeAnswerer;
+import rock.intercom.sip.digest.DigestChallenge;
 
 /**
  * Removes a binding before its stack goes away: REGISTER with Expires 0 (RFC 3261 §10.2.2),
@@ -32,20 +30,18 @@ final class Unregistration {
     private final String callId;
     private final String fromTag;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final ChallengeAnswerer answerer;
     private volatile long cseq;
-    private volatile DigestResponder serverAuth;
-    private volatile DigestResponder proxyAuth;
 
-    /** The registration's current answers (may be null) are reused, saving a challenge round trip. */
+    /** The registration's answerer is reused with its current answers, saving a challenge round trip. */
     Unregistration(SipStackSession session, RequestFactory requests, BindingPlan plan, String callId, String fromTag,
-            DigestResponder serverAuth, DigestResponder proxyAuth) {
+            ChallengeAnswerer answerer) {
         this.session = session;
         this.requests = requests;
         this.plan = plan;
         this.callId = callId;
         this.fromTag = fromTag;
-        this.serverAuth = serverAuth;
-        this.proxyAuth = proxyAuth;
+        this.answerer = answerer;
     }
 
     /** Sends the unregister with {@code firstCseq} and waits for its final answer up to {@code wait}. */
@@ -64,14 +60,7 @@ final class Unregistration {
     private void send(int challengesAnswered) {
         try {
             Request request = requests.register(callId, fromTag, cseq++, 0);
-            if (serverAuth != null) {
-                request.addHeader(session.headers().createHeader(AuthorizationHeader.NAME,
-                        serverAuth.answer(Request.REGISTER, requests.requestUri())));
-            }
-            if (proxyAuth != null) {
-                request.addHeader(session.headers().createHeader(ProxyAuthorizationHeader.NAME,
-                        proxyAuth.answer(Request.REGISTER, requests.requestUri())));
-            }
+            answerer.authorize(request);
             session.send(request, new TransactionHandler() {
                 @Override
                 public void onResponse(Response response) {
@@ -99,21 +88,14 @@ final class Unregistration {
 
     private boolean answer(Response response) {
         int code = response.getStatusCode();
+        if (code != Response.UNAUTHORIZED && code != Response.PROXY_AUTHENTICATION_REQUIRED) {
+            return false;
+        }
         try {
-            if (code == Response.PROXY_AUTHENTICATION_REQUIRED && plan.viaProxy()
-                    && plan.proxy().authPassword() != null) {
-                proxyAuth = new DigestResponder(Challenges.best(response, ProxyAuthenticateHeader.NAME),
-                        plan.proxy().authUsername(), plan.proxy().authPassword());
-                return true;
-            }
-            if (code == Response.UNAUTHORIZED && plan.identity().authPassword() != null) {
-                serverAuth = new DigestResponder(Challenges.best(response, WWWAuthenticateHeader.NAME),
-                        plan.authUsername(), plan.identity().authPassword());
-                return true;
-            }
+            return answerer.takeUp(ChallengeAnswerer.Challenger.of(response), ChallengeAnswerer.challengeOf(response));
         } catch (DigestChallenge.BadChallengeException e) {
             LOG.debug("unusable challenge to unregister: {}", e.getMessage());
+            return false;
         }
-        return false;
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.SippServer;
+import rock.intercom.testkit.Sipp;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Malformed or hostile answers from a fake server (SIPp): the agent reports FAILED with a reason,
@@ -27,18 +28,18 @@ class HostileServerTest {
 
     @TempDir
     static Path dir;
-    static final Map<String, SippServer> SERVERS = new ConcurrentHashMap<>();
+    static final Map<String, Sipp> SERVERS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startSipp() {
         for (String scenario : SCENARIOS) {
-            SERVERS.put(scenario, SippServer.start(scenario, dir.resolve(scenario)));
+            SERVERS.put(scenario, Sipp.server(scenario, dir.resolve(scenario)));
         }
     }
 
     @AfterAll
     static void stopSipp() {
-        SERVERS.values().forEach(SippServer::close);
+        SERVERS.values().forEach(Sipp::close);
     }
 
     static Stream<Arguments> hostileAnswers() {
@@ -52,17 +53,17 @@ class HostileServerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileAnswers")
     void reportsFailedWithReasonAndKeepsRunning(String scenario, String reason) {
-        SippServer sipp = SERVERS.get(scenario);
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
-            agent.start(TestSettings.device(TestSettings.server("127.0.0.1", sipp.port(), Transport.UDP, 30, null)));
+        Sipp sipp = SERVERS.get(scenario);
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
+            agent.start(TestDevices.registering(TestDevices.server("127.0.0.1", sipp.port(), Transport.UDP, 30, null)));
 
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
             assertThat(agent.registrationStatus().lastFailureReason()).startsWith(reason);
 
             // Still alive: switching SIP off is honoured.
-            agent.apply(TestSettings.disabled(TestSettings.device(
-                    TestSettings.server("127.0.0.1", sipp.port(), Transport.UDP, 30, null))));
+            agent.apply(TestDevices.disabled(TestDevices.registering(
+                    TestDevices.server("127.0.0.1", sipp.port(), Transport.UDP, 30, null))));
             await().atMost(Duration.ofSeconds(3))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.DISABLED);
         }

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rock.intercom.settings.Proxy;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.KamailioServer;
-import rock.intercom.sip.testing.TestCertificates;
+import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.TestCertificates;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Guide step 8: every request goes through the outbound proxy (a second Kamailio), whose 407 is
@@ -45,7 +46,7 @@ class OutboundProxyTest {
     static void startKamailios() {
         TestCertificates certificates = TestCertificates.generate(dir.resolve("certs"));
         registrar = KamailioServer.registrar(dir.resolve("registrar"),
-                Map.of(TestSettings.EXTENSION, TestSettings.PASSWORD), "MD5", 3600, certificates).start();
+                Map.of(TestDevices.REGISTERING_EXTENSION, TestDevices.REGISTERING_PASSWORD), "MD5", 3600, certificates).start();
         proxy = KamailioServer.outboundProxy(dir.resolve("proxy"), PROXY_USER, PROXY_PASSWORD).start();
     }
 
@@ -66,10 +67,10 @@ class OutboundProxyTest {
     @Test
     void registersThroughTheProxyAnsweringBoth407And401() {
         int proxiedBefore = proxy.receivedCount("REGISTER");
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
-            agent.start(TestSettings.device(
-                    TestSettings.server("127.0.0.1", registrar.udpPort(), Transport.UDP, 1, null),
-                    TestSettings.identity(TestSettings.PASSWORD), proxy(PROXY_PASSWORD)));
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
+            agent.start(TestDevices.registering(
+                    TestDevices.server("127.0.0.1", registrar.udpPort(), Transport.UDP, 1, null),
+                    TestDevices.identity(TestDevices.REGISTERING_PASSWORD), proxy(PROXY_PASSWORD)));
 
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
@@ -84,10 +85,10 @@ class OutboundProxyTest {
 
     @Test
     void wrongProxyPasswordFailsWithProxyReason() {
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
-            agent.start(TestSettings.device(
-                    TestSettings.server("127.0.0.1", registrar.udpPort(), Transport.UDP, 30, null),
-                    TestSettings.identity(TestSettings.PASSWORD), proxy("not-the-proxy-password")));
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
+            agent.start(TestDevices.registering(
+                    TestDevices.server("127.0.0.1", registrar.udpPort(), Transport.UDP, 30, null),
+                    TestDevices.identity(TestDevices.REGISTERING_PASSWORD), proxy("not-the-proxy-password")));
 
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.FAILED);
@@ -99,11 +100,11 @@ class OutboundProxyTest {
     @Test
     void callSideSharesTheStackAndAnswersProxyChallengesWithTheAgentsDigest() throws Exception {
         List<Response> claimed = new CopyOnWriteArrayList<>();
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
             agent.setEventRouter(new ClaimMessageResponses(claimed));
-            agent.start(TestSettings.device(
-                    TestSettings.server("127.0.0.1", registrar.udpPort(), Transport.UDP, 30, null),
-                    TestSettings.identity(TestSettings.PASSWORD), proxy(PROXY_PASSWORD)));
+            agent.start(TestDevices.registering(
+                    TestDevices.server("127.0.0.1", registrar.udpPort(), Transport.UDP, 30, null),
+                    TestDevices.identity(TestDevices.REGISTERING_PASSWORD), proxy(PROXY_PASSWORD)));
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
 
@@ -127,7 +128,7 @@ class OutboundProxyTest {
         var addresses = stack.addressFactory();
         var headers = stack.headerFactory();
         SipURI target = addresses.createSipURI("2000", "127.0.0.1:" + registrar.udpPort());
-        SipURI self = addresses.createSipURI(TestSettings.EXTENSION, "127.0.0.1");
+        SipURI self = addresses.createSipURI(TestDevices.REGISTERING_EXTENSION, "127.0.0.1");
         var via = headers.createViaHeader("127.0.0.1", ((SipURI) stack.contact().getAddress().getURI()).getPort(),
                 "udp", null);
         Request request = stack.messageFactory().createRequest(target, Request.MESSAGE,

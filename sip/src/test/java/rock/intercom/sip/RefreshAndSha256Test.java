@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.KamailioServer;
-import rock.intercom.sip.testing.TestCertificates;
+import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.TestCertificates;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * A registrar that challenges with SHA-256 (RFC 7616) and grants only 2 s although the device asks
@@ -30,7 +31,7 @@ class RefreshAndSha256Test {
     static void startKamailio() {
         TestCertificates certificates = TestCertificates.generate(dir.resolve("certs"));
         kamailio = KamailioServer.registrar(dir.resolve("kamailio"),
-                Map.of(TestSettings.EXTENSION, TestSettings.PASSWORD), "SHA-256", 2, certificates).start();
+                Map.of(TestDevices.REGISTERING_EXTENSION, TestDevices.REGISTERING_PASSWORD), "SHA-256", 2, certificates).start();
     }
 
     @AfterAll
@@ -43,9 +44,9 @@ class RefreshAndSha256Test {
     @Test
     void registersWithSha256AndRefreshesOnTheGrantedExpiry() {
         List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
             agent.addRegistrationListener(changes::add);
-            agent.start(TestSettings.device(TestSettings.server("127.0.0.1", kamailio.tcpPort(), Transport.TCP, 30,
+            agent.start(TestDevices.registering(TestDevices.server("127.0.0.1", kamailio.tcpPort(), Transport.TCP, 30,
                     null)));
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);

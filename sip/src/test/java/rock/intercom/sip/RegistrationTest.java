@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.SipServer;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.KamailioServer;
-import rock.intercom.sip.testing.TestCertificates;
+import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.TestCertificates;
+import rock.intercom.testkit.TestDevices;
 
 /** Registration against a real Kamailio registrar (MD5 digest) over UDP, TCP and TLS. */
 class RegistrationTest {
@@ -32,7 +33,7 @@ class RegistrationTest {
     @BeforeAll
     static void startKamailio() {
         certificates = TestCertificates.generate(dir.resolve("certs"));
-        Map<String, String> users = Map.of(TestSettings.EXTENSION, TestSettings.PASSWORD);
+        Map<String, String> users = Map.of(TestDevices.REGISTERING_EXTENSION, TestDevices.REGISTERING_PASSWORD);
         kamailio = KamailioServer.registrar(dir.resolve("kamailio"), users, "MD5", 3600, certificates).start();
         expiredKamailio = KamailioServer.registrar(dir.resolve("expired"), users, "MD5", 3600,
                 certificates.withExpiredServerCertificate()).start();
@@ -50,9 +51,9 @@ class RegistrationTest {
 
     private static SipServer server(Transport transport) {
         return switch (transport) {
-            case UDP -> TestSettings.server("127.0.0.1", kamailio.udpPort(), transport, 30, null);
-            case TCP -> TestSettings.server("127.0.0.1", kamailio.tcpPort(), transport, 30, null);
-            case TLS -> TestSettings.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(), transport, 30,
+            case UDP -> TestDevices.server("127.0.0.1", kamailio.udpPort(), transport, 30, null);
+            case TCP -> TestDevices.server("127.0.0.1", kamailio.tcpPort(), transport, 30, null);
+            case TLS -> TestDevices.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(), transport, 30,
                     certificates.caPem());
         };
     }
@@ -61,9 +62,9 @@ class RegistrationTest {
     @EnumSource(Transport.class)
     void registersOverEachTransport(Transport transport) {
         List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
             agent.addRegistrationListener(changes::add);
-            agent.start(TestSettings.device(server(transport)));
+            agent.start(TestDevices.registering(server(transport)));
 
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
@@ -78,8 +79,8 @@ class RegistrationTest {
     @Test
     void wrongPasswordFailsWithReasonAndDoesNotStorm() {
         int before = kamailio.receivedCount("REGISTER");
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
-            DeviceSettings settings = TestSettings.device(server(Transport.UDP), TestSettings.identity("wrong"), null);
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
+            DeviceSettings settings = TestDevices.registering(server(Transport.UDP), TestDevices.identity("wrong"), null);
             agent.start(settings);
 
             await().atMost(Duration.ofSeconds(5))
@@ -95,8 +96,8 @@ class RegistrationTest {
 
     @Test
     void tlsWithWrongCaFailsAsNotTrusted() {
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
-            agent.start(TestSettings.device(TestSettings.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(),
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
+            agent.start(TestDevices.registering(TestDevices.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(),
                     Transport.TLS, 30, certificates.otherCaPem())));
 
             await().atMost(Duration.ofSeconds(8))
@@ -107,8 +108,8 @@ class RegistrationTest {
 
     @Test
     void tlsToAnAddressTheCertificateDoesNotNameFailsAsHostNameMismatch() {
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
-            agent.start(TestSettings.device(TestSettings.server("127.0.0.1", kamailio.tlsPort(), Transport.TLS, 30,
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
+            agent.start(TestDevices.registering(TestDevices.server("127.0.0.1", kamailio.tlsPort(), Transport.TLS, 30,
                     certificates.caPem())));
 
             await().atMost(Duration.ofSeconds(8))
@@ -119,8 +120,8 @@ class RegistrationTest {
 
     @Test
     void tlsWithAnExpiredServerCertificateFailsAsExpired() {
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
-            agent.start(TestSettings.device(TestSettings.server(TestCertificates.SERVER_NAME, expiredKamailio.tlsPort(),
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
+            agent.start(TestDevices.registering(TestDevices.server(TestCertificates.SERVER_NAME, expiredKamailio.tlsPort(),
                     Transport.TLS, 30, certificates.caPem())));
 
             await().atMost(Duration.ofSeconds(8))
@@ -132,14 +133,14 @@ class RegistrationTest {
     @Test
     void transportChangesLiveFromUdpToTls() {
         List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
             agent.addRegistrationListener(changes::add);
-            agent.start(TestSettings.device(server(Transport.UDP)));
+            agent.start(TestDevices.registering(server(Transport.UDP)));
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
             int registersBefore = kamailio.receivedCount("REGISTER");
 
-            agent.apply(TestSettings.device(server(Transport.TLS)));
+            agent.apply(TestDevices.registering(server(Transport.TLS)));
 
             await().atMost(Duration.ofSeconds(8)).until(() -> agent.registrationStatus().transport() == Transport.TLS
                     && agent.registrationStatus().state() == RegistrationState.REGISTERED);
@@ -154,15 +155,15 @@ class RegistrationTest {
     @Test
     void disablingSipUnregisters() {
         List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
-        try (SipAgent agent = new SipAgent(TestSettings.fastOptions())) {
+        try (SipAgent agent = new SipAgent(AgentTimings.fast())) {
             agent.addRegistrationListener(changes::add);
-            DeviceSettings settings = TestSettings.device(server(Transport.TCP));
+            DeviceSettings settings = TestDevices.registering(server(Transport.TCP));
             agent.start(settings);
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
             int registersBefore = kamailio.receivedCount("REGISTER");
 
-            agent.apply(TestSettings.disabled(settings));
+            agent.apply(TestDevices.disabled(settings));
 
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.DISABLED);

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.KamailioServer;
-import rock.intercom.sip.testing.TestCertificates;
+import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.TestCertificates;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * The detection bound of issue 3: offline no later than polling interval + 5 s after the server
@@ -35,7 +36,7 @@ class ServerOutageTest {
     static void startKamailio() {
         certificates = TestCertificates.generate(dir.resolve("certs"));
         kamailio = KamailioServer.registrar(dir.resolve("kamailio"),
-                Map.of(TestSettings.EXTENSION, TestSettings.PASSWORD), "MD5", 3600, certificates).start();
+                Map.of(TestDevices.REGISTERING_EXTENSION, TestDevices.REGISTERING_PASSWORD), "MD5", 3600, certificates).start();
     }
 
     @AfterAll
@@ -51,10 +52,10 @@ class ServerOutageTest {
         List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
         try (SipAgent agent = new SipAgent(SipAgentOptions.onPort(0))) {
             agent.addRegistrationListener(changes::add);
-            agent.start(TestSettings.device(transport == Transport.TLS
-                    ? TestSettings.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(), transport, POLLING_SECONDS,
+            agent.start(TestDevices.registering(transport == Transport.TLS
+                    ? TestDevices.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(), transport, POLLING_SECONDS,
                             certificates.caPem())
-                    : TestSettings.server("127.0.0.1", kamailio.udpPort(), transport, POLLING_SECONDS, null)));
+                    : TestDevices.server("127.0.0.1", kamailio.udpPort(), transport, POLLING_SECONDS, null)));
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
             await().atMost(Duration.ofSeconds(POLLING_SECONDS + 2))
@@ -88,10 +89,10 @@ class ServerOutageTest {
     @EnumSource(value = Transport.class, names = {"TCP", "TLS"})
     void registersAgainWhenAQuickRestartDropsTheConnection(Transport transport) {
         try (SipAgent agent = new SipAgent(SipAgentOptions.onPort(0))) {
-            agent.start(TestSettings.device(transport == Transport.TLS
-                    ? TestSettings.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(), transport, POLLING_SECONDS,
+            agent.start(TestDevices.registering(transport == Transport.TLS
+                    ? TestDevices.server(TestCertificates.SERVER_NAME, kamailio.tlsPort(), transport, POLLING_SECONDS,
                             certificates.caPem())
-                    : TestSettings.server("127.0.0.1", kamailio.tcpPort(), transport, POLLING_SECONDS, null)));
+                    : TestDevices.server("127.0.0.1", kamailio.tcpPort(), transport, POLLING_SECONDS, null)));
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> agent.registrationStatus().state() == RegistrationState.REGISTERED);
 

@@ -33,7 +33,9 @@ import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Encryption;
 import rock.intercom.sip.call.CallDialogs;
 import rock.intercom.sip.call.DeviceStack;
-import rock.intercom.sip.testing.FreePorts;
+import rock.intercom.testkit.Baresip;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Two-way audio with a real baresip 1.0 station (issue 6, "Tests (real peers)"): the door's SIP
@@ -50,7 +52,7 @@ class BaresipAudioTest {
     private static final double LEVEL_DBFS = -6.0;
     private static final Duration TALK = Duration.ofMillis(2500);
 
-    private static BaresipStation station;
+    private static Baresip station;
     private static Path source440;
 
     private final AtomicReference<DeviceSettings> settings = new AtomicReference<>();
@@ -67,13 +69,13 @@ class BaresipAudioTest {
     static void startStation() throws Exception {
         SrtpCryptoProvider.warmUp(); // as a device does at start-up: the first SRTP call must not stall
         for (String module : List.of("aufile.so", "g711.so", "srtp.so", "sndfile.so", "aubridge.so")) {
-            assertThat(BaresipStation.MODULES.resolve(module)).as("baresip module " + module).exists();
+            assertThat(Baresip.MODULES.resolve(module)).as("baresip module " + module).exists();
         }
         Files.createDirectories(DIR);
         // 20 s of 440 Hz at −6 dBFS, mono S16LE at the codec's rate: what baresip's aufile source accepts.
         source440 = tone440(8000);
         Path wideband440 = tone440(16000);
-        station = BaresipStation.start(DIR.resolve("station"), source440, wideband440);
+        station = Baresip.guardStation(DIR.resolve("station"), source440, wideband440);
     }
 
     private static Path tone440(int rate) throws Exception {
@@ -94,10 +96,10 @@ class BaresipAudioTest {
     @BeforeEach
     void door() throws Exception {
         callThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-call-thread"));
-        settings.set(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 100, 100, station.sipPort(), Map.of()));
+        settings.set(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP, 100, 100, station.sipPort(), Map.of()));
         sip = new DeviceStack(settings::get, FreePorts.tcpAndUdp());
         doorSpeaker = DIR.resolve("door-speaker-" + UUID.randomUUID() + ".wav");
-        int base = 2 * (12_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000));
+        int base = FreePorts.udpRun(20);
         audio = new CallAudio(settings::get, new AudioSetup(() -> new ToneMicrophone(1000),
                 () -> new WavFileSpeaker(doorSpeaker), new RtpPortRange(base, base + 19), "tone:1000",
                 "file:" + doorSpeaker, List.of()), MediaAddress.fixed(InetAddress.getLoopbackAddress()), this::drive);
@@ -145,22 +147,22 @@ class BaresipAudioTest {
 
     @Test
     void plainRtpBothWays() throws Exception {
-        talk(Encryption.RTP_OPTIONAL_SRTP, BaresipStation.PLAIN, 100, "RTP");
+        talk(Encryption.RTP_OPTIONAL_SRTP, Baresip.PLAIN, 100, "RTP");
     }
 
     @Test
     void srtpBothWaysWithABestEffortSrtpStation() throws Exception {
-        talk(Encryption.RTP_OPTIONAL_SRTP, BaresipStation.SRTP, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
+        talk(Encryption.RTP_OPTIONAL_SRTP, Baresip.SRTP, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
     }
 
     @Test
     void srtpOnlyDoorWithAnSrtpMandatoryStation() throws Exception {
-        talk(Encryption.SRTP_ONLY, BaresipStation.SRTP_MANDATORY, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
+        talk(Encryption.SRTP_ONLY, Baresip.SRTP_MANDATORY, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
     }
 
     @Test
     void srtpOnlyDoorWithABestEffortSrtpStation() throws Exception {
-        talk(Encryption.SRTP_ONLY, BaresipStation.SRTP, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
+        talk(Encryption.SRTP_ONLY, Baresip.SRTP, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
     }
 
     /**
@@ -171,7 +173,7 @@ class BaresipAudioTest {
      */
     @Test
     void optionalDoorRetriesWithSavpForAnSrtpMandatoryStation() throws Exception {
-        talk(Encryption.RTP_OPTIONAL_SRTP, BaresipStation.SRTP_MANDATORY, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
+        talk(Encryption.RTP_OPTIONAL_SRTP, Baresip.SRTP_MANDATORY, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
         assertThat(inputs).noneMatch(i -> i instanceof CallInput.Rejected);
         assertThat(inputs).filteredOn(i -> i instanceof CallInput.Answered).hasSize(1);
         assertThat(station.log()).as("the first offer was refused by the station")
@@ -180,13 +182,13 @@ class BaresipAudioTest {
 
     @Test
     void wideband722WithSrtp() throws Exception {
-        talk(Encryption.RTP_OPTIONAL_SRTP, BaresipStation.WIDEBAND, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
+        talk(Encryption.RTP_OPTIONAL_SRTP, Baresip.WIDEBAND, 100, "SRTP AES_CM_128_HMAC_SHA1_80");
         assertThat(station.log()).contains("Set audio decoder: G722");
     }
 
     @Test
     void microphoneVolumeZeroReachesTheStationAsSilence() throws Exception {
-        talk(Encryption.RTP_OPTIONAL_SRTP, BaresipStation.PLAIN, 0, "RTP");
+        talk(Encryption.RTP_OPTIONAL_SRTP, Baresip.PLAIN, 0, "RTP");
     }
 
     /**
@@ -195,9 +197,9 @@ class BaresipAudioTest {
      */
     @Test
     void srtpOnlyDoorAgainstAPlainStationIsRefused() throws Exception {
-        settings.set(AudioTestSettings.of(Encryption.SRTP_ONLY, 100, 100, station.sipPort(), Map.of()));
+        settings.set(TestDevices.audio(Encryption.SRTP_ONLY, 100, 100, station.sipPort(), Map.of()));
         String callId = "audio-" + UUID.randomUUID();
-        signalling.sendInvite(new SendInvite(callId, BaresipStation.PLAIN, 1, 1));
+        signalling.sendInvite(new SendInvite(callId, Baresip.PLAIN, 1, 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> inputs.stream().anyMatch(i ->
                 i instanceof CallInput.MediaFailed || i instanceof CallInput.Rejected));
         assertThat(inputs).as("inputs %s; baresip:%n%s", inputs, station.log())
@@ -210,7 +212,7 @@ class BaresipAudioTest {
 
     /** One call: the door calls {@code number}, both sides talk, the door hangs up; then the recordings are measured. */
     private void talk(Encryption encryption, String number, int microphoneVolume, String security) throws Exception {
-        settings.set(AudioTestSettings.of(encryption, microphoneVolume, 100, station.sipPort(), Map.of()));
+        settings.set(TestDevices.audio(encryption, microphoneVolume, 100, station.sipPort(), Map.of()));
         long endedBefore = station.callsEnded();
         List<Path> dumpsBefore = station.receivedDumps();
         String callId = "audio-" + UUID.randomUUID();
@@ -262,7 +264,7 @@ class BaresipAudioTest {
 
     @Test
     void incomingSrtpCallFromTheStationIsAnsweredWithTwoWayAudio() throws Exception {
-        try (BaresipStation caller = BaresipStation.caller(DIR.resolve("caller"), source440,
+        try (Baresip caller = Baresip.guardCaller(DIR.resolve("caller"), source440,
                 "sip:100@127.0.0.1:" + sip.port(), ";mediaenc=srtp")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> currentCall != null
                     && audio.session(currentCall).isPresent());

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +34,8 @@ import rock.intercom.media.session.RtpPortRange;
 import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Encryption;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Two {@link CallAudio}s on loopback — the door and a "station" — run offer → answer → accepted
@@ -67,7 +68,7 @@ class CallAudioLoopbackTest {
     private void devices(DeviceSettings doorNow, DeviceSettings stationNow, String name) {
         doorSettings.set(doorNow);
         stationSettings.set(stationNow);
-        int base = 20_000 + 40 * ThreadLocalRandom.current().nextInt(500);
+        int base = FreePorts.udpRun(20);
         doorPorts = new RtpPortRange(base, base + 19);
         stationWav = DIR.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + "-station.wav");
         door = new CallAudio(doorSettings::get, new AudioSetup(() -> new ToneMicrophone(1000), NoSpeaker::new,
@@ -121,7 +122,7 @@ class CallAudioLoopbackTest {
     @MethodSource("pairings")
     void encryptionPairing(String name, Encryption doorEncryption, Encryption stationEncryption, Peer peer,
             String expectedSecurity, String expectedFailure) throws Exception {
-        devices(AudioTestSettings.of(doorEncryption), AudioTestSettings.of(stationEncryption), name.replace(' ', '-'));
+        devices(TestDevices.audio(doorEncryption), TestDevices.audio(stationEncryption), name.replace(' ', '-'));
         String callId = "call-" + name.replace(' ', '-');
 
         String offer = offerSdp(door, callId);
@@ -171,8 +172,8 @@ class CallAudioLoopbackTest {
 
     @Test
     void microphoneVolumeZeroSendsSilenceAndLiveChangesApply() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 0, 100, 5060, Map.of()),
-                AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), "volume");
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP, 0, 100, 5060, Map.of()),
+                TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), "volume");
         String callId = "call-volume";
         connect(callId);
         awaitReceived(callId, 40);
@@ -180,7 +181,7 @@ class CallAudioLoopbackTest {
         assertThat(levels(muted, 1000).loudestDbfs()).as("volume 0 mutes").isLessThan(-60);
 
         // Volume 50 is −15 dB on the documented curve; the change applies during the call.
-        door.settingsChanged(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 50, 100, 5060, Map.of()));
+        door.settingsChanged(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP, 50, 100, 5060, Map.of()));
         long before = door.session(callId).orElseThrow().statistics().packetsSent();
         await().atMost(Duration.ofSeconds(5)).until(() -> received(callId) > 40 + 40
                 && door.session(callId).orElseThrow().statistics().packetsSent() > before + 40);
@@ -194,7 +195,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void stopReleasesThePortsAndTheThreads() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.SRTP_ONLY),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.SRTP_ONLY),
                 "release");
         String callId = "call-release";
         connect(callId);
@@ -218,7 +219,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void anOfferThatNeverStartsIsReleasedByTheNextCall() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "superseded");
         String busy = offerSdp(door, "call-busy"); // the station answered 486: no answer, no start, no stop
         int busyPort = Integer.parseInt(busy.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow()
@@ -237,7 +238,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void withoutAFreeRtpPortTheCallFailsBeforeAnyInviteLeaves() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "exhausted");
         int low = doorPorts.low();
         CallAudio onePair = new CallAudio(doorSettings::get, new AudioSetup(() -> new ToneMicrophone(1000),
@@ -259,7 +260,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void closeReleasesEveryCall() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "close");
         connect("call-close");
         int port = door.session("call-close").orElseThrow().localRtpPort();
@@ -273,8 +274,8 @@ class CallAudioLoopbackTest {
 
     @Test
     void noAudioForTheConfiguredTimeFailsTheCall() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 100, 100, 5060,
-                Map.of(NoMediaTimeout.KEY, "1")), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), "watchdog");
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP, 100, 100, 5060,
+                Map.of(NoMediaTimeout.KEY, "1")), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), "watchdog");
         String callId = "call-watchdog";
         connect(callId);
         awaitReceived(callId, 10);
@@ -290,7 +291,7 @@ class CallAudioLoopbackTest {
      */
     @Test
     void theAnswerIsAppliedBeforeStartSoStartOpensAtOnce() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "race");
         String callId = "call-race";
         String answer = ((SdpAnswer.Answer) station.answer(callId, offerSdp(door, callId))).sdp();
@@ -306,7 +307,7 @@ class CallAudioLoopbackTest {
     /** A start whose offer was never answered (a 2xx without SDP): nothing opens, nothing is reported twice. */
     @Test
     void startWithoutAnAppliedAnswerStartsNothingAndReportsNothing() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "unanswered");
         String callId = "call-unanswered";
         offerSdp(door, callId);
@@ -318,7 +319,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void startOfAnUnknownCallReportsMediaFailed() {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "unknown");
         door.start("nobody", CallDirection.INCOMING);
         assertThat(doorInputs).containsExactly(new CallInput.MediaFailed("nobody", "no media was negotiated for this call"));
@@ -327,7 +328,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void malformedOfferIsRefusedWith400AndHoldsNoPort() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "malformed");
         SdpAnswer answer = door.answer("call-bad", "this is not SDP");
         assertThat(answer).isInstanceOf(SdpAnswer.Refusal.class);
@@ -345,7 +346,7 @@ class CallAudioLoopbackTest {
      */
     @Test
     void refusedBestEffortOfferIsRetriedAsSavp() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.SRTP_ONLY),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.SRTP_ONLY),
                 "retry");
         String callId = "call-retry";
         String first = offerSdp(door, callId);
@@ -366,7 +367,7 @@ class CallAudioLoopbackTest {
 
     @Test
     void srtpOnlyDoorHasNoOtherOfferAndUnknownCallsNone() {
-        devices(AudioTestSettings.of(Encryption.SRTP_ONLY), AudioTestSettings.of(Encryption.SRTP_ONLY), "no-retry");
+        devices(TestDevices.audio(Encryption.SRTP_ONLY), TestDevices.audio(Encryption.SRTP_ONLY), "no-retry");
         offerSdp(door, "call-no-retry");
         assertThat(door.retryOffer("call-no-retry", 488)).isEmpty();
         assertThat(door.retryOffer("call-unknown", 488)).isEmpty();
@@ -375,7 +376,7 @@ class CallAudioLoopbackTest {
     /** Digits by RFC 4733 and by SIP INFO are kept with the call in arrival order (and logged). */
     @Test
     void receivedDigitsAreKeptWithTheCall() throws Exception {
-        devices(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP), AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 "digits");
         String callId = "call-digits";
         connect(callId);

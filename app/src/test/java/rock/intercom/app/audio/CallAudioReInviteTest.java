@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,8 @@ import rock.intercom.media.session.MediaSession;
 import rock.intercom.media.session.RtpPortRange;
 import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.settings.Encryption;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * An incoming call answered by the door, then re-INVITEs from the caller (RFC 3264 §8): hold keeps
@@ -46,11 +47,11 @@ class CallAudioReInviteTest {
 
     @BeforeEach
     void devices() {
-        int base = 20_000 + 40 * ThreadLocalRandom.current().nextInt(500);
-        caller = new CallAudio(() -> AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        int base = FreePorts.udpRun(20);
+        caller = new CallAudio(() -> TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 new AudioSetup(() -> new ToneMicrophone(440), NoSpeaker::new, new RtpPortRange(base, base + 19),
                         "tone:440", "none", List.of()), MediaAddress.fixed(LOOPBACK), inputs::add);
-        door = new CallAudio(() -> AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP),
+        door = new CallAudio(() -> TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
                 new AudioSetup(() -> new ToneMicrophone(1000), NoSpeaker::new, new RtpPortRange(base + 20, base + 39),
                         "tone:1000", "none", List.of()), MediaAddress.fixed(LOOPBACK), inputs::add);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import rock.intercom.settings.Encryption;
+import rock.intercom.testkit.TestDevices;
 
 /** {@code intercom.no_media_timeout_seconds}: whole seconds 1–3600, else the 10 s default. */
 class NoMediaTimeoutTest {
@@ -27,7 +28,7 @@ class NoMediaTimeoutTest {
     })
     void timeoutFromCustomConfiguration(String value, long seconds) {
         Map<String, String> custom = value.equals("<absent>") ? Map.of() : Map.of(NoMediaTimeout.KEY, value);
-        assertThat(NoMediaTimeout.of(AudioTestSettings.of(Encryption.RTP_OPTIONAL_SRTP, 80, 70, 5060, custom)))
+        assertThat(NoMediaTimeout.of(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP, 80, 70, 5060, custom)))
                 .isEqualTo(Duration.ofSeconds(seconds));
     }
 }

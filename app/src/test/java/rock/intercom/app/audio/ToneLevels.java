@@ -1,6 +1,7 @@
 package rock.intercom.app.audio;
 
 import java.util.Arrays;
+import rock.intercom.testkit.Goertzel;
 
 /**
  * A tone's level in a recording, measured per 50 ms block (Goertzel). One long window would let a

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import rock.intercom.media.audio.NoSpeaker;
 import rock.intercom.media.audio.ToneMicrophone;
 import rock.intercom.media.codec.Codec;
@@ -19,6 +18,7 @@ import rock.intercom.media.srtp.CryptoSuite;
 import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.media.srtp.SrtpKeys;
 import rock.intercom.media.srtp.SrtpMasterKey;
+import rock.intercom.testkit.FreePorts;
 
 /**
  * The door side of the benchmark, run as its own JVM so that its CPU time is the door's alone:
@@ -39,7 +39,7 @@ final class DoorCalls {
         if (srtp) {
             SrtpCryptoProvider.warmUp(); // as the device does at start-up
         }
-        int low = 2 * (20_000 + ThreadLocalRandom.current().nextInt(4_000));
+        int low = FreePorts.udpRun(400);
         RtpPortRange range = new RtpPortRange(low, low + 399);
         InetAddress loopback = InetAddress.getLoopbackAddress();
         // The sink never answers: keep the no-media watchdog out of the run.

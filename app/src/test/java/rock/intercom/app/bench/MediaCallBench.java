@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import rock.intercom.testkit.Baresip;
 
 /**
  * CPU per call and send-interval jitter of the door's media against baresip's, on loopback, in one
@@ -138,16 +139,16 @@ public final class MediaCallBench {
     private static Phase baresip(int calls, int seconds, boolean srtp, List<Integer> ports, Path dir,
                                  Duration window) throws Exception {
         try (SinkUas uas = new SinkUas(ports);
-             BaresipCaller caller = BaresipCaller.dial(dir.resolve("baresip"), calls, uas.port(), srtp,
+             Baresip caller = Baresip.benchCaller(dir.resolve("baresip"), calls, uas.port(), srtp,
                      seconds + 30)) {
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> uas.answered() == calls || !caller.alive());
-            if (!caller.alive() || uas.answered() != calls) {
+                    .until(() -> uas.answered() == calls || !caller.isAlive());
+            if (!caller.isAlive() || uas.answered() != calls) {
                 throw new IllegalStateException("baresip set up " + uas.answered() + " of " + calls + " calls:\n"
                         + caller.log());
             }
             Phase phase = measure("baresip", calls, caller.pid(), window, ports);
-            if (!caller.alive()) {
+            if (!caller.isAlive()) {
                 throw new IllegalStateException("baresip died during the run:\n" + caller.log());
             }
             return phase;

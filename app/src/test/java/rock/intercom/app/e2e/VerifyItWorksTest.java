@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import rock.intercom.call.DoorCall;
-import rock.intercom.sip.call.BaresipStation;
 import rock.intercom.sip.call.CallServer;
-import rock.intercom.sip.call.SippPeer;
-import rock.intercom.sip.testing.FreePorts;
+import rock.intercom.testkit.Baresip;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.Sipp;
 
 /**
  * The guide's "Verify it works", end to end: a whole door device registered to a real Kamailio,
@@ -84,9 +84,9 @@ class VerifyItWorksTest {
     @Test
     @Order(1)
     void busyThenNoAnswerThenAnsweredWalksTheFallbackNumbers() {
-        try (SippPeer busy = SippPeer.station(DIR, "station-final.xml", BUSY, "status", "486", "reason", "Busy Here");
-                SippPeer ringing = SippPeer.station(DIR, "station-ring-forever.xml", RINGS_FOREVER);
-                SippPeer answering = SippPeer.station(DIR, "station-answer-then-bye.xml", ANSWERS)) {
+        try (Sipp busy = Sipp.station(DIR, "station-final.xml", BUSY, "status", "486", "reason", "Busy Here");
+                Sipp ringing = Sipp.station(DIR, "station-ring-forever.xml", RINGS_FOREVER);
+                Sipp answering = Sipp.station(DIR, "station-answer-then-bye.xml", ANSWERS)) {
             int before = door.callEvents().size();
             door.pressButton();
 
@@ -116,7 +116,7 @@ class VerifyItWorksTest {
     @Test
     @Order(2)
     void theGuardDeskOnBaresipAnswersAndTheButtonEndsTheCall() throws Exception {
-        try (BaresipStation desk = BaresipStation.register(DIR.resolve("baresip-400"), "400", DESK_PASSWORD,
+        try (Baresip desk = Baresip.registered(DIR.resolve("baresip-400"), "400", DESK_PASSWORD,
                 server.port())) {
             door.applySettings(settings -> settings.replace("\"callNumber\":\"401\"", "\"callNumber\":\"400\"")
                     .replace("\"fallbackNumbers\":[\"402\",\"403\"]", "\"fallbackNumbers\":[]"));
@@ -142,10 +142,10 @@ class VerifyItWorksTest {
     void anAllowedCallerIsAnsweredAndAStrangerIsRefused() {
         String serverAddress = "127.0.0.1:" + server.port();
         int before = door.callEvents().size();
-        try (SippPeer allowed = SippPeer.caller(DIR, "caller-hangs-up.xml", serverAddress, "505", "caller", "555")) {
+        try (Sipp allowed = Sipp.caller(DIR, "caller-hangs-up.xml", serverAddress, "505", "caller", "555")) {
             assertThat(allowed.awaitExit(WAIT)).as(allowed.transcript()).isZero();
         }
-        try (SippPeer stranger = SippPeer.caller(DIR, "caller-refused.xml", serverAddress, "505", "caller", "666",
+        try (Sipp stranger = Sipp.caller(DIR, "caller-refused.xml", serverAddress, "505", "caller", "666",
                 "status", "403", "sdp", PCMU)) {
             assertThat(stranger.awaitExit(WAIT)).as(stranger.transcript()).isZero();
         }

@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
-import rock.intercom.media.audio.Goertzel;
+import rock.intercom.testkit.Goertzel;
 
 /**
  * G.722 against reference vectors produced by libspandsp 0.0.6 (the G.722 baresip uses) with

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import rock.intercom.media.audio.Goertzel;
+import rock.intercom.testkit.Goertzel;
 import rock.intercom.media.audio.Microphone;
 import rock.intercom.media.audio.NoSpeaker;
 import rock.intercom.media.audio.ToneMicrophone;

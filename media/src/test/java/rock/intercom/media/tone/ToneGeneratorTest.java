@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import rock.intercom.media.audio.Goertzel;
+import rock.intercom.testkit.Goertzel;
 import rock.intercom.settings.ToneRegion;
 
 /** Given a region and a tone, the rendered PCM carries its frequencies while on and silence while off. */

@@ -25,6 +25,9 @@ import rock.intercom.settings.Transport;
 import rock.intercom.sip.RegistrationState;
 import rock.intercom.sip.SipAgent;
 import rock.intercom.sip.SipAgentOptions;
+import rock.intercom.testkit.Sipp;
+import rock.intercom.testkit.Baresip;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * The call dialogs wired to the real {@link SipAgent} as in the device: the agent registers
@@ -48,9 +51,9 @@ class AgentCallTest {
     @BeforeAll
     static void startServerAndDevice() {
         server = CallServer.start(DIR.resolve("kamailio"),
-                Map.of(CallTestSettings.EXTENSION, CallTestSettings.PASSWORD, "400", STATION_PASSWORD), Map.of());
-        settings = CallTestSettings.withIncoming(
-                CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD),
+                Map.of(TestDevices.LOCAL_EXTENSION, TestDevices.LOCAL_PASSWORD, "400", STATION_PASSWORD), Map.of());
+        settings = TestDevices.withIncoming(
+                TestDevices.local(server.port(), Transport.UDP, TestDevices.LOCAL_PASSWORD),
                 IncomingCallMode.SIP_SERVER, List.of());
         agent = new SipAgent(SipAgentOptions.onPort(0));
         dialogs = CallDialogs.attachTo(agent, new FixedPcmuSdp());
@@ -86,7 +89,7 @@ class AgentCallTest {
 
     @Test
     void baresipStationAnswersTheDoorsCallAndTheDoorHangsUp() {
-        try (BaresipStation station = BaresipStation.register(DIR.resolve("baresip-400"), "400", STATION_PASSWORD,
+        try (Baresip station = Baresip.registered(DIR.resolve("baresip-400"), "400", STATION_PASSWORD,
                 server.port())) {
             String callId = UUID.randomUUID() + "@door.test";
             signalling.sendInvite(new SendInvite(callId, "400", 1, 1));
@@ -105,7 +108,7 @@ class AgentCallTest {
 
     @Test
     void baresipCallsTheDoorAndHangsUp() {
-        try (BaresipStation station = BaresipStation.calling(DIR.resolve("baresip-400-calling"), "400",
+        try (Baresip station = Baresip.registered(DIR.resolve("baresip-400-calling"), "400",
                 STATION_PASSWORD, server.port(), 4, "/dial sip:100@127.0.0.1:" + server.port())) {
             await().atMost(WAIT).until(() -> INPUTS.all().stream().anyMatch(input -> input instanceof RemoteHangUp
                     && INPUTS.of(((RemoteHangUp) input).callId()).get(0) instanceof IncomingInvite invite
@@ -122,8 +125,8 @@ class AgentCallTest {
 
     @Test
     void callerReachesTheRegisteredDoorThroughTheServer() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
-                CallTestSettings.EXTENSION, "caller", "555")) {
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
+                TestDevices.LOCAL_EXTENSION, "caller", "555")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> INPUTS.all().stream().anyMatch(RemoteHangUp.class::isInstance));
             IncomingInvite invite = INPUTS.all().stream().filter(IncomingInvite.class::isInstance)

@@ -25,7 +25,9 @@ import rock.intercom.settings.Transport;
 import rock.intercom.sip.RegistrationState;
 import rock.intercom.sip.SipAgent;
 import rock.intercom.sip.SipAgentOptions;
-import rock.intercom.sip.testing.FreePorts;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.Sipp;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Calls over TCP with the real {@link SipAgent}: the INVITE and its dialog travel on the agent's
@@ -47,10 +49,10 @@ class AgentTcpCallTest {
 
     @BeforeAll
     static void startServerAndDevice() {
-        server = CallServer.start(DIR.resolve("kamailio"), Map.of(CallTestSettings.EXTENSION, CallTestSettings.PASSWORD),
+        server = CallServer.start(DIR.resolve("kamailio"), Map.of(TestDevices.LOCAL_EXTENSION, TestDevices.LOCAL_PASSWORD),
                 Map.of("2001", "sip:127.0.0.1:" + ANSWER_PORT));
-        settings = CallTestSettings.withIncoming(
-                CallTestSettings.device(server.port(), Transport.TCP, CallTestSettings.PASSWORD),
+        settings = TestDevices.withIncoming(
+                TestDevices.local(server.port(), Transport.TCP, TestDevices.LOCAL_PASSWORD),
                 IncomingCallMode.SIP_SERVER, List.of());
         agent = new SipAgent(SipAgentOptions.onPort(0));
         dialogs = CallDialogs.attachTo(agent, new FixedPcmuSdp());
@@ -86,7 +88,7 @@ class AgentTcpCallTest {
 
     @Test
     void answeredCallOverTcpEndsWithTheStationsBye() {
-        try (SippPeer station = SippPeer.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
             String callId = UUID.randomUUID() + "@door.test";
             signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
@@ -99,8 +101,8 @@ class AgentTcpCallTest {
 
     @Test
     void serverSendsTheCallOverTcpAndTheDoorAnswers() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
-                CallTestSettings.EXTENSION, "caller", "555")) {
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", "127.0.0.1:" + server.port(),
+                TestDevices.LOCAL_EXTENSION, "caller", "555")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> INPUTS.all().stream().anyMatch(input -> input instanceof RemoteHangUp hangUp
                     && INPUTS.of(hangUp.callId()).get(0) instanceof IncomingInvite));

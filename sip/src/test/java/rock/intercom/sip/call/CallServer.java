@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import rock.intercom.sip.testing.FreePorts;
-import rock.intercom.sip.testing.KamailioServer;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.KamailioServer;
 
 /**
  * A real Kamailio that routes calls for the call tests (resource {@code /sipp/call-server.cfg}):

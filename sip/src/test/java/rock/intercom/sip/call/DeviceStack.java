@@ -3,12 +3,15 @@ package rock.intercom.sip.call;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 import java.text.ParseException;
+import java.util.Optional;
 import java.util.Properties;
+import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
+import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
@@ -22,9 +25,11 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.util.function.Supplier;
 import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.SipSettings;
 import rock.intercom.sip.Slf4jServerLogger;
 import rock.intercom.sip.Slf4jStackLogger;
-import rock.intercom.sip.testing.FreePorts;
+import rock.intercom.sip.digest.ChallengeAnswerer;
+import rock.intercom.testkit.FreePorts;
 
 /**
  * The device's side of the call tests: a JAIN-SIP stack on 127.0.0.1 configured like the SIP
@@ -70,7 +75,7 @@ public final class DeviceStack implements CallStack, SipListenerExt, AutoCloseab
         this.addresses = factory.createAddressFactory();
         this.headers = factory.createHeaderFactory();
         this.messages = factory.createMessageFactory();
-        this.challenges = new StackDigestResponder(provider, headers, this::settings);
+        this.challenges = this::answerChallenge;
         provider.addSipListener(this);
         stack.start();
     }
@@ -127,6 +132,17 @@ public final class DeviceStack implements CallStack, SipListenerExt, AutoCloseab
     @Override
     public ChallengeResponder challenges() {
         return challenges;
+    }
+
+    /** The SIP agent's own answerer, with the logins of the settings in force. */
+    private Optional<ClientTransaction> answerChallenge(ClientTransaction challenged, Response challenge)
+            throws SipException {
+        SipSettings sip = settings() == null ? null : settings().sip();
+        if (sip == null) {
+            return Optional.empty();
+        }
+        return ChallengeAnswerer.forRequests(headers, sip.identity(), sip.proxy()).retry(challenged, challenge,
+                provider);
     }
 
     @Override

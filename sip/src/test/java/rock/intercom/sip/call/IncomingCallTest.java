@@ -25,7 +25,9 @@ import rock.intercom.call.InviteSource;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.FreePorts;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.Sipp;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Incoming calls (issue 5): SIPp callers reach the door through a real Kamailio (or straight at
@@ -57,7 +59,7 @@ class IncomingCallTest {
     static void startServer() {
         // The door is a static route of the server, as if registered (registration is SipAgent's).
         server = CallServer.start(DIR.resolve("kamailio"), Map.of(),
-                Map.of(CallTestSettings.EXTENSION, "sip:127.0.0.1:" + DEVICE_PORT));
+                Map.of(TestDevices.LOCAL_EXTENSION, "sip:127.0.0.1:" + DEVICE_PORT));
     }
 
     @AfterAll
@@ -69,8 +71,8 @@ class IncomingCallTest {
 
     @BeforeEach
     void startDevice() throws Exception {
-        settings = CallTestSettings.withIncoming(
-                CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD),
+        settings = TestDevices.withIncoming(
+                TestDevices.local(server.port(), Transport.UDP, TestDevices.LOCAL_PASSWORD),
                 IncomingCallMode.EXTENSION_LIST, List.of("sip:" + ALLOWED + "@127.0.0.1"));
         device = new DeviceStack(settings, DEVICE_PORT);
         media = new FixedPcmuSdp();
@@ -103,7 +105,7 @@ class IncomingCallTest {
 
     @Test
     void allowedCallerThroughTheServerIsAnsweredAndHangsUp() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", serverAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
 
@@ -111,7 +113,7 @@ class IncomingCallTest {
             IncomingInvite invite = (IncomingInvite) inputs.all().get(0);
             assertThat(invite.callerUri()).isEqualTo("\"Caller 555\" <sip:555@127.0.0.1>");
             assertThat(invite.assertedIdentity()).isEqualTo("\"Lobby 555\" <sip:555@127.0.0.1>");
-            assertThat(invite.targetUser()).isEqualTo(CallTestSettings.EXTENSION);
+            assertThat(invite.targetUser()).isEqualTo(TestDevices.LOCAL_EXTENSION);
             assertThat(invite.source().address()).isEqualTo("127.0.0.1");
             assertThat(invite.source().port()).isEqualTo(server.port());
             assertThat(invite.source().viaServerConnection()).as("came from the configured server").isTrue();
@@ -128,7 +130,7 @@ class IncomingCallTest {
                 signalling.sendBye(invite.callId());
             }
         });
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-acks-late.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-acks-late.xml", serverAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             assertThat(inputs.all()).singleElement().isInstanceOf(IncomingInvite.class);
@@ -137,7 +139,7 @@ class IncomingCallTest {
 
     @Test
     void inviteWithoutOfferGetsOurOfferAndTheAnswerComesInTheAck() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-late-offer.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-late-offer.xml", serverAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
@@ -149,7 +151,7 @@ class IncomingCallTest {
 
     @Test
     void callerNotOnTheListIsRefusedWith403() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", serverAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", STRANGER, "status", "403", "sdp", PCMU)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
@@ -159,7 +161,7 @@ class IncomingCallTest {
 
     @Test
     void callerStraightToTheDoorIsNotFromTheServer() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", deviceAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             IncomingInvite invite = (IncomingInvite) inputs.all().get(0);
@@ -169,8 +171,8 @@ class IncomingCallTest {
 
     @Test
     void serverManagedModeRefusesAnInviteThatBypassesTheServer() {
-        settings = CallTestSettings.withIncoming(settings, IncomingCallMode.SIP_SERVER, List.of());
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
+        settings = TestDevices.withIncoming(settings, IncomingCallMode.SIP_SERVER, List.of());
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED, "status", "403", "sdp", PCMU)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
@@ -180,8 +182,8 @@ class IncomingCallTest {
 
     @Test
     void serverManagedModeAnswersAnyCallerThatComesThroughTheServer() {
-        settings = CallTestSettings.withIncoming(settings, IncomingCallMode.SIP_SERVER, List.of());
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-hangs-up.xml", serverAddress(), CallTestSettings.EXTENSION,
+        settings = TestDevices.withIncoming(settings, IncomingCallMode.SIP_SERVER, List.of());
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", serverAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", STRANGER)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
@@ -191,7 +193,7 @@ class IncomingCallTest {
 
     @Test
     void inviteForAnotherUserIsRefusedWith404() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), "999",
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), "999",
                 "caller", ALLOWED, "status", "404", "sdp", PCMU)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
@@ -201,7 +203,7 @@ class IncomingCallTest {
 
     @Test
     void offerWithoutACommonCodecIsRefusedWith488() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED, "status", "488", "sdp", PCMA_ONLY)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             String callId = inputs.all().get(0).getClass() == IncomingInvite.class
@@ -213,7 +215,7 @@ class IncomingCallTest {
 
     @Test
     void offerThatIsNotSdpIsRefusedWith400() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-refused.xml", deviceAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED, "status", "400", "sdp", "this is not a session description")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 2);
@@ -224,7 +226,7 @@ class IncomingCallTest {
 
     @Test
     void malformedInviteGets400AndTheDoorStaysHealthy() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-malformed.xml", deviceAddress(), CallTestSettings.EXTENSION)) {
+        try (Sipp caller = Sipp.caller(DIR, "caller-malformed.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
         }
         assertThat(inputs.all()).isEmpty();
@@ -234,7 +236,7 @@ class IncomingCallTest {
     @Test
     void callerCancelsBeforeTheAnswer() {
         inputs.react(input -> { });
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-cancels.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-cancels.xml", serverAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 2);
@@ -245,7 +247,7 @@ class IncomingCallTest {
 
     @Test
     void holdAndResumeReInvitesAreAnsweredInTheDialog() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-holds.xml", serverAddress(), CallTestSettings.EXTENSION,
+        try (Sipp caller = Sipp.caller(DIR, "caller-holds.xml", serverAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
@@ -261,23 +263,23 @@ class IncomingCallTest {
      */
     @Test
     void dtmfInSipInfoReachesTheCallsMedia() {
-        try (SippPeer caller = SippPeer.caller(DIR, "caller-sends-info.xml", deviceAddress(),
-                CallTestSettings.EXTENSION, "caller", ALLOWED)) {
+        try (Sipp caller = Sipp.caller(DIR, "caller-sends-info.xml", deviceAddress(),
+                TestDevices.LOCAL_EXTENSION, "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             await().atMost(WAIT).until(() -> inputs.all().size() == 3);
             String callId = ((IncomingInvite) inputs.all().get(0)).callId();
             assertThat(inputs.all()).endsWith(new IncomingAcknowledged(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId));
             assertThat(media.infoDigits).containsExactly(callId + ":5", callId + ":#");
         }
-        try (SippPeer stranger = SippPeer.caller(DIR, "info-outside-dialog.xml", deviceAddress(),
-                CallTestSettings.EXTENSION)) {
+        try (Sipp stranger = Sipp.caller(DIR, "info-outside-dialog.xml", deviceAddress(),
+                TestDevices.LOCAL_EXTENSION)) {
             assertThat(stranger.awaitExit(WAIT)).as(stranger.transcript()).isZero();
         }
         assertThat(media.infoDigits).hasSize(2);
     }
 
     private void assertStillAnswersOptions() {
-        try (SippPeer probe = SippPeer.caller(DIR, "options.xml", deviceAddress(), CallTestSettings.EXTENSION)) {
+        try (Sipp probe = Sipp.caller(DIR, "options.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION)) {
             assertThat(probe.awaitExit(WAIT)).as(probe.transcript()).isZero();
         }
     }

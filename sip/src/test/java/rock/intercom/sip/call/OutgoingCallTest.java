@@ -23,8 +23,10 @@ import rock.intercom.call.CallInput.TransportFailed;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.settings.Proxy;
 import rock.intercom.settings.Transport;
-import rock.intercom.sip.testing.FreePorts;
-import rock.intercom.sip.testing.KamailioServer;
+import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.Sipp;
+import rock.intercom.testkit.TestDevices;
 
 /**
  * Outgoing calls (issue 4) from the device's JAIN-SIP stack through a real Kamailio to SIPp
@@ -51,7 +53,7 @@ class OutgoingCallTest {
 
     @BeforeAll
     static void startServer() {
-        server = CallServer.start(DIR.resolve("kamailio"), Map.of(CallTestSettings.EXTENSION, CallTestSettings.PASSWORD),
+        server = CallServer.start(DIR.resolve("kamailio"), Map.of(TestDevices.LOCAL_EXTENSION, TestDevices.LOCAL_PASSWORD),
                 Map.of("2001", "sip:127.0.0.1:" + ANSWER_PORT, "2002", "sip:127.0.0.1:" + BUSY_PORT,
                         "2003", "sip:127.0.0.1:" + DECLINE_PORT, "2004", "sip:127.0.0.1:" + RING_PORT,
                         "2005", "sip:127.0.0.1:" + SAVP_PORT));
@@ -66,7 +68,7 @@ class OutgoingCallTest {
 
     @BeforeEach
     void startDevice() throws Exception {
-        device = new DeviceStack(CallTestSettings.device(server.port(), Transport.UDP, CallTestSettings.PASSWORD));
+        device = new DeviceStack(TestDevices.local(server.port(), Transport.UDP, TestDevices.LOCAL_PASSWORD));
         media = new FixedPcmuSdp();
         dialogs = new CallDialogs(device, media);
         device.attach(dialogs);
@@ -82,7 +84,7 @@ class OutgoingCallTest {
 
     @Test
     void answeredCallIsAcknowledgedAndEndsWithTheStationsBye() {
-        try (SippPeer station = SippPeer.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-answer-then-bye.xml", ANSWER_PORT)) {
             long invitesBefore = invitesTo("2001");
             String callId = newCallId();
             inputs.react(input -> {
@@ -122,7 +124,7 @@ class OutgoingCallTest {
      */
     @Test
     void offerRefusedWith488IsRetriedOnceInTheSameAttempt() {
-        try (SippPeer station = SippPeer.station(DIR, "station-wants-savp.xml", SAVP_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-wants-savp.xml", SAVP_PORT)) {
             String callId = newCallId();
             inputs.react(input -> {
                 if (input instanceof Answered answered) {
@@ -158,7 +160,7 @@ class OutgoingCallTest {
 
     @Test
     void deviceHangsUpAnAnsweredCallWithBye() {
-        try (SippPeer station = SippPeer.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
             String callId = newCallId();
             inputs.react(input -> {
                 if (input instanceof Answered answered) {
@@ -177,7 +179,7 @@ class OutgoingCallTest {
 
     @Test
     void busyStationRejectsWith486() {
-        try (SippPeer station = SippPeer.station(DIR, "station-final.xml", BUSY_PORT, "status", "486",
+        try (Sipp station = Sipp.station(DIR, "station-final.xml", BUSY_PORT, "status", "486",
                 "reason", "Busy Here")) {
             String callId = newCallId();
             signalling.sendInvite(new SendInvite(callId, "2002", 1, 2));
@@ -190,7 +192,7 @@ class OutgoingCallTest {
 
     @Test
     void decliningStationRejectsWith603() {
-        try (SippPeer station = SippPeer.station(DIR, "station-final.xml", DECLINE_PORT, "status", "603",
+        try (Sipp station = Sipp.station(DIR, "station-final.xml", DECLINE_PORT, "status", "603",
                 "reason", "Decline")) {
             String callId = newCallId();
             signalling.sendInvite(new SendInvite(callId, "2003", 2, 2));
@@ -203,7 +205,7 @@ class OutgoingCallTest {
 
     @Test
     void ringingStationIsCancelledAfterTheCallTimeout() {
-        try (SippPeer station = SippPeer.station(DIR, "station-ring-forever.xml", RING_PORT)) {
+        try (Sipp station = Sipp.station(DIR, "station-ring-forever.xml", RING_PORT)) {
             String callId = newCallId();
             signalling.sendInvite(new SendInvite(callId, "2004", 1, 1));
             await().atMost(WAIT).until(() -> inputs.of(callId).contains(new Provisional(callId, 180)));
@@ -221,8 +223,8 @@ class OutgoingCallTest {
     @Test
     void cancelBeforeAnyProvisionalIsHeldUntilOneArrives() {
         // A caller the server does not challenge, so the first response is the provisional.
-        device.settings(CallTestSettings.withExtension(device.settings(), "150"));
-        try (SippPeer station = SippPeer.station(DIR, "station-ring-forever.xml", RING_PORT)) {
+        device.settings(TestDevices.withExtension(device.settings(), "150"));
+        try (Sipp station = Sipp.station(DIR, "station-ring-forever.xml", RING_PORT)) {
             String callId = newCallId();
             signalling.sendInvite(new SendInvite(callId, "2004", 1, 1));
             signalling.sendCancel(callId);
@@ -236,9 +238,9 @@ class OutgoingCallTest {
     @Test
     void callThroughTheOutboundProxyAnswersItsChallengeWithTheProxyCredentials() {
         try (KamailioServer proxy = KamailioServer.outboundProxy(DIR.resolve("proxy"), "door-proxy", "proxy-secret")
-                .start(); SippPeer station = SippPeer.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
+                .start(); Sipp station = Sipp.station(DIR, "station-answered-by-device-bye.xml", ANSWER_PORT)) {
             // Extension 150 is not a server user: the only challenge is the proxy's.
-            device.settings(CallTestSettings.withProxy(CallTestSettings.withExtension(device.settings(), "150"),
+            device.settings(TestDevices.withProxy(TestDevices.withExtension(device.settings(), "150"),
                     new Proxy(true, "127.0.0.1", proxy.udpPort(), "door-proxy", "proxy-secret")));
             String callId = newCallId();
             inputs.react(input -> {
@@ -257,7 +259,7 @@ class OutgoingCallTest {
 
     @Test
     void wrongPasswordEndsInRejectedAfterOneAnsweredChallenge() {
-        device.settings(CallTestSettings.device(server.port(), Transport.UDP, "not-the-password"));
+        device.settings(TestDevices.local(server.port(), Transport.UDP, "not-the-password"));
         long challengesBefore = challenges();
         String callId = newCallId();
         signalling.sendInvite(new SendInvite(callId, "2002", 1, 1));
@@ -271,7 +273,7 @@ class OutgoingCallTest {
     @Test
     void unreachableServerIsATransportFailure() {
         int closed = FreePorts.tcpAndUdp();
-        device.settings(CallTestSettings.device(closed, Transport.TCP, CallTestSettings.PASSWORD));
+        device.settings(TestDevices.local(closed, Transport.TCP, TestDevices.LOCAL_PASSWORD));
         String callId = newCallId();
         signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
 
@@ -282,8 +284,8 @@ class OutgoingCallTest {
     @Test
     void serverThatNeverAnswersEndsInNoResponseAfterTimerB() throws Exception {
         int silent = FreePorts.tcpAndUdp();
-        try (DeviceStack quickDevice = new DeviceStack(CallTestSettings.device(silent, Transport.UDP,
-                CallTestSettings.PASSWORD)); CallDialogs quick = new CallDialogs(quickDevice, new FixedPcmuSdp(), 50)) {
+        try (DeviceStack quickDevice = new DeviceStack(TestDevices.local(silent, Transport.UDP,
+                TestDevices.LOCAL_PASSWORD)); CallDialogs quick = new CallDialogs(quickDevice, new FixedPcmuSdp(), 50)) {
             quickDevice.attach(quick);
             CallInputRecorder quickInputs = new CallInputRecorder();
             quick.signalling().start(quickInputs);
