@@ -3,6 +3,7 @@ package rock.intercom.app;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
@@ -47,6 +48,7 @@ public final class CallController implements AutoCloseable {
     private final CallSignalling signalling;
     private final CallMedia media;
     private final EventStore events;
+    private final Consumer<CallCommand.HandleDigit> digits;
     private final ThreadPoolExecutor callThread;
     private final int queueCapacity;
     private final ScheduledExecutorService timers;
@@ -60,11 +62,23 @@ public final class CallController implements AutoCloseable {
     /** Connects itself as the sink of {@code signalling} and {@code media}, so both report here. */
     public CallController(String deviceId, DoorCall call, CallSignalling signalling, CallMedia media,
             EventStore events) {
-        this(deviceId, call, signalling, media, events, QUEUE_CAPACITY);
+        this(deviceId, call, signalling, media, events, digit -> { }, QUEUE_CAPACITY);
+    }
+
+    /** As above; the established call's DTMF digits go to {@code digits} (the door release), on the call thread. */
+    public CallController(String deviceId, DoorCall call, CallSignalling signalling, CallMedia media,
+            EventStore events, Consumer<CallCommand.HandleDigit> digits) {
+        this(deviceId, call, signalling, media, events, digits, QUEUE_CAPACITY);
     }
 
     CallController(String deviceId, DoorCall call, CallSignalling signalling, CallMedia media, EventStore events,
             int queueCapacity) {
+        this(deviceId, call, signalling, media, events, digit -> { }, queueCapacity);
+    }
+
+    private CallController(String deviceId, DoorCall call, CallSignalling signalling, CallMedia media, EventStore events,
+            Consumer<CallCommand.HandleDigit> digits, int queueCapacity) {
+        this.digits = Objects.requireNonNull(digits, "digits");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.call = Objects.requireNonNull(call, "call");
         this.signalling = Objects.requireNonNull(signalling, "signalling");
@@ -168,6 +182,8 @@ public final class CallController implements AutoCloseable {
             record(record);
         } else if (command instanceof CallCommand.ShowScreen show) {
             screen = show.screen();
+        } else if (command instanceof CallCommand.HandleDigit digit) {
+            digits.accept(digit);
         } else {
             throw new IllegalStateException("unknown command " + command);
         }

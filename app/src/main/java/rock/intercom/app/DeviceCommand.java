@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import rock.intercom.app.audio.AudioOptions;
+import rock.intercom.app.door.ButtonSource;
+import rock.intercom.app.door.DoorWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,6 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "device", mixinStandardHelpOptions = true,
         description = "Run one door device: its settings, event store, HTTP API and portal, and its SIP agent.")
 public final class DeviceCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--config", required = true, paramLabel = "FILE",
             description = "Settings document (YAML). Changes made through the API are saved back to it.")
@@ -38,13 +43,42 @@ public final class DeviceCommand implements Callable<Integer> {
                     + "under --data-dir; user and password from INTERCOM_EVENTS_USER and INTERCOM_EVENTS_PASSWORD.")
     String eventsUrl;
 
+    @Option(names = "--button", paramLabel = "SOURCE", converter = ButtonSourceConverter.class,
+            description = "The wired call button: evdev:/dev/input/by-path/…-event[:KEY_NAME] (any key when no name) "
+                    + "or gpio:CHIP:LINE[:falling] (libgpiod's gpiomon).")
+    ButtonSource button;
+
+    @Option(names = "--door-relay", paramLabel = "OUTPUT",
+            description = "The door strike's relay: sysfs:PATH (a GPIO value or gpio-leds brightness file) "
+                    + "or gpio:CHIP:LINE (libgpiod's gpioset). Pulse length: door.release.pulseSeconds.")
+    String doorRelay;
+
     @Mixin
     AudioOptions audio;
 
+    /** picocli's "Invalid value for option '--button'" carries the parser's reason. */
+    static final class ButtonSourceConverter implements picocli.CommandLine.ITypeConverter<ButtonSource> {
+        @Override
+        public ButtonSource convert(String value) {
+            try {
+                return ButtonSource.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        DoorWiring door;
+        try {
+            door = new DoorWiring(button, doorRelay);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--door-relay': " + e.getMessage());
+        }
         DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
-                eventsUrl);
+                eventsUrl, door);
         DeviceRuntime device = DeviceRuntime.open(options, System.getenv(), System.out);
         // The shutdown hook owns closing: on Ctrl-C or SIGTERM the JVM does not wait for this thread.
         CountDownLatch closed = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package rock.intercom.app;
 
 import java.nio.file.Path;
 import rock.intercom.app.audio.AudioSetup;
+import rock.intercom.app.door.DoorWiring;
 
 /**
  * How one device process runs: where its files are, which ports it takes, its audio I/O and
@@ -9,7 +10,17 @@ import rock.intercom.app.audio.AudioSetup;
  * {@code dataDir}; a {@code jdbc:postgresql:} URL sends them to a fleet's PostgreSQL.
  */
 public record DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio,
-        String eventsJdbcUrl) {
+        String eventsJdbcUrl, DoorWiring door) {
+
+    public DeviceOptions {
+        door = door == null ? DoorWiring.NONE : door;
+    }
+
+    /** No wired button or relay: the virtual button only. */
+    public DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio,
+            String eventsJdbcUrl) {
+        this(config, dataDir, httpHost, httpPort, sipPort, audio, eventsJdbcUrl, DoorWiring.NONE);
+    }
 
     /** Events in the embedded SQLite store. */
     public DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio) {

@@ -5,12 +5,18 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.app.audio.CallAudio;
+import rock.intercom.app.door.CallButton;
+import rock.intercom.app.door.DoorOpener;
+import rock.intercom.app.door.DoorRelay;
+import rock.intercom.call.CallDirection;
 import rock.intercom.call.CallIdGenerator;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.CallSignalling;
@@ -52,9 +58,13 @@ public final class DeviceRuntime implements AutoCloseable {
     private final DoorDevice device;
     private final PortalServer portal;
     private final List<AutoCloseable> subscriptions;
+    /** The wired button and the door relay. */
+    private final List<AutoCloseable> door;
 
     private DeviceRuntime(LiveSettings settings, EventStore events, CallController call, DeviceSignalling signalling,
-            CallAudio audio, DoorDevice device, PortalServer portal, List<AutoCloseable> subscriptions) {
+            CallAudio audio, DoorDevice device, PortalServer portal, List<AutoCloseable> subscriptions,
+            List<AutoCloseable> door) {
+        this.door = door;
         this.audio = audio;
         this.settings = settings;
         this.events = events;
@@ -77,19 +87,31 @@ public final class DeviceRuntime implements AutoCloseable {
         // Built in dependency order; the controller connects itself as the sink of signalling and audio.
         CallAudio audio = new CallAudio(live::current, options.audio());
         DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), events, audio);
+        DoorRelay relay = options.door().openRelay();
+        DoorOpener opener = new DoorOpener(live::current, relay, events, Clock.systemUTC());
         CallController call = new CallController(initial.device().id(),
-                new DoorCall(initial, Ticker.system(), CallIdGenerator.random()), signalling.calls(), audio, events);
+                new DoorCall(initial, Ticker.system(), CallIdGenerator.random()), signalling.calls(), audio, events,
+                digit -> opener.digit(digit.leg().callId(), digit.leg().direction() == CallDirection.INCOMING,
+                        digit.leg().peer(), digit.digit()));
+        List<AutoCloseable> door = new ArrayList<>(List.of(relay));
+        if (options.door().button() != null) {
+            door.add(CallButton.start(options.door().button(), () -> call.post(new CallInput.ButtonPressed()), events,
+                    () -> live.current().device().id()));
+            announce.println("Call button: " + CallButton.describe(options.door().button()));
+        }
         AutoCloseable toCall = live.subscribe(change -> call.post(new CallInput.SettingsChanged(change.current())));
         AutoCloseable toSip = live.subscribe(change -> signalling.apply(change.current()));
         AutoCloseable toAudio = live.subscribe(change -> audio.settingsChanged(change.current()));
         options.audio().notices().forEach(announce::println);
-        DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView);
+        DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView, opener);
         UserStore users = UserStore.open(options.dataDir(), env, announce);
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
                 PortalOptions.defaults().withHost(options.httpHost()));
         portal.start(options.httpPort());
         log.info("device {} started", initial.device().id());
-        return new DeviceRuntime(live, events, call, signalling, audio, device, portal, List.of(toCall, toSip, toAudio));
+        // Subscriptions first, the door last: a stopping device releases the relay after the call ends.
+        List<AutoCloseable> owned = new ArrayList<>(List.of(toCall, toSip, toAudio));
+        return new DeviceRuntime(live, events, call, signalling, audio, device, portal, owned, door);
     }
 
     /**
@@ -190,6 +212,10 @@ public final class DeviceRuntime implements AutoCloseable {
         closeQuietly(call);
         closeQuietly(signalling);
         closeQuietly(audio);
+        // Inputs stop before the relay releases; both before the store that records their events.
+        for (int i = door.size() - 1; i >= 0; i--) {
+            closeQuietly(door.get(i));
+        }
         closeQuietly(events);
     }
 

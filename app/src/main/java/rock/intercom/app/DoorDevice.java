@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.function.Supplier;
+import rock.intercom.app.door.DoorOpener;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.CallLeg;
 import rock.intercom.call.CallState;
@@ -27,7 +28,11 @@ public final class DoorDevice implements DeviceControl {
     private final CallController call;
     private final Supplier<ObjectNode> registration;
 
-    public DoorDevice(LiveSettings settings, SettingsCodec codec, CallController call, Supplier<ObjectNode> registration) {
+    private final DoorOpener door;
+
+    public DoorDevice(LiveSettings settings, SettingsCodec codec, CallController call, Supplier<ObjectNode> registration,
+            DoorOpener door) {
+        this.door = Objects.requireNonNull(door, "door");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.call = Objects.requireNonNull(call, "call");
@@ -63,6 +68,11 @@ public final class DoorDevice implements DeviceControl {
         } catch (SettingsNotSaved notSaved) {
             return ApplyResult.rejected(java.util.Map.of("", "settings could not be saved: " + notSaved.getMessage()));
         }
+    }
+
+    @Override
+    public java.util.Optional<String> openDoor(String user, String channel) {
+        return door.openBy(user, channel);
     }
 
     @Override

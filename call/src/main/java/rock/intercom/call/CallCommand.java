@@ -86,6 +86,16 @@ public sealed interface CallCommand {
         }
     }
 
+    /**
+     * A digit the remote party of the established call sent: for the door release code. Only
+     * digits of the current, established call become this command.
+     */
+    record HandleDigit(CallLeg leg, char digit) implements CallCommand {
+        public HandleDigit {
+            Objects.requireNonNull(leg, "leg");
+        }
+    }
+
     /** Show this state on the device's screen (and in {@code GET …/status}). */
     record ShowScreen(ScreenState screen) implements CallCommand {
     }

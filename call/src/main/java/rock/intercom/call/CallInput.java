@@ -93,6 +93,16 @@ public sealed interface CallInput {
         }
     }
 
+    /**
+     * The remote party sent a DTMF digit ({@code 0-9 * # A-D}) on call {@code callId}, by RFC 4733
+     * event or SIP INFO; the media side bounds how many a call may post.
+     */
+    record DigitReceived(String callId, char digit) implements CallInput {
+        public DigitReceived {
+            Objects.requireNonNull(callId, "callId");
+        }
+    }
+
     /** A timer started by {@link CallCommand.StartTimer} expired. */
     record TimerFired(TimerId timer) implements CallInput {
         public TimerFired {

@@ -52,6 +52,13 @@ public final class DoorCall {
         if (input instanceof ButtonPressed && now - lastChangeNanos < DEBOUNCE.toNanos()) {
             return List.of();
         }
+        if (input instanceof CallInput.DigitReceived digit) {
+            // Digits never change the call; they count only on the call that is talking now.
+            return state instanceof CallState.Established established
+                    && established.leg().callId().equals(digit.callId())
+                    ? List.of(new CallCommand.HandleDigit(established.leg(), digit.digit()))
+                    : List.of();
+        }
         Transition transition = step(state, input);
         boolean changed = transition.next().getClass() != state.getClass()
                 || !Objects.equals(transition.next().leg(), state.leg());

@@ -11,7 +11,12 @@ import java.util.Map;
 import rock.intercom.app.DeviceOptions;
 import rock.intercom.app.DeviceRuntime;
 import rock.intercom.app.audio.AudioSetup;
+import rock.intercom.app.door.DoorWiring;
 import rock.intercom.settings.CallOptions;
+import rock.intercom.settings.DoorRelease;
+import rock.intercom.settings.DoorSettings;
+import rock.intercom.settings.ReleaseDuring;
+import rock.intercom.settings.ToneRegion;
 import rock.intercom.settings.Device;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Encryption;
@@ -36,6 +41,9 @@ public final class DemoSystem implements AutoCloseable {
         this.device = device;
     }
 
+    /** The demo's door release code; a real site sets its own (door.release.dtmfCode). */
+    static final String DEMO_DOOR_CODE = "1234";
+
     /** The door gets a fresh random SIP password each run; only the PBX and its settings file know it. */
     public static DemoSystem start(Path dataDir, int httpPort, int sipPort, int pbxPort, AudioSetup audio,
             Map<String, String> env, PrintStream announce) throws IOException {
@@ -45,8 +53,15 @@ public final class DemoSystem implements AutoCloseable {
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("demo-device.yaml");
             Files.writeString(config, new SettingsCodec().writeYaml(demoDevice(pbx, devicePassword)));
+            // No strike on a laptop: a file stands in for the relay's sysfs value (1 while the door is open).
+            Path relay = dataDir.resolve("door-relay");
+            if (!Files.exists(relay)) {
+                Files.writeString(relay, "0");
+            }
             DeviceRuntime device = DeviceRuntime.open(new DeviceOptions(config, dataDir, "127.0.0.1", httpPort, sipPort,
-                    audio), env, announce);
+                    audio, null, new DoorWiring(null, "sysfs:" + relay.toAbsolutePath())), env, announce);
+            announce.println("Door relay: " + relay.toAbsolutePath() + " (a file standing in for the strike's GPIO; "
+                    + "\"Open door\" on the device page, or DTMF " + DEMO_DOOR_CODE + " from the guard's phone, pulses it)");
             return new DemoSystem(pbx, device);
         } catch (RuntimeException | IOException e) {
             pbx.close();
@@ -77,7 +92,9 @@ public final class DemoSystem implements AutoCloseable {
                         new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST,
                                 List.of("sip:" + DemoPbxOptions.GUARD_DESK + "@" + server)),
                         new Proxy(false, null, 5060, null, null)),
-                Map.of());
+                Map.of(),
+                new DoorSettings(new DoorRelease(true, DEMO_DOOR_CODE, 3,
+                        List.of(ReleaseDuring.INCOMING, ReleaseDuring.OUTGOING)), ToneRegion.EUROPE));
     }
     @Override
     public void close() {

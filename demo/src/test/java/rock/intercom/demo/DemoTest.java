@@ -68,6 +68,26 @@ class DemoTest {
         assertThat(tone).as("440 Hz against 1 kHz").isGreaterThan(10 * other);
     }
 
+    @Test
+    void openDoorOnTheDemoPulsesTheStandInRelayAndIsRecorded() throws Exception {
+        AudioSetup audio = AudioSetup.of("tone:1000", "none", RtpPortRange.parse("41020-41039"));
+        Path data = dir.resolve("door-data");
+        try (DemoSystem demo = DemoSystem.start(data, 0, 0, 0, audio,
+                Map.of("INTERCOM_ADMIN_PASSWORD", PASSWORD), new PrintStream(new ByteArrayOutputStream()))) {
+            DeviceRuntime device = demo.device();
+            Path relay = data.resolve("door-relay");
+            assertThat(java.nio.file.Files.readString(relay)).isEqualTo("0");
+            int status = HttpClient.newHttpClient().send(request(device, "/api/v1/devices/rockx-505/door")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            assertThat(status).isEqualTo(202);
+            assertThat(java.nio.file.Files.readString(relay)).isEqualTo("1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.readString(relay).equals("0"));
+            assertThat(device.events().query(new EventQuery("rockx-505", Set.of("Door Opened"), null, null, null, 5)))
+                    .singleElement().satisfies(event -> assertThat(event.details()).containsEntry("user", "admin")
+                            .containsEntry("by", "API").containsEntry("pulse", "3 s"));
+        }
+    }
+
     private static List<String> names(DeviceRuntime device) {
         List<String> names = new java.util.ArrayList<>(device.events().query(new EventQuery("rockx-505",
                 Set.of("Dialing", "Call Established", "Call Failed", "Hanging Up"), null, null, null, 50))

@@ -141,12 +141,18 @@ final class MediaLifecycle {
         }
     }
 
-    /** Every received digit is logged with its call, and kept (later a door code, guide DTMF). */
-    private static void keepDigit(CallChannel channel, char digit, String carrier) {
+    /**
+     * Every received digit is logged with its call, kept, and posted to the call logic (the door
+     * release code); past {@link CallChannel#MAX_DIGITS} a call's digits are only logged, so a peer
+     * holding a key down cannot flood the call thread.
+     */
+    private void keepDigit(CallChannel channel, char digit, String carrier) {
         if (channel.keepDigit(digit)) {
-            LOG.info("call {}: DTMF {} received ({})", channel.callId(), digit, carrier);
+            LOG.info("call {}: DTMF received ({})", channel.callId(), carrier);
+            inputs.accept(new CallInput.DigitReceived(channel.callId(), digit));
         } else {
-            LOG.info("call {}: DTMF {} received ({}), not kept: {} digits already", channel.callId(), digit, carrier,
+            // Digits are not logged (they may be the door code); the overflow is logged at DEBUG only.
+            LOG.debug("call {}: DTMF received ({}), not kept: {} digits already", channel.callId(), carrier,
                     CallChannel.MAX_DIGITS);
         }
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import rock.intercom.app.DeviceOptions;
 import rock.intercom.app.DeviceRuntime;
 import rock.intercom.app.audio.AudioSetup;
+import rock.intercom.app.door.DoorWiring;
 import rock.intercom.media.session.RtpPortRange;
 
 /**
@@ -43,12 +44,17 @@ final class DoorUnderTest implements AutoCloseable {
     }
 
     static DoorUnderTest start(Path dir, String yaml, int rtpLow) {
+        return start(dir, yaml, rtpLow, DoorWiring.NONE);
+    }
+
+    /** With a wired button and door relay, as {@code --button} and {@code --door-relay} give them. */
+    static DoorUnderTest start(Path dir, String yaml, int rtpLow, DoorWiring wiring) {
         try {
             Files.createDirectories(dir);
             Path config = dir.resolve("device.yaml");
             Files.writeString(config, yaml);
             DeviceRuntime device = DeviceRuntime.open(new DeviceOptions(config, dir.resolve("data"), "127.0.0.1", 0, 0,
-                    AudioSetup.of("tone:1000", "none", new RtpPortRange(rtpLow, rtpLow + 19))),
+                    AudioSetup.of("tone:1000", "none", new RtpPortRange(rtpLow, rtpLow + 19)), null, wiring),
                     Map.of("INTERCOM_ADMIN_PASSWORD", ADMIN_PASSWORD), new PrintStream(new ByteArrayOutputStream()));
             return new DoorUnderTest(device);
         } catch (IOException e) {
@@ -71,6 +77,19 @@ final class DoorUnderTest implements AutoCloseable {
 
     void pressButton() {
         send(request("/api/v1/devices/rockx-505/button").POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** Remote door release through the API, as an access-control server would; the HTTP status. */
+    int openDoor() {
+        try {
+            return http.send(request("/api/v1/devices/rockx-505/door").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Reads the settings document, edits its JSON text and PUTs it back, as an integration script would. */

@@ -158,7 +158,7 @@ public final class MediaSession implements AutoCloseable {
                 digits.append(digit);
             }
         }
-        LOG.info("DTMF received: {}", digit);
+        LOG.debug("DTMF event received"); // never the digit at INFO: it may be the door code
         listener.onDtmf(digit);
     }
 

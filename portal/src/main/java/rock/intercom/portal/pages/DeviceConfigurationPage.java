@@ -79,6 +79,7 @@ public final class DeviceConfigurationPage {
                 + "><summary>Advanced configuration</summary>");
         customConfiguration(f);
         f.raw("</details>");
+        door(f, view);
         f.raw("<div class=\"actions\"><button type=\"submit\" class=\"primary\">Submit</button>"
                 + " <a href=\"" + base + "\">Cancel</a><p class=\"help\">The device applies the new configuration without requiring a reboot.</p></div></form>");
         return Layout.page("Modify " + device.name(), caller, "devices", f.out().toString());
@@ -189,6 +190,39 @@ public final class DeviceConfigurationPage {
         f.input("sip.proxy.port", "Port Number", "number", "Port the proxy server uses for incoming connections.",
                 "min=\"1\" max=\"65535\"");
         f.raw("</div>");
+    }
+
+    private static final String[][] TONES = {
+        {"EUROPE", "Europe (425 Hz)"}, {"NORTH_AMERICA", "North America (440+480 Hz)"}, {"UK", "United Kingdom (400+450 Hz)"}};
+
+    private static void door(FormWriter f, JsonNode view) {
+        f.raw("<details class=\"section\" id=\"door-configuration\"" + (f.bool("door.release.enabled") ? " open" : "")
+                + "><summary>Door</summary><div class=\"section-body\">");
+        f.checkbox("door.release.enabled", "Door release by DTMF code",
+                "Lets the guard open the door from the phone by keying in the code during a call. After 3 wrong codes "
+                        + "the rest of that call's digits are ignored; 10 wrong codes within 10 minutes lock it for 15 minutes.",
+                null);
+        f.password("door.release.dtmfCode", "Door code",
+                "1 to 8 of the DTMF digits 0-9, * and #. It is never shown again; leave blank to keep the stored code.",
+                view.path("door").path("release").path("dtmfCodeSet").asBoolean(false));
+        f.input("door.release.pulseSeconds", "Door open time", "number",
+                "Seconds the door relay stays energised (1-60).", "min=\"1\" max=\"60\"");
+        java.util.Set<String> during = new java.util.HashSet<>();
+        JsonNode chosen = f.value("door.release.during");
+        if (chosen != null) {
+            chosen.forEach(value -> during.add(value.asText()));
+        }
+        f.raw("<fieldset class=\"field\"><legend>The code works during</legend>");
+        for (String[] option : new String[][] {{"INCOMING", "Incoming calls"}, {"OUTGOING", "Outgoing calls"}}) {
+            f.raw("<div class=\"check\"><input type=\"checkbox\" id=\"door-release-during-" + option[0].toLowerCase()
+                    + "\" name=\"door.release.during\" value=\"" + option[0] + "\"" + (during.contains(option[0]) ? " checked" : "")
+                    + "><label for=\"door-release-during-" + option[0].toLowerCase() + "\">" + option[1] + "</label></div>");
+        }
+        f.helpAndError("door.release.during", null);
+        f.raw("</fieldset>");
+        f.select("door.callProgressTones", "Call progress tones",
+                "The ringback and busy tones the visitor hears at the door.", TONES, null);
+        f.raw("</div></details>");
     }
 
     private static void customConfiguration(FormWriter f) {

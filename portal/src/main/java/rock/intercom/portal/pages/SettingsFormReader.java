@@ -93,6 +93,14 @@ public final class SettingsFormReader {
         putPassword(proxy, "sip.proxy.authPassword");
 
         readCustomConfiguration(doc.putObject("customConfiguration"));
+
+        ObjectNode door = doc.putObject("door");
+        ObjectNode release = door.putObject("release");
+        release.put("enabled", checked("door.release.enabled"));
+        putSecret(release, "dtmfCode", "door.release.dtmfCode");
+        putInt(release, "pulseSeconds", "door.release.pulseSeconds");
+        putList(release.putArray("during"), "door.release.during");
+        putText(door, "callProgressTones", "door.callProgressTones");
         return new Reading(doc, Map.copyOf(errors));
     }
 
@@ -187,9 +195,14 @@ public final class SettingsFormReader {
     }
 
     private void putPassword(ObjectNode node, String field) {
+        putSecret(node, "authPassword", field);
+    }
+
+    /** A secret field left blank is left out, so the stored secret is kept. */
+    private void putSecret(ObjectNode node, String key, String field) {
         List<String> values = form.get(field);
         if (values != null && !values.isEmpty() && !values.get(0).isEmpty()) {
-            node.put("authPassword", values.get(0));
+            node.put(key, values.get(0));
         }
     }
 

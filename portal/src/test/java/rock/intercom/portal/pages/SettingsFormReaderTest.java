@@ -68,8 +68,26 @@ class SettingsFormReaderTest {
         assertThat(reading.document().at("/sip/proxy/authPassword").asText()).isEqualTo("new-pw");
     }
 
+    @Test
+    void theDoorSectionIsPartOfEveryDocumentAndABlankCodeIsKept() {
+        var reading = SettingsFormReader.read(form("door.release.enabled", "true", "door.release.dtmfCode", "",
+                "door.release.pulseSeconds", "4", "door.release.during", "INCOMING", "door.callProgressTones", "UK"),
+                null, VIEW);
+        assertThat(reading.errors()).isEmpty();
+        JsonNode door = reading.document().at("/door");
+        assertThat(door.at("/release/enabled").asBoolean()).isTrue();
+        assertThat(door.at("/release").has("dtmfCode")).isFalse();
+        assertThat(door.at("/release/pulseSeconds").asInt()).isEqualTo(4);
+        assertThat(door.at("/release/during").toString()).isEqualTo("[\"INCOMING\"]");
+        assertThat(door.at("/callProgressTones").asText()).isEqualTo("UK");
+
+        var newCode = SettingsFormReader.read(form("door.release.dtmfCode", "*12#"), null, VIEW);
+        assertThat(newCode.document().at("/door/release/dtmfCode").asText()).isEqualTo("*12#");
+        assertThat(newCode.document().at("/door/release/enabled").asBoolean()).isFalse();
+    }
+
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"sip.server.port,abc", "sip.callOptions.speakerVolume,7.5", "sip.proxy.port,5060x"})
+    @CsvSource({"door.release.pulseSeconds,soon", "sip.server.port,abc", "sip.callOptions.speakerVolume,7.5", "sip.proxy.port,5060x"})
     void numbersThatAreNotNumbersAreFieldErrors(String field, String value) {
         var reading = SettingsFormReader.read(form(field, value), null, VIEW);
         assertThat(reading.errors()).containsEntry(field, "must be a whole number");

@@ -47,7 +47,7 @@ final class InfoHandler {
                 type == null ? null : type.getContentSubType(), request.getRawContent());
         if (body instanceof DtmfInfoBody.Digit digit) {
             respond(transaction, request, Response.OK, null);
-            LOG.info("call {}: DTMF {} received in SIP INFO", callId, digit.digit());
+            LOG.info("call {}: DTMF received in SIP INFO", callId); // never the digit: it may be the door code
             context.media().infoDigit(callId, digit.digit());
         } else if (body instanceof DtmfInfoBody.Unsupported unsupported) {
             LOG.info("call {}: INFO with {} refused (415)", callId, unsupported.contentType());
