@@ -14,6 +14,21 @@ final class EventRows {
     private EventRows() {
     }
 
+    /** A query on a connection of {@code source}, failures as {@link EventStoreException}: both stores' reads. */
+    static List<SecurityEvent> query(javax.sql.DataSource source, EventQuery query, EventDetailsCodec codec) {
+        try (Connection connection = source.getConnection()) {
+            return query(connection, query, codec);
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot query security events", e);
+        }
+    }
+
+    /** The event as stored, details as a later query returns them (JSON numbers, lists, maps), not the caller's objects. */
+    static SecurityEvent stored(long id, long timeMs, NewEvent event, String details, EventDetailsCodec codec) {
+        return new SecurityEvent(id, Instant.ofEpochMilli(timeMs), event.deviceId(), event.name(),
+                codec.read(details));
+    }
+
     static List<SecurityEvent> query(Connection connection, EventQuery query, EventDetailsCodec codec)
             throws SQLException {
         EventQuerySql sql = EventQuerySql.of(query).orElse(null);

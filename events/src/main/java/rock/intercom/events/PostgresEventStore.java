@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
@@ -85,8 +84,7 @@ public final class PostgresEventStore implements EventStore {
         } catch (SQLException e) {
             throw new EventStoreException("cannot store security event " + event.name(), e);
         }
-        SecurityEvent stored = new SecurityEvent(id, Instant.ofEpochMilli(timeMs), event.deviceId(), event.name(),
-                codec.read(details));
+        SecurityEvent stored = EventRows.stored(id, timeMs, event, details, codec);
         listeners.publish(stored);
         return stored;
     }
@@ -97,11 +95,7 @@ public final class PostgresEventStore implements EventStore {
             throw new IllegalArgumentException("query must not be null");
         }
         ensureOpen();
-        try (Connection connection = pool.getConnection()) {
-            return EventRows.query(connection, query, codec);
-        } catch (SQLException e) {
-            throw new EventStoreException("cannot query security events", e);
-        }
+        return EventRows.query(pool, query, codec);
     }
 
     @Override

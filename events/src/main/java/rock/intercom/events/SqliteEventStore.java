@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -174,9 +173,7 @@ public final class SqliteEventStore implements EventStore {
         } finally {
             writeLock.unlock();
         }
-        // Details as a later query returns them (JSON numbers, lists and maps), not the caller's objects.
-        SecurityEvent stored = new SecurityEvent(id, Instant.ofEpochMilli(timeMs), event.deviceId(), event.name(),
-                codec.read(details));
+        SecurityEvent stored = EventRows.stored(id, timeMs, event, details, codec);
         listeners.publish(stored);
         return stored;
     }
@@ -187,11 +184,7 @@ public final class SqliteEventStore implements EventStore {
             throw new IllegalArgumentException("query must not be null");
         }
         ensureOpen();
-        try (Connection connection = readers.getConnection()) {
-            return EventRows.query(connection, query, codec);
-        } catch (SQLException e) {
-            throw new EventStoreException("cannot query security events", e);
-        }
+        return EventRows.query(readers, query, codec);
     }
 
     @Override
