@@ -1,9 +1,5 @@
 package rock.intercom.media.audio;
 
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.DataLine;
-import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
 
 /** The sound card's capture line through Java Sound (ALSA on the terminal): {@code --microphone sound}. */
@@ -13,19 +9,7 @@ public final class SoundCardMicrophone implements Microphone {
 
     @Override
     public void open(int sampleRate) throws AudioDeviceException {
-        AudioFormat format = new AudioFormat(sampleRate, 16, 1, true, false);
-        DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
-        if (!AudioSystem.isLineSupported(info)) {
-            throw new AudioDeviceException("no sound card microphone supports 16-bit mono " + sampleRate
-                + " Hz capture; use --microphone tone:HZ or file:PATH.wav on machines without one");
-        }
-        try {
-            line = (TargetDataLine) AudioSystem.getLine(info);
-            line.open(format, sampleRate / 10 * 2); // 100 ms device buffer
-            line.start();
-        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            throw new AudioDeviceException("sound card microphone unavailable: " + e.getMessage(), e);
-        }
+        line = SoundCardLines.open(TargetDataLine.class, sampleRate, "microphone", "--microphone tone:HZ or file:PATH.wav");
     }
 
     @Override

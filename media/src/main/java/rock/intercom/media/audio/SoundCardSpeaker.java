@@ -1,9 +1,5 @@
 package rock.intercom.media.audio;
 
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.DataLine;
-import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
 
 /** The sound card's playback line through Java Sound: {@code --speaker sound}. */
@@ -13,19 +9,7 @@ public final class SoundCardSpeaker implements Speaker {
 
     @Override
     public void open(int sampleRate) throws AudioDeviceException {
-        AudioFormat format = new AudioFormat(sampleRate, 16, 1, true, false);
-        DataLine.Info info = new DataLine.Info(SourceDataLine.class, format);
-        if (!AudioSystem.isLineSupported(info)) {
-            throw new AudioDeviceException("no sound card speaker supports 16-bit mono " + sampleRate
-                + " Hz playback; use --speaker file:PATH.wav or none on machines without one");
-        }
-        try {
-            line = (SourceDataLine) AudioSystem.getLine(info);
-            line.open(format, sampleRate / 10 * 2);
-            line.start();
-        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            throw new AudioDeviceException("sound card speaker unavailable: " + e.getMessage(), e);
-        }
+        line = SoundCardLines.open(SourceDataLine.class, sampleRate, "speaker", "--speaker file:PATH.wav or none");
     }
 
     @Override
