@@ -52,6 +52,7 @@ final class TonePlayer implements AutoCloseable {
         thread.setPriority(Thread.MAX_PRIORITY);
         playing.thread = thread;
         thread.start();
+        LOG.debug("{} tone ({}) for at most {} ms", tone, region(now), length.toMillis());
     }
 
     /** Stops the tone playing, if any, and waits until its speaker is closed. */
