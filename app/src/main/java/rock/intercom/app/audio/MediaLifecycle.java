@@ -71,6 +71,7 @@ final class MediaLifecycle {
             Optional<MediaSession> running = channel.session();
             if (running.isPresent()) {
                 running.get().setMicrophoneVolume(callOptions(settings.get()).microphoneVolume());
+                running.get().restartNoMediaWatch();
                 LOG.info("call {}: answered; early media goes on with the microphone", callId);
                 return;
             }
@@ -184,7 +185,10 @@ final class MediaLifecycle {
 
         @Override
         public void onNoMedia(String reason) {
-            if (channel.phase() instanceof ChannelPhase.Running) {
+            if (early.contains(channel.callId())) {
+                // A network may keep early media silent; the watch starts over at the answer.
+                LOG.info("call {}: early media silent: {}", channel.callId(), reason);
+            } else if (channel.phase() instanceof ChannelPhase.Running) {
                 inputs.accept(new CallInput.MediaFailed(channel.callId(), reason));
             }
         }
