@@ -153,8 +153,7 @@ final class MediaLifecycle {
         CallOptions volumes = callOptions(now);
         String cname = deviceId(now) + "@" + sockets.rtp().getLocalAddress().getHostAddress();
         MediaSessionOptions options = new MediaSessionOptions(muted ? 0 : volumes.microphoneVolume(),
-                volumes.speakerVolume(),
-                NoMediaTimeout.of(now), MediaSessionOptions.DEFAULT_RTCP_INTERVAL, cname);
+                volumes.speakerVolume(), NoMediaTimeout.of(now), MediaSessionOptions.DEFAULT_RTCP_INTERVAL, cname);
         Microphone microphone = setup.microphones().get();
         Speaker speaker;
         try {
