@@ -178,6 +178,12 @@ public final class CallController implements AutoCloseable {
             media.start(start.callId(), start.direction());
         } else if (command instanceof CallCommand.StopMedia stop) {
             media.stop(stop.callId());
+        } else if (command instanceof CallCommand.StartEarlyMedia early) {
+            media.startEarly(early.callId());
+        } else if (command instanceof CallCommand.PlayTone play) {
+            media.playTone(play.tone(), play.length());
+        } else if (command instanceof CallCommand.StopTone) {
+            media.stopTone();
         } else if (command instanceof CallCommand.RecordEvent record) {
             record(record);
         } else if (command instanceof CallCommand.ShowScreen show) {

@@ -21,6 +21,7 @@ import rock.intercom.call.CallIdGenerator;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.CallSignalling;
 import rock.intercom.call.DoorCall;
+import rock.intercom.call.ProgressTone;
 import rock.intercom.call.Ticker;
 import rock.intercom.call.media.AgreedMedia;
 import rock.intercom.call.media.CallMedia;
@@ -76,6 +77,21 @@ class CallControllerTest {
         public void stop(String callId) {
             wire.add("media stop");
         }
+
+        @Override
+        public void startEarly(String callId) {
+            wire.add("early media start");
+        }
+
+        @Override
+        public void playTone(ProgressTone tone, Duration length) {
+            wire.add("tone " + tone + " " + length.toSeconds() + " s");
+        }
+
+        @Override
+        public void stopTone() {
+            wire.add("tone stop");
+        }
     }
 
     @AfterEach
@@ -115,6 +131,46 @@ class CallControllerTest {
         controller.post(new CallInput.RemoteHangUp(callId));
         await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("media stop"));
         assertThat(latest("Hanging Up").details()).containsEntry("side", "remote");
+    }
+
+    @Test
+    void theRingbackPlaysFrom180AndStopsBeforeMediaStarts() {
+        controller.post(new CallInput.ButtonPressed());
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("INVITE 400"));
+        String callId = controller.state().leg().callId();
+        controller.post(new CallInput.Provisional(callId, 180));
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("tone RINGBACK 5 s"));
+
+        controller.post(new CallInput.Answered(callId, new AgreedMedia("RTP", "PCMU")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("media start"));
+        assertThat(wire.subList(wire.indexOf("tone RINGBACK 5 s"), wire.size()))
+                .containsSubsequence("tone stop", "ACK", "media start");
+    }
+
+    @Test
+    void earlyMediaReplacesTheRingbackAndGoesOnWhenAnswered() {
+        controller.post(new CallInput.ButtonPressed());
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("INVITE 400"));
+        String callId = controller.state().leg().callId();
+        controller.post(new CallInput.Provisional(callId, 183, new AgreedMedia("RTP", "PCMU")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("early media start"));
+        assertThat(controller.screen().text()).isEqualTo("Ringing 400…");
+
+        controller.post(new CallInput.Answered(callId, new AgreedMedia("RTP", "PCMU")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("media start"));
+        assertThat(wire).noneMatch(line -> line.startsWith("tone")).doesNotContain("media stop");
+    }
+
+    @Test
+    void aFailedCallPlaysTheBusyToneWithTheFailedScreen() {
+        controller.post(new CallInput.ButtonPressed());
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("INVITE 400"));
+        String callId = controller.state().leg().callId();
+        controller.post(new CallInput.Provisional(callId, 180));
+        controller.post(new CallInput.Rejected(callId, 486, "Busy Here"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("tone BUSY 3 s"));
+        assertThat(wire).containsSubsequence("tone RINGBACK 5 s", "tone stop", "tone BUSY 3 s");
+        assertThat(controller.screen().text()).isEqualTo("Call failed");
     }
 
     @Test

@@ -66,6 +66,28 @@ public sealed interface CallCommand {
     record StopMedia(String callId) implements CallCommand {
     }
 
+    /**
+     * Play the peer's early media (RFC 3960, the SDP of a provisional response) at the speaker,
+     * with our microphone muted until a {@link StartMedia} for the same call.
+     */
+    record StartEarlyMedia(String callId) implements CallCommand {
+    }
+
+    /**
+     * Play a call-progress tone at the speaker for at most {@code length}, replacing any tone
+     * playing; the bound keeps a lost {@link StopTone} from sounding forever.
+     */
+    record PlayTone(ProgressTone tone, Duration length) implements CallCommand {
+        public PlayTone {
+            Objects.requireNonNull(tone, "tone");
+            Objects.requireNonNull(length, "length");
+        }
+    }
+
+    /** Silence the call-progress tone, if one plays. */
+    record StopTone() implements CallCommand {
+    }
+
     /** Append a security event; details keys are {@link EventDetails} constants, values never null. */
     record RecordEvent(SecurityEventName name, Map<String, Object> details) implements CallCommand {
         public RecordEvent {

@@ -20,10 +20,20 @@ public sealed interface CallInput {
     record HangUpRequested() implements CallInput {
     }
 
-    /** A provisional response 101..199 to our INVITE; 180 Ringing and 183 Session Progress show ringing. */
-    record Provisional(String callId, int sipStatus) implements CallInput {
+    /**
+     * A provisional response 101..199 to our INVITE; 180 Ringing and 183 Session Progress show
+     * ringing. {@code earlyMedia} is what the response's SDP agreed, already applied by the
+     * adapter (RFC 3960 gateway model: a provisional with SDP brings early media), or null when it
+     * carried none or an unusable one (the door then plays its own ringback).
+     */
+    record Provisional(String callId, int sipStatus, AgreedMedia earlyMedia) implements CallInput {
         public Provisional {
             Objects.requireNonNull(callId, "callId");
+        }
+
+        /** A provisional without early media. */
+        public Provisional(String callId, int sipStatus) {
+            this(callId, sipStatus, null);
         }
     }
 

@@ -58,6 +58,22 @@ public sealed interface CallState {
         }
     }
 
+    /**
+     * The called station rings and its early media (RFC 3960) plays at the speaker instead of
+     * our ringback; the media started here goes on when the call is answered.
+     */
+    record EarlyMedia(CallLeg leg, DialPlan plan) implements CallState {
+        public EarlyMedia {
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(plan, "plan");
+        }
+
+        @Override
+        public ScreenState screen() {
+            return new ScreenState(ScreenKind.RINGING, leg.peer());
+        }
+    }
+
     /** An allowed incoming call waits for its auto-answer delay. */
     record IncomingRinging(CallLeg leg) implements CallState {
         public IncomingRinging {

@@ -53,7 +53,7 @@ final class IncomingCall {
         }
         var commands = new ArrayList<CallCommand>();
         if (current instanceof Failed) {
-            commands.add(new CancelTimer(OutgoingCall.screenTimer()));
+            commands.addAll(OutgoingCall.leaveFailed());
         }
         var leg = new CallLeg(invite.callId(), CallDirection.INCOMING, caller, 1, 1);
         var delay = AutoAnswer.delay(settings);

@@ -7,11 +7,14 @@ import rock.intercom.call.CallCommand.CancelTimer;
 import rock.intercom.call.CallCommand.SendAck;
 import rock.intercom.call.CallCommand.SendBye;
 import rock.intercom.call.CallCommand.SendCancel;
+import rock.intercom.call.CallCommand.PlayTone;
 import rock.intercom.call.CallCommand.SendInvite;
 import rock.intercom.call.CallCommand.ShowScreen;
+import rock.intercom.call.CallCommand.StartEarlyMedia;
 import rock.intercom.call.CallCommand.StartMedia;
 import rock.intercom.call.CallCommand.StartTimer;
 import rock.intercom.call.CallCommand.StopMedia;
+import rock.intercom.call.CallCommand.StopTone;
 import rock.intercom.call.CallInput.Answered;
 import rock.intercom.call.CallInput.ButtonPressed;
 import rock.intercom.call.CallInput.DialogFailed;
@@ -24,6 +27,7 @@ import rock.intercom.call.CallInput.RemoteHangUp;
 import rock.intercom.call.CallInput.TimerFired;
 import rock.intercom.call.CallInput.TransportFailed;
 import rock.intercom.call.CallState.Dialing;
+import rock.intercom.call.CallState.EarlyMedia;
 import rock.intercom.call.CallState.Established;
 import rock.intercom.call.CallState.Failed;
 import rock.intercom.call.CallState.Idle;
@@ -32,11 +36,18 @@ import rock.intercom.call.CallState.Ringing;
 /**
  * Transitions of the door's outgoing call (issue 4): dial the call number, fall back through the
  * fallback numbers on failure or call timeout, hang up on the button or the remote BYE. Pure.
+ *
+ * <p>What the visitor hears (issue 13): our ringback from the first ringing provisional, as 2N
+ * door stations do (not while merely Dialing: a 100 Trying says nothing about the desk), or the
+ * peer's early media when a provisional brings SDP (RFC 3960 §3.1, gateway model), which then
+ * goes on into the answered call; the busy tone whenever the screen turns to {@code Call failed}.
  */
 final class OutgoingCall {
 
     /** How long {@code Call failed} stays on the screen. */
     static final Duration FAILED_SCREEN = Duration.ofSeconds(5);
+    /** How long the busy tone sounds when a call fails: long enough to be recognised, shorter than the screen. */
+    static final Duration BUSY_TONE = Duration.ofSeconds(3);
 
     private OutgoingCall() {
     }
@@ -45,7 +56,7 @@ final class OutgoingCall {
     static Transition start(CallState current, DialPlan plan, CallIdGenerator callIds) {
         var commands = new ArrayList<CallCommand>();
         if (current instanceof Failed) {
-            commands.add(new CancelTimer(screenTimer()));
+            commands.addAll(leaveFailed());
         }
         if (plan.size() == 0) {
             commands.add(CallEvents.nothingToDial(plan.emptyReason()));
@@ -74,13 +85,20 @@ final class OutgoingCall {
         }
         if (current instanceof Dialing dialing) {
             if (input instanceof Provisional provisional && provisional.sipStatus() > 100 && provisional.sipStatus() < 200) {
-                var ringing = new Ringing(leg, dialing.plan());
-                return new Transition(ringing, List.of(new ShowScreen(ringing.screen())));
+                return ringing(leg, dialing.plan(), provisional);
             }
             return pending(leg, dialing.plan(), input, callIds, current);
         }
         if (current instanceof Ringing ringing) {
+            if (input instanceof Provisional provisional && provisional.earlyMedia() != null) {
+                // RFC 3960 §3.1: the SDP replaces our ringback with the network's own tones or announcement.
+                return new Transition(new EarlyMedia(leg, ringing.plan()),
+                        List.of(new StopTone(), new StartEarlyMedia(leg.callId())));
+            }
             return pending(leg, ringing.plan(), input, callIds, current);
+        }
+        if (current instanceof EarlyMedia early) {
+            return pending(leg, early.plan(), input, callIds, current);
         }
         if (current instanceof Established) {
             return established(leg, input, current);
@@ -88,35 +106,70 @@ final class OutgoingCall {
         return Transition.ignore(current);
     }
 
-    /** Inputs while our INVITE waits for its final response (Dialing or Ringing). */
+    /** The first ringing provisional: our ringback, or the peer's early media when it brought SDP. */
+    private static Transition ringing(CallLeg leg, DialPlan plan, Provisional provisional) {
+        if (provisional.earlyMedia() != null) {
+            var early = new EarlyMedia(leg, plan);
+            return new Transition(early, List.of(new StartEarlyMedia(leg.callId()), new ShowScreen(early.screen())));
+        }
+        var ringing = new Ringing(leg, plan);
+        // Bounded by the call timeout, which ends the ringing anyway.
+        return new Transition(ringing, List.of(new ShowScreen(ringing.screen()),
+                new PlayTone(ProgressTone.RINGBACK, plan.callTimeout())));
+    }
+
+    /** Inputs while our INVITE waits for its final response (Dialing, Ringing or EarlyMedia). */
     private static Transition pending(CallLeg leg, DialPlan plan, CallInput input, CallIdGenerator callIds,
             CallState current) {
         var timeout = new CancelTimer(callTimer(leg));
         if (input instanceof Answered answered) {
             var established = new Established(leg);
-            return new Transition(established, List.of(timeout, new SendAck(leg.callId()),
-                    new StartMedia(leg.callId(), leg.direction()), CallEvents.established(leg, answered.media()),
-                    new ShowScreen(established.screen())));
+            var commands = new ArrayList<CallCommand>();
+            if (current instanceof Ringing) {
+                commands.add(new StopTone()); // before media starts: one writer at the speaker
+            }
+            // After early media this unmutes the microphone of the media already running.
+            commands.addAll(List.of(timeout, new SendAck(leg.callId()), new StartMedia(leg.callId(), leg.direction()),
+                    CallEvents.established(leg, answered.media()), new ShowScreen(established.screen())));
+            return new Transition(established, commands);
         }
+        var silence = silence(current);
         if (input instanceof TimerFired fired && fired.timer().equals(callTimer(leg))) {
-            return next(leg, plan, callIds, List.of(new SendCancel(leg.callId()),
+            return next(leg, plan, callIds, with(silence, new SendCancel(leg.callId()),
                     CallEvents.failed(leg, CallReasons.NO_ANSWER, null)));
         }
         if (input instanceof Rejected rejected) {
             int status = rejected.sipStatus();
-            return next(leg, plan, callIds, List.of(timeout,
+            return next(leg, plan, callIds, with(silence, timeout,
                     CallEvents.failed(leg, status, CallReasons.forStatus(status), rejected.reason())));
         }
         if (input instanceof TransportFailed failed) {
-            return next(leg, plan, callIds, List.of(timeout,
+            return next(leg, plan, callIds, with(silence, timeout,
                     CallEvents.failed(leg, CallReasons.TRANSPORT_FAILURE, failed.reason())));
         }
         if (input instanceof NoResponse) {
             // RFC 3261 §8.1.3.1: a transaction timeout is treated as a 408 response.
-            return next(leg, plan, callIds, List.of(timeout,
+            return next(leg, plan, callIds, with(silence, timeout,
                     CallEvents.failed(leg, 408, CallReasons.NO_RESPONSE, null)));
         }
         return Transition.ignore(current);
+    }
+
+    /** What ends the sound of a call that has not been answered: its ringback or its early media. */
+    private static List<CallCommand> silence(CallState current) {
+        if (current instanceof Ringing) {
+            return List.of(new StopTone());
+        }
+        if (current instanceof EarlyMedia) {
+            return List.of(new StopMedia(current.leg().callId()));
+        }
+        return List.of();
+    }
+
+    private static List<CallCommand> with(List<CallCommand> first, CallCommand... then) {
+        var all = new ArrayList<CallCommand>(first);
+        all.addAll(List.of(then));
+        return all;
     }
 
     /** Inputs while an outgoing call is established. */
@@ -149,6 +202,7 @@ final class OutgoingCall {
             commands.add(new StopMedia(leg.callId()));
             commands.add(new SendBye(leg.callId()));
         } else {
+            commands.addAll(silence(current));
             commands.add(new CancelTimer(callTimer(leg)));
             commands.add(new SendCancel(leg.callId()));
         }
@@ -177,10 +231,17 @@ final class OutgoingCall {
         return new Transition(dialing, commands);
     }
 
+    /** The end of every failed call: the busy tone, and {@code Call failed} until the screen timer. */
     static Transition showFailed(String reason, List<CallCommand> commands) {
+        commands.add(new PlayTone(ProgressTone.BUSY, BUSY_TONE));
         commands.add(new StartTimer(screenTimer(), FAILED_SCREEN));
         commands.add(new ShowScreen(ScreenState.CALL_FAILED));
         return new Transition(new Failed(reason), commands);
+    }
+
+    /** A new call while {@code Call failed} shows: the screen timer and the busy tone end early. */
+    static List<CallCommand> leaveFailed() {
+        return List.of(new CancelTimer(screenTimer()), new StopTone());
     }
 
     static TimerId callTimer(CallLeg leg) {

@@ -50,6 +50,7 @@ class IncomingCallTest {
     private static final ShowScreen IDLE = new ShowScreen(ScreenState.IDLE);
     private static final ShowScreen INCOMING = new ShowScreen(new ScreenState(ScreenKind.INCOMING, CALLER));
     private static final List<CallCommand> SHOW_FAILED = List.of(
+            new CallCommand.PlayTone(ProgressTone.BUSY, Duration.ofSeconds(3)),
             new StartTimer(Script.screenTimer(), Duration.ofSeconds(5)), new ShowScreen(ScreenState.CALL_FAILED));
     private static final CallInput INVITE = inviteFrom("in-1", "\"Guard\" <sip:200@10.0.0.5>");
     private static final CallInput ACK = new CallInput.IncomingAcknowledged("in-1");
@@ -58,6 +59,10 @@ class IncomingCallTest {
         return Stream.of(
                 new Row("allowed caller is answered at once", List.of(INVITE),
                         List.of(new AnswerIncoming("in-1"), INCOMING), CallState.Answering.class),
+                new Row("allowed caller while Call failed shows: the busy tone stops, then answered",
+                        List.of(PRESS, Script.rejected("call-1", 486, "Busy Here"), INVITE),
+                        List.of(new CancelTimer(Script.screenTimer()), new CallCommand.StopTone(),
+                                new AnswerIncoming("in-1"), INCOMING), CallState.Answering.class),
                 new Row("Incoming Call: the ACK confirms the call → media, event, connected", List.of(INVITE, ACK),
                         List.of(new StartMedia("in-1", CallDirection.INCOMING),
                                 event(SecurityEventName.INCOMING_CALL, in("in-1", CALLER)),

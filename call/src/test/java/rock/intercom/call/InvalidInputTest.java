@@ -50,6 +50,13 @@ class InvalidInputTest {
         add(rows, "Ringing", List.of(PRESS, ringing("call-1")), aboutAnotherCall());
         add(rows, "Ringing", List.of(PRESS, ringing("call-1")), List.of(ringing("call-1"),
                 new CallInput.Provisional("call-1", 183), remoteBye("call-1"), new CallInput.IncomingAcknowledged("call-1")));
+        var early = List.of(PRESS, Script.sessionProgress("call-1"));
+        add(rows, "EarlyMedia", early, aboutAnotherCall());
+        add(rows, "EarlyMedia", early, List.of(ringing("call-1"), Script.sessionProgress("call-1"),
+                new CallInput.Provisional("call-1", 100), remoteBye("call-1"), new CallInput.MediaFailed("call-1", "x"),
+                new CallInput.DialogFailed("call-1", "x"), new CallInput.IncomingAcknowledged("call-1"),
+                new CallInput.TimerFired(Script.screenTimer())));
+        add(rows, "Ringing", List.of(PRESS, ringing("call-1")), List.of(new CallInput.MediaFailed("call-1", "x")));
         var established = List.of(PRESS, answered("call-1"));
         add(rows, "Established (outgoing)", established, aboutAnotherCall());
         add(rows, "Established (outgoing)", established, List.of(ringing("call-1"), answered("call-1"),

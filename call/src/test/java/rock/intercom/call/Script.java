@@ -21,6 +21,11 @@ final class Script {
         return new CallInput.Provisional(callId, 180);
     }
 
+    /** 183 Session Progress whose SDP the adapter applied: early media (RFC 3960). */
+    static CallInput sessionProgress(String callId) {
+        return new CallInput.Provisional(callId, 183, new rock.intercom.call.media.AgreedMedia("RTP", "PCMU"));
+    }
+
     static CallInput answered(String callId) {
         return new CallInput.Answered(callId);
     }

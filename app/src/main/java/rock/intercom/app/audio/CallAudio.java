@@ -1,5 +1,6 @@
 package rock.intercom.app.audio;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import rock.intercom.call.CallDirection;
 import rock.intercom.call.CallInput;
+import rock.intercom.call.ProgressTone;
 import rock.intercom.call.media.AgreedMedia;
 import rock.intercom.call.media.CallMedia;
 import rock.intercom.call.media.RemoteAnswer;
@@ -21,7 +23,8 @@ import rock.intercom.settings.DeviceSettings;
 /**
  * The door's call audio, one per device: both media ports of the call over one table of
  * {@link CallChannel}s — {@link SessionDescriptions} for the SIP dialogs ({@link SdpNegotiation})
- * and {@link CallMedia} for the call controller ({@link MediaLifecycle}).
+ * and {@link CallMedia} for the call controller ({@link MediaLifecycle}, with the call-progress
+ * tones of a {@link TonePlayer} on the same speaker).
  *
  * <p>Each call binds an RTP/RTCP pair from the {@link AudioSetup}'s range when it offers or
  * answers, and keeps it until {@link #stop}; a call that never starts media (busy, declined,
@@ -39,6 +42,7 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
     private final AudioSetup setup;
     private final MediaLifecycle lifecycle;
     private final SdpNegotiation negotiation;
+    private final TonePlayer tones;
 
     /** With media on the address routed towards the SIP server; the call controller connects itself. */
     public CallAudio(Supplier<DeviceSettings> settings, AudioSetup setup) {
@@ -47,7 +51,8 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
 
     public CallAudio(Supplier<DeviceSettings> settings, AudioSetup setup, MediaAddress address) {
         this.setup = setup;
-        this.lifecycle = new MediaLifecycle(settings, setup, channels);
+        this.tones = new TonePlayer(setup.speakers(), settings);
+        this.lifecycle = new MediaLifecycle(settings, setup, channels, tones);
         this.negotiation = new SdpNegotiation(settings, setup, address, channels, lifecycle::open);
         // jitsi-srtp picks and warms its AES provider on first use, for seconds on a small CPU; done
         // now, the first SRTP call's sender does not stall (and skip that much audio) for it.
@@ -105,6 +110,21 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
         lifecycle.stop(callId);
     }
 
+    @Override
+    public void startEarly(String callId) {
+        lifecycle.startEarly(callId);
+    }
+
+    @Override
+    public void playTone(ProgressTone tone, Duration length) {
+        tones.play(tone, length);
+    }
+
+    @Override
+    public void stopTone() {
+        tones.stop();
+    }
+
     // ---- the device and diagnostics ----
 
     /** Applies microphone and speaker volume (guide step 6) to the calls in progress. */
@@ -135,9 +155,10 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
         return channel == null ? "" : channel.digits();
     }
 
-    /** Stops every call's media and releases every port. */
+    /** Stops the tone and every call's media, and releases every port. */
     @Override
     public void close() {
+        tones.close();
         for (String callId : channels.keySet()) {
             lifecycle.stop(callId);
         }

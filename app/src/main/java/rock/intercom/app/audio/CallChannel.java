@@ -36,6 +36,9 @@ final class CallChannel {
     private final long sessionId;
     private final StringBuilder digits = new StringBuilder();
     private OfferAnswer negotiator;
+    /** The offer the agreed answer answered, and that answer: a later, different answer is checked against them. */
+    private LocalOffer answeredOffer;
+    private String answer;
     private long sessionVersion;
     private volatile ChannelPhase phase = new ChannelPhase.Ended("nothing negotiated yet");
 
@@ -107,13 +110,13 @@ final class CallChannel {
                 return new RemoteAnswer.Unusable(ended.reason());
             }
             if (!(phase instanceof ChannelPhase.Offered offered)) {
-                // A 2xx retransmission after the answer was applied: the agreement stands.
-                return agreedMedia().<RemoteAnswer>map(RemoteAnswer.Usable::new)
-                        .orElse(new RemoteAnswer.Unusable("media is being opened"));
+                return answeredAgain(answerSdp);
             }
             Negotiation result = negotiator.acceptAnswer(offered.offer(), answerSdp);
             if (result instanceof Negotiation.Agreed agreed) {
                 phase = new ChannelPhase.Agreed(offered.sockets(), agreed.media());
+                answeredOffer = offered.offer();
+                answer = answerSdp;
                 return new RemoteAnswer.Usable(summary(agreed.media()));
             }
             reason = ((Negotiation.Failed) result).failure().reason();
@@ -122,6 +125,34 @@ final class CallChannel {
         }
         refused.close();
         return new RemoteAnswer.Unusable(reason);
+    }
+
+    /**
+     * An answer after the first: a 2xx retransmission, or the 2xx after early media (RFC 3960),
+     * which should repeat the provisional's answer (RFC 3261 §13.2.1) but may move the stream
+     * (another address or direction: applied to the running media, no gap). An answer that
+     * changes codec or keys, or does not fit the offer, leaves the agreement as it stands.
+     */
+    private RemoteAnswer answeredAgain(String answerSdp) {
+        RemoteAnswer standing = agreedMedia().<RemoteAnswer>map(RemoteAnswer.Usable::new)
+                .orElse(new RemoteAnswer.Unusable("media is being opened"));
+        if (answerSdp.equals(answer) || answeredOffer == null) {
+            return standing;
+        }
+        if (!(negotiator.acceptAnswer(answeredOffer, answerSdp) instanceof Negotiation.Agreed next)) {
+            return standing;
+        }
+        NegotiatedMedia media = next.media();
+        if (phase instanceof ChannelPhase.Agreed agreed) {
+            phase = new ChannelPhase.Agreed(agreed.sockets(), media);
+        } else if (phase instanceof ChannelPhase.Running running
+                && SdpNegotiation.sameStream(running.session().media(), media)) {
+            running.session().updateRemote(media.remoteHost(), media.remotePort(), media.direction());
+        } else {
+            return standing;
+        }
+        answer = answerSdp;
+        return new RemoteAnswer.Usable(summary(media));
     }
 
     /**

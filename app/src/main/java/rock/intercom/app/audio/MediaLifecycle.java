@@ -3,6 +3,8 @@ package rock.intercom.app.audio;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,7 +27,10 @@ import rock.intercom.settings.DeviceSettings;
  * sessions on the call logic's commands, applies microphone and speaker volume (when media
  * starts and on every settings change), keeps the DTMF digits the peer sends, and turns the
  * no-media watchdog and a media start that fails into {@link CallInput.MediaFailed} for the sink.
- * Thread-safe: start and stop come from the call thread, digits and the watchdog from media threads.
+ * Early media (RFC 3960) runs the same session with the microphone at volume 0 until the answer's
+ * start, so the visitor is not heard before the desk picks up. Any call-progress tone stops before
+ * a session opens the speaker. Thread-safe: start and stop come from the call thread, digits and
+ * the watchdog from media threads.
  */
 final class MediaLifecycle {
 
@@ -34,24 +39,47 @@ final class MediaLifecycle {
     private final Supplier<DeviceSettings> settings;
     private final AudioSetup setup;
     private final Map<String, CallChannel> channels;
+    private final TonePlayer tones;
+    /** Calls whose media runs as early media: the microphone stays muted, whatever the settings say. */
+    private final Set<String> early = ConcurrentHashMap.newKeySet();
     private volatile Consumer<CallInput> inputs = input -> LOG.warn("media input {} before connect; dropped", input);
 
-    MediaLifecycle(Supplier<DeviceSettings> settings, AudioSetup setup, Map<String, CallChannel> channels) {
+    MediaLifecycle(Supplier<DeviceSettings> settings, AudioSetup setup, Map<String, CallChannel> channels,
+            TonePlayer tones) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.setup = Objects.requireNonNull(setup, "setup");
         this.channels = Objects.requireNonNull(channels, "channels");
+        this.tones = Objects.requireNonNull(tones, "tones");
     }
 
     void connect(Consumer<CallInput> sink) {
         inputs = Objects.requireNonNull(sink, "sink");
     }
 
-    /** Starts the agreed media; a start that fails is reported once, as MediaFailed, with one WARN. */
+    /**
+     * Starts the agreed media, or unmutes the early media already running; a start that fails is
+     * reported once, as MediaFailed, with one WARN.
+     */
     void start(String callId, CallDirection direction) {
+        tones.stop();
         CallChannel channel = channels.get(callId);
         if (channel == null) {
             inputs.accept(new CallInput.MediaFailed(callId, "no media was negotiated for this call"));
             return;
+        }
+        if (early.remove(callId)) {
+            Optional<MediaSession> running = channel.session();
+            if (running.isPresent()) {
+                running.get().setMicrophoneVolume(callOptions(settings.get()).microphoneVolume());
+                running.get().restartNoMediaWatch();
+                LOG.info("call {}: answered; early media goes on with the microphone", callId);
+                return;
+            }
+            if (channel.phase() instanceof ChannelPhase.Ended ended) {
+                // The early start failed and gave up the sockets: the answered call has no media.
+                inputs.accept(new CallInput.MediaFailed(callId, ended.reason()));
+                return;
+            }
         }
         channel.start(this::open).ifPresent(reason -> {
             LOG.warn("call {}: {} media did not start: {}", callId, direction.label(), reason);
@@ -59,7 +87,25 @@ final class MediaLifecycle {
         });
     }
 
+    /**
+     * Starts the agreed media with the microphone muted; a failure is only logged, since the call
+     * still rings and its answer starts the media again.
+     */
+    void startEarly(String callId) {
+        tones.stop();
+        CallChannel channel = channels.get(callId);
+        if (channel == null) {
+            LOG.warn("call {}: early media announced but nothing negotiated", callId);
+            return;
+        }
+        early.add(callId);
+        channel.start((c, sockets, media) -> open(c, sockets, media, true)).ifPresentOrElse(
+                reason -> LOG.warn("call {}: early media did not start: {}", callId, reason),
+                () -> LOG.info("call {}: early media plays", callId));
+    }
+
     void stop(String callId) {
+        early.remove(callId);
         CallChannel channel = channels.remove(callId);
         if (channel != null) {
             channel.end("call ended");
@@ -71,10 +117,13 @@ final class MediaLifecycle {
         CallOptions options = callOptions(current);
         for (CallChannel channel : channels.values()) {
             channel.session().ifPresent(session -> {
-                session.setMicrophoneVolume(options.microphoneVolume());
+                if (!early.contains(channel.callId())) {
+                    session.setMicrophoneVolume(options.microphoneVolume());
+                }
                 session.setSpeakerVolume(options.speakerVolume());
             });
         }
+        tones.settingsChanged(current);
     }
 
     /** A digit the peer sent in SIP INFO: logged and kept with the call like an RFC 4733 one. */
@@ -95,11 +144,16 @@ final class MediaLifecycle {
 
     /** Opens and starts a session; on failure every resource it took is closed (sockets by the caller). */
     MediaSession open(CallChannel channel, MediaSockets sockets, NegotiatedMedia media) throws AudioDeviceException {
+        return open(channel, sockets, media, early.contains(channel.callId()));
+    }
+
+    private MediaSession open(CallChannel channel, MediaSockets sockets, NegotiatedMedia media, boolean muted)
+            throws AudioDeviceException {
         DeviceSettings now = settings.get();
         CallOptions volumes = callOptions(now);
         String cname = deviceId(now) + "@" + sockets.rtp().getLocalAddress().getHostAddress();
-        MediaSessionOptions options = new MediaSessionOptions(volumes.microphoneVolume(), volumes.speakerVolume(),
-                NoMediaTimeout.of(now), MediaSessionOptions.DEFAULT_RTCP_INTERVAL, cname);
+        MediaSessionOptions options = new MediaSessionOptions(muted ? 0 : volumes.microphoneVolume(),
+                volumes.speakerVolume(), NoMediaTimeout.of(now), MediaSessionOptions.DEFAULT_RTCP_INTERVAL, cname);
         Microphone microphone = setup.microphones().get();
         Speaker speaker;
         try {
@@ -130,7 +184,10 @@ final class MediaLifecycle {
 
         @Override
         public void onNoMedia(String reason) {
-            if (channel.phase() instanceof ChannelPhase.Running) {
+            if (early.contains(channel.callId())) {
+                // A network may keep early media silent; the watch starts over at the answer.
+                LOG.info("call {}: early media silent: {}", channel.callId(), reason);
+            } else if (channel.phase() instanceof ChannelPhase.Running) {
                 inputs.accept(new CallInput.MediaFailed(channel.callId(), reason));
             }
         }

@@ -217,7 +217,7 @@ final class SdpNegotiation {
         return new SdpAnswer.Answer(agreed.answer().toSdp(), CallChannel.summary(agreed.media()));
     }
 
-    private static boolean sameStream(NegotiatedMedia a, NegotiatedMedia b) {
+    static boolean sameStream(NegotiatedMedia a, NegotiatedMedia b) {
         return a.codec() == b.codec() && a.payloadType() == b.payloadType()
                 && a.telephoneEventPayloadType() == b.telephoneEventPayloadType() && a.srtp().equals(b.srtp());
     }

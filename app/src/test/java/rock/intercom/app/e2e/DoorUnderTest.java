@@ -44,17 +44,26 @@ final class DoorUnderTest implements AutoCloseable {
     }
 
     static DoorUnderTest start(Path dir, String yaml, int rtpLow) {
-        return start(dir, yaml, rtpLow, DoorWiring.NONE);
+        return start(dir, yaml, AudioSetup.of("tone:1000", "none", new RtpPortRange(rtpLow, rtpLow + 19)));
+    }
+
+    /** With these microphone and speaker, e.g. a speaker the test listens to. */
+    static DoorUnderTest start(Path dir, String yaml, AudioSetup audio) {
+        return start(dir, yaml, audio, DoorWiring.NONE);
     }
 
     /** With a wired button and door relay, as {@code --button} and {@code --door-relay} give them. */
     static DoorUnderTest start(Path dir, String yaml, int rtpLow, DoorWiring wiring) {
+        return start(dir, yaml, AudioSetup.of("tone:1000", "none", new RtpPortRange(rtpLow, rtpLow + 19)), wiring);
+    }
+
+    static DoorUnderTest start(Path dir, String yaml, AudioSetup audio, DoorWiring wiring) {
         try {
             Files.createDirectories(dir);
             Path config = dir.resolve("device.yaml");
             Files.writeString(config, yaml);
             DeviceRuntime device = DeviceRuntime.open(new DeviceOptions(config, dir.resolve("data"), "127.0.0.1", 0, 0,
-                    AudioSetup.of("tone:1000", "none", new RtpPortRange(rtpLow, rtpLow + 19)), null, wiring),
+                    audio, null, wiring),
                     Map.of("INTERCOM_ADMIN_PASSWORD", ADMIN_PASSWORD), new PrintStream(new ByteArrayOutputStream()));
             return new DoorUnderTest(device);
         } catch (IOException e) {

@@ -51,6 +51,8 @@ public final class MediaSession implements AutoCloseable {
     private final RtcpAgent rtcp;
     private final StringBuilder digits = new StringBuilder();
     private final AtomicBoolean noMediaReported = new AtomicBoolean();
+    /** The no-media watch counts silence from here at the earliest (see {@link #restartNoMediaWatch}). */
+    private volatile long watchFromNanos = System.nanoTime();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
@@ -145,7 +147,7 @@ public final class MediaSession implements AutoCloseable {
         if (!peer.direction().receives()) {
             return;
         }
-        long silentNanos = System.nanoTime() - receiver.lastReceivedNanos();
+        long silentNanos = System.nanoTime() - Math.max(receiver.lastReceivedNanos(), watchFromNanos);
         if (silentNanos > options.noMediaTimeout().toNanos() && noMediaReported.compareAndSet(false, true)) {
             LOG.warn("no RTP received for {} ms", silentNanos / 1_000_000);
             listener.onNoMedia(MediaListener.NO_AUDIO_RECEIVED);
@@ -189,6 +191,15 @@ public final class MediaSession implements AutoCloseable {
         if (direction.receives()) {
             noMediaReported.set(false);
         }
+    }
+
+    /**
+     * Counts the no-media timeout from now, and reports again: for early media (RFC 3960), which a
+     * network may leave silent until the answer, the watch starts over when the call is answered.
+     */
+    public void restartNoMediaWatch() {
+        watchFromNanos = System.nanoTime();
+        noMediaReported.set(false);
     }
 
     /** Digits received by RFC 4733 so far in this call (at most 64). */

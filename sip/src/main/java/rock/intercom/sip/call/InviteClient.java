@@ -33,7 +33,7 @@ import rock.intercom.sip.call.OutgoingLeg.Phase;
 
 /**
  * Sends our INVITE for a {@link SendInvite} and turns its responses into call inputs: 1xx →
- * Provisional, 2xx → Answered once its SDP answer is applied (the input carries the agreed media; the ACK waits for SendAck), 401/407 → answered once per nonce then
+ * Provisional (with the early media its SDP agreed), 2xx → Answered once its SDP answer is applied (the input carries the agreed media; the ACK waits for SendAck), 401/407 → answered once per nonce then
  * Rejected, other finals → Rejected with status and reason (RFC 3261 §13.2.2). A held CANCEL goes
  * out with the first provisional (§9.1). An offer refused with 488/415/606 is sent once more with
  * the media side's other offer ({@link OfferRetry}): a new INVITE transaction (next CSeq, new
@@ -141,7 +141,7 @@ final class InviteClient {
         }
         if (status < 200) {
             if (!leg.answered()) {
-                onProvisional(leg, status);
+                onProvisional(leg, response);
             }
         } else if (status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED) {
             onChallenge(leg, response);
@@ -156,8 +156,12 @@ final class InviteClient {
     /**
      * Posts the provisional, except a 100 that arrives after a ringing response: over UDP the
      * stack may hand them over out of order, and 100 Trying after 180 would read as a step back.
+     * A provisional with SDP is applied as the answer first (RFC 3960 §3.1, gateway model: early
+     * media), so the input carries what it agreed; the 2xx must repeat that answer (RFC 3261
+     * §13.2.1), and the media side keeps the agreement when it does.
      */
-    private void onProvisional(OutgoingLeg leg, int status) {
+    private void onProvisional(OutgoingLeg leg, Response response) {
+        int status = response.getStatusCode();
         Phase phase = leg.phase();
         if (phase == Phase.CANCEL_HELD) {
             cancels.sendNow(leg);
@@ -171,7 +175,22 @@ final class InviteClient {
         if (leg.offersRetried() > 0 && status == Response.TRYING) {
             return; // the call logic saw the first INVITE's 100; the retry is no news to it
         }
-        context.inputs().post(new CallInput.Provisional(leg.callId(), status));
+        context.inputs().post(new CallInput.Provisional(leg.callId(), status, earlyMedia(leg, response)));
+    }
+
+    /** What the provisional's SDP agreed, or null without SDP, once cancelled, or when it is unusable. */
+    private AgreedMedia earlyMedia(OutgoingLeg leg, Response provisional) {
+        String sdp = provisional.getStatusCode() > Response.TRYING ? Messages.sdpBody(provisional) : null;
+        if (sdp == null || leg.phase() == Phase.CANCEL_HELD || leg.phase() == Phase.CANCELLED) {
+            return null;
+        }
+        RemoteAnswer applied = context.media().accepted(leg.callId(), sdp);
+        if (applied instanceof RemoteAnswer.Usable usable) {
+            return usable.media();
+        }
+        LOG.info("call {}: early media in {} not usable: {}", leg.callId(), provisional.getStatusCode(),
+                ((RemoteAnswer.Unusable) applied).reason());
+        return null;
     }
 
     private void onSuccess(OutgoingLeg leg, ResponseEvent event) {

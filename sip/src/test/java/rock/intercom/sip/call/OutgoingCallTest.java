@@ -42,6 +42,7 @@ class OutgoingCallTest {
     private static final int DECLINE_PORT = FreePorts.tcpAndUdp();
     private static final int RING_PORT = FreePorts.tcpAndUdp();
     private static final int SAVP_PORT = FreePorts.tcpAndUdp();
+    private static final int EARLY_PORT = FreePorts.tcpAndUdp();
 
     private static CallServer server;
 
@@ -56,7 +57,7 @@ class OutgoingCallTest {
         server = CallServer.start(DIR.resolve("kamailio"), Map.of(TestDevices.LOCAL_EXTENSION, TestDevices.LOCAL_PASSWORD),
                 Map.of("2001", "sip:127.0.0.1:" + ANSWER_PORT, "2002", "sip:127.0.0.1:" + BUSY_PORT,
                         "2003", "sip:127.0.0.1:" + DECLINE_PORT, "2004", "sip:127.0.0.1:" + RING_PORT,
-                        "2005", "sip:127.0.0.1:" + SAVP_PORT));
+                        "2005", "sip:127.0.0.1:" + SAVP_PORT, "2006", "sip:127.0.0.1:" + EARLY_PORT));
     }
 
     @AfterAll
@@ -99,6 +100,29 @@ class OutgoingCallTest {
                     .endsWith(new Answered(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId)).doesNotHaveDuplicates();
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
             assertThat(invitesTo("2001") - invitesBefore).as("challenged INVITE and its authorised retry").isEqualTo(2);
+        }
+    }
+
+    /**
+     * RFC 3960 gateway model: the 183's SDP is applied as the answer before the Provisional is
+     * posted, so it carries the early media; the 200 repeating that answer agrees the same media.
+     */
+    @Test
+    void sessionProgressWithSdpCarriesTheEarlyMedia() {
+        try (Sipp station = Sipp.station(DIR, "station-early-media.xml", EARLY_PORT, "rtpport", "40002",
+                "early", "300", "talk", "300")) {
+            String callId = newCallId();
+            inputs.react(input -> {
+                if (input instanceof Answered answered) {
+                    signalling.sendAck(answered.callId());
+                }
+            });
+            signalling.sendInvite(new SendInvite(callId, "2006", 1, 1));
+
+            await().atMost(WAIT).until(() -> inputs.of(callId).contains(new RemoteHangUp(callId)));
+            assertThat(withoutTrying(inputs.of(callId))).containsExactly(new Provisional(callId, 183, FixedPcmuSdp.PCMU),
+                    new Answered(callId, FixedPcmuSdp.PCMU), new RemoteHangUp(callId));
+            assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
         }
     }
 
