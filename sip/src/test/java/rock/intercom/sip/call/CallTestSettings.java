@@ -44,9 +44,19 @@ final class CallTestSettings {
     }
 
     static DeviceSettings withIncoming(DeviceSettings settings, IncomingCallMode mode, List<String> allowedCallers) {
+        return withIncoming(settings, new IncomingCalls(true, mode, allowedCallers));
+    }
+
+    /** The same incoming-call settings, with {@code acceptDirectCalls} on: callers may skip the server. */
+    static DeviceSettings withDirectCalls(DeviceSettings settings) {
+        IncomingCalls in = settings.sip().incomingCalls();
+        return withIncoming(settings, new IncomingCalls(in.allow(), in.mode(), in.allowedCallers(), true));
+    }
+
+    private static DeviceSettings withIncoming(DeviceSettings settings, IncomingCalls incoming) {
         SipSettings s = settings.sip();
         return new DeviceSettings(settings.device(), new SipSettings(s.enabled(), s.server(), s.encryption(),
-                s.identity(), s.callNumber(), s.fallbackNumbers(), s.callOptions(),
-                new IncomingCalls(true, mode, allowedCallers), s.proxy()), settings.customConfiguration());
+                s.identity(), s.callNumber(), s.fallbackNumbers(), s.callOptions(), incoming, s.proxy()),
+                settings.customConfiguration());
     }
 }
