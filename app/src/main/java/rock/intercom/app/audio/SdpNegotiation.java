@@ -90,6 +90,9 @@ final class SdpNegotiation {
         if (existing != null && existing.session().isPresent()) {
             return reAnswer(existing, remoteOffer, now);
         }
+        if (existing != null && existing.phase() instanceof ChannelPhase.Agreed agreed) {
+            return reAgree(existing, agreed, remoteOffer, now);
+        }
         CallChannel channel = newChannel(callId, existing != null && existing.outgoing());
         MediaSockets sockets;
         InetAddress local;
@@ -156,14 +159,42 @@ final class SdpNegotiation {
         return channel;
     }
 
+    /**
+     * A re-offer that arrives before the call's media started (a hold sent right after the ACK,
+     * racing the call logic's start): the agreement is renewed on the same port, so the media
+     * starts as the latest offer says. If the start took the agreement meanwhile, the re-offer
+     * is refused and the call goes on as agreed (RFC 3261 §14.2).
+     */
+    private SdpAnswer reAgree(CallChannel channel, ChannelPhase.Agreed agreed, String remoteOffer,
+            DeviceSettings now) {
+        MediaSockets sockets = agreed.sockets();
+        Negotiation result = new OfferAnswer(policy(now, channel.outgoing()), sameKey(agreed.media()))
+                .answerOffer(remoteOffer, endpoint(sockets.rtp().getLocalAddress(), sockets.rtpPort()),
+                        channel.sessionId(), channel.nextVersion());
+        if (result instanceof Negotiation.Failed failed) {
+            LOG.info("call {}: re-offer refused with {}: {}", channel.callId(), failed.failure().sipStatus(),
+                    failed.failure().reason());
+            return new SdpAnswer.Refusal(failed.failure().sipStatus(), failed.failure().reason());
+        }
+        Negotiation.Agreed renewed = (Negotiation.Agreed) result;
+        if (!channel.reagreed(agreed, renewed.media())) {
+            return new SdpAnswer.Refusal(500, "media was starting");
+        }
+        LOG.info("call {}: re-offer before media start: media will be {}", channel.callId(),
+                renewed.media().direction().attribute());
+        return new SdpAnswer.Answer(renewed.answer().toSdp(), CallChannel.summary(renewed.media()));
+    }
+
+    /** Keeps our key so an unchanged stream goes on without a new SRTP context (RFC 4568 §7.1.4). */
+    private static Function<CryptoSuite, SrtpMasterKey> sameKey(NegotiatedMedia was) {
+        return was.srtp().<Function<CryptoSuite, SrtpMasterKey>>map(keys -> suite -> keys.localKey().fits(suite)
+                ? keys.localKey() : SrtpMasterKey.random(suite)).orElse(SrtpMasterKey::random);
+    }
+
     private SdpAnswer reAnswer(CallChannel channel, String remoteOffer, DeviceSettings now) {
         MediaSession current = channel.session().orElseThrow();
         NegotiatedMedia was = current.media();
-        // Keep our key so an unchanged stream goes on without a new SRTP context (RFC 4568 §7.1.4).
-        Function<CryptoSuite, SrtpMasterKey> sameKey = was.srtp()
-                .<Function<CryptoSuite, SrtpMasterKey>>map(keys -> suite -> keys.localKey().fits(suite)
-                        ? keys.localKey() : SrtpMasterKey.random(suite))
-                .orElse(SrtpMasterKey::random);
+        Function<CryptoSuite, SrtpMasterKey> sameKey = sameKey(was);
         InetAddress local;
         try {
             local = address.forCall(now);

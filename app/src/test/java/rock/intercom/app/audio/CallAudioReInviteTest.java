@@ -86,6 +86,27 @@ class CallAudioReInviteTest {
         assertThat(inputs).isEmpty();
     }
 
+    /**
+     * A desk that holds right after its ACK races the call logic's start (issue 11): the hold is
+     * answered on the port already agreed, and the media then starts held, with the same key.
+     */
+    @Test
+    void aHoldBeforeTheMediaStartsIsWhatTheMediaStartsWith() {
+        String callId = "incoming-early-hold";
+        String offer = ((SdpOffer.Offer) caller.offer(callId)).sdp();
+        String answer = answer(callId, offer);
+        assertThat(caller.accepted(callId, answer)).isInstanceOf(RemoteAnswer.Usable.class);
+
+        String hold = answer(callId, nextVersion(offer).replace("a=sendrecv", "a=sendonly"));
+        door.start(callId, CallDirection.INCOMING);
+
+        assertThat(hold).contains("a=recvonly").contains(cryptoLine(answer)).contains(audioLine(answer));
+        MediaSession session = door.session(callId).orElseThrow();
+        assertThat(session.media().direction()).isEqualTo(rock.intercom.media.sdp.MediaDirection.RECVONLY);
+        assertThat(hold).contains("m=audio " + session.localRtpPort() + " ");
+        assertThat(inputs).isEmpty();
+    }
+
     @Test
     void aCodecChangeMovesToANewStreamAndReleasesTheOldPorts() throws Exception {
         String callId = "incoming-codec";
@@ -141,5 +162,9 @@ class CallAudioReInviteTest {
 
     private static String cryptoLine(String sdp) {
         return sdp.lines().filter(l -> l.startsWith("a=crypto:")).findFirst().orElseThrow();
+    }
+
+    private static String audioLine(String sdp) {
+        return sdp.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow();
     }
 }
