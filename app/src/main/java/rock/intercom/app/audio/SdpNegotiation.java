@@ -16,6 +16,7 @@ import rock.intercom.call.media.SdpOffer;
 import rock.intercom.media.audio.AudioDeviceException;
 import rock.intercom.media.sdp.LocalEndpoint;
 import rock.intercom.media.sdp.LocalOffer;
+import rock.intercom.media.sdp.MediaDirection;
 import rock.intercom.media.sdp.MediaPolicy;
 import rock.intercom.media.sdp.NegotiatedMedia;
 import rock.intercom.media.sdp.Negotiation;
@@ -206,6 +207,15 @@ final class SdpNegotiation {
                 .answerOffer(remoteOffer, endpoint(local, current.localRtpPort()), channel.sessionId(),
                         channel.nextVersion());
         if (result instanceof Negotiation.Failed failed) {
+            Optional<String> removed = OfferAnswer.audioRemoved(remoteOffer, endpoint(local, current.localRtpPort()),
+                    channel.sessionId(), channel.nextVersion());
+            if (removed.isPresent()) {
+                // Hold by port 0: the stream rests, nothing is sent, and the watchdog waits for a resume.
+                current.updateRemote(was.remoteHost(), was.remotePort(), MediaDirection.INACTIVE);
+                LOG.info("call {}: re-INVITE took the audio stream away (port 0): media now inactive",
+                        channel.callId());
+                return new SdpAnswer.Answer(removed.get(), CallChannel.summary(was));
+            }
             LOG.info("call {}: re-INVITE refused with {}: {}", channel.callId(), failed.failure().sipStatus(),
                     failed.failure().reason());
             return new SdpAnswer.Refusal(failed.failure().sipStatus(), failed.failure().reason());

@@ -107,6 +107,31 @@ class CallAudioReInviteTest {
         assertThat(inputs).isEmpty();
     }
 
+    /** Hold by port 0 (RFC 3264 §8.2, issue 11): the stream rests and the call goes on; a resume revives it. */
+    @Test
+    void aReOfferTakingTheAudioAwayWithPortZeroRestsTheStreamUntilResumed() {
+        String callId = "incoming-port-zero";
+        String offer = ((SdpOffer.Offer) caller.offer(callId)).sdp();
+        caller.accepted(callId, answer(callId, offer));
+        caller.start(callId, CallDirection.OUTGOING);
+        door.start(callId, CallDirection.INCOMING);
+        MediaSession session = door.session(callId).orElseThrow();
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.statistics().packetsSent() > 10);
+
+        String hold = answer(callId, nextVersion(offer).replaceAll("m=audio \\d+ ", "m=audio 0 "));
+
+        assertThat(hold).contains("m=audio 0 ");
+        assertThat(door.session(callId)).containsSame(session);
+        long sent = session.statistics().packetsSent();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> session.statistics().packetsSent() <= sent + 1);
+
+        String resume = answer(callId, nextVersion(nextVersion(offer)));
+        assertThat(resume).contains("m=audio " + session.localRtpPort() + " ").contains("a=sendrecv");
+        await().atMost(Duration.ofSeconds(2)).until(() -> session.statistics().packetsSent() > sent + 10);
+        assertThat(inputs).isEmpty();
+    }
+
     @Test
     void aCodecChangeMovesToANewStreamAndReleasesTheOldPorts() throws Exception {
         String callId = "incoming-codec";
