@@ -25,7 +25,7 @@ import rock.intercom.call.InviteSource;
  * driver decides on, posted as {@link CallInput.IncomingInvite}. Only what makes the request
  * unusable is refused here: no From (400), a body that is not SDP (415, §21.4.13), the same
  * Call-ID already in use (482, §8.2.2.2), too many calls (503). Who may call is the driver's
- * decision (IncomingCallPolicy), including 404 for another user.
+ * decision (IncomingCallPolicy), including the one answer every stranger gets.
  */
 final class IncomingInviteServer {
 
