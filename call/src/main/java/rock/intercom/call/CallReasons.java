@@ -26,7 +26,7 @@ public final class CallReasons {
     public static final String INCOMING_CALLS_DISABLED = "incoming calls disabled";
     /** EXTENSION_LIST mode and the caller matches no entry (issue 5). */
     public static final String CALLER_NOT_ALLOWED = "caller not in Allow Incoming Calls list";
-    /** SIP_SERVER mode and the INVITE did not come from the configured server or proxy. */
+    /** The INVITE did not come from the configured server or proxy, and direct calls are not accepted. */
     public static final String NOT_FROM_SIP_SERVER = "caller did not come through the SIP server";
     /** The device is in another call (486 Busy Here). */
     public static final String BUSY = "busy";

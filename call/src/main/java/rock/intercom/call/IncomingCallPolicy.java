@@ -8,18 +8,21 @@ import rock.intercom.settings.SipSettings;
 import rock.intercom.settings.SipUri;
 
 /**
- * Who may call the door (guide step 7, issue 5). Checks, in order:
+ * Who may call the door (guide step 7, issues 5 and 11). Checks, in order:
  * <ol>
  * <li>{@code incomingCalls.allow} false → 403, {@value CallReasons#INCOMING_CALLS_DISABLED};</li>
- * <li>SIP_SERVER mode and the INVITE did not come from the configured SIP server or proxy →
- *     403, {@value CallReasons#NOT_FROM_SIP_SERVER} (nobody on the LAN calls the door directly);</li>
+ * <li>the INVITE did not come from the configured SIP server or proxy, and either the mode is
+ *     SIP_SERVER or {@code acceptDirectCalls} is off → 403, {@value CallReasons#NOT_FROM_SIP_SERVER}:
+ *     a direct INVITE's From is whatever its sender wrote;</li>
  * <li>the Request-URI names a user other than the device's extension or auth user → 404;</li>
  * <li>no From URI at all → 400 (RFC 3261 §8.1.1.3 makes it mandatory);</li>
  * <li>EXTENSION_LIST mode and the caller matches no entry (a caller that is not a valid SIP URI
  *     matches none) → 403, {@value CallReasons#CALLER_NOT_ALLOWED}.</li>
  * </ol>
- * The identity checked is the From URI; a P-Asserted-Identity is used instead only when the
- * INVITE came from the configured server (RFC 3325 §9.1: trust it only from a trusted peer).
+ * Every refusal of a request that did not come from the server is 403 Forbidden, whatever the
+ * reason, so a scanner cannot tell the door's extension from any other user (the reason is only
+ * recorded). The identity checked is the From URI; a P-Asserted-Identity is used instead only when
+ * the INVITE came from the configured server (RFC 3325 §9.1: trust it only from a trusted peer).
  * SIP_SERVER mode never checks ring-group membership: the device cannot know it (guide).
  * Stateless and thread-safe.
  */
@@ -36,9 +39,18 @@ public final class IncomingCallPolicy {
         }
         boolean fromServer = comesFromServer(sip, invite.source());
         IncomingCallMode mode = settings.effectiveIncomingCallMode();
-        if (mode == IncomingCallMode.SIP_SERVER && !fromServer) {
+        if (!fromServer && (mode == IncomingCallMode.SIP_SERVER || !sip.incomingCalls().acceptDirectCalls())) {
             return forbidden(CallReasons.NOT_FROM_SIP_SERVER);
         }
+        IncomingDecision decision = decideAllowedSource(sip, mode, fromServer, invite);
+        if (!fromServer && decision instanceof IncomingDecision.Refuse refuse) {
+            return forbidden(refuse.reason());
+        }
+        return decision;
+    }
+
+    private static IncomingDecision decideAllowedSource(SipSettings sip, IncomingCallMode mode, boolean fromServer,
+            IncomingInvite invite) {
         if (!addressedToDevice(sip.identity(), invite.targetUser())) {
             return new IncomingDecision.Refuse(404, "Not Found", CallReasons.UNKNOWN_USER);
         }

@@ -12,7 +12,7 @@ import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.IncomingCalls;
 import rock.intercom.testkit.TestDevices;
 
-/** The policy table of issue 5: allow flag × mode × source × caller → decision. */
+/** The policy table of issues 5 and 11: allow flag × mode × direct calls × source × caller → decision. */
 class IncomingCallPolicyTest {
 
     private static final List<String> LIST = List.of("sip:200@10.0.0.5", "sips:guard@Example.COM");
@@ -41,6 +41,9 @@ class IncomingCallPolicyTest {
         var legacyDefault = settings(true, null, Map.of());
         var disabledList = settings(false, IncomingCallMode.EXTENSION_LIST, Map.of());
         var disabledServer = settings(false, IncomingCallMode.SIP_SERVER, Map.of());
+        var direct = directCalls(true, IncomingCallMode.EXTENSION_LIST);
+        var directServer = directCalls(true, IncomingCallMode.SIP_SERVER);
+        var disabledDirect = directCalls(false, IncomingCallMode.EXTENSION_LIST);
         return Stream.of(
                 new Row("disabled, listed caller via server", disabledList, VIA_SERVER, "sip:200@10.0.0.5", null, "100",
                         FORBIDDEN_DISABLED),
@@ -51,8 +54,30 @@ class IncomingCallPolicyTest {
                         allow("sip:200@10.0.0.5")),
                 new Row("list, listed caller with display name and tag", list, VIA_SERVER,
                         "\"Guard\" <sip:200@10.0.0.5>;tag=abc", null, "100", allow("sip:200@10.0.0.5")),
-                new Row("list, listed caller straight from the LAN (list mode checks the caller only)", list, LAN,
+                new Row("list, listed caller straight from the LAN: From can be forged", list, LAN,
+                        "sip:200@10.0.0.5", null, "100", NOT_FROM_SERVER),
+                new Row("list, INVITE for another user from the LAN: the same answer as for ours", list, LAN,
+                        "sip:200@10.0.0.5", null, "999", NOT_FROM_SERVER),
+                new Row("list, listed caller from the server address but another port", list, SERVER_OTHER_PORT,
+                        "sip:200@10.0.0.5", null, "100", NOT_FROM_SERVER),
+                new Row("list, listed caller from the server address and port", list, SERVER_ADDRESS,
                         "sip:200@10.0.0.5", null, "100", allow("sip:200@10.0.0.5")),
+                new Row("list, listed caller through the proxy", list, PROXY_ADDRESS, "sip:200@10.0.0.5", null, "100",
+                        allow("sip:200@10.0.0.5")),
+                new Row("direct calls, listed caller straight from the LAN", direct, LAN, "sip:200@10.0.0.5", null,
+                        "100", allow("sip:200@10.0.0.5")),
+                new Row("direct calls, unknown caller from the LAN", direct, LAN, "sip:666@10.0.0.5", null, "100",
+                        NOT_LISTED),
+                new Row("direct calls, another user from the LAN is 403 too", direct, LAN, "sip:200@10.0.0.5", null,
+                        "999", refuse(403, "not this device's extension")),
+                new Row("direct calls, missing From from the LAN is 403 too", direct, LAN, null, null, "100",
+                        refuse(403, "malformed caller URI")),
+                new Row("direct calls, another user via the server is still 404", direct, VIA_SERVER,
+                        "sip:200@10.0.0.5", null, "999", refuse(404, "not this device's extension")),
+                new Row("direct calls never apply in SIP_SERVER mode", directServer, LAN, "sip:200@10.0.0.5", null,
+                        "100", NOT_FROM_SERVER),
+                new Row("disabled with direct calls, from the LAN", disabledDirect, LAN, "sip:200@10.0.0.5", null,
+                        "100", FORBIDDEN_DISABLED),
                 new Row("list, host case-insensitive, sips", list, VIA_SERVER, "sips:guard@example.com", null, "100",
                         allow("sips:guard@example.com")),
                 new Row("list, user case-sensitive", list, VIA_SERVER, "sips:GUARD@example.com", null, "100", NOT_LISTED),
@@ -62,7 +87,7 @@ class IncomingCallPolicyTest {
                 new Row("list, unknown caller", list, VIA_SERVER, "sip:666@10.0.0.5", null, "100", NOT_LISTED),
                 new Row("list, P-Asserted-Identity from the server is the identity checked", list, VIA_SERVER,
                         "sip:anonymous@anonymous.invalid", "<sip:200@10.0.0.5>", "100", allow("sip:200@10.0.0.5")),
-                new Row("list, P-Asserted-Identity from the LAN is not trusted", list, LAN,
+                new Row("direct calls, P-Asserted-Identity from the LAN is not trusted", direct, LAN,
                         "sip:666@10.0.0.5", "<sip:200@10.0.0.5>", "100", NOT_LISTED),
                 new Row("list, malformed From matches no entry", list, VIA_SERVER, "sip:200@bad host", null, "100",
                         NOT_LISTED),
@@ -106,6 +131,10 @@ class IncomingCallPolicyTest {
 
     private static DeviceSettings settings(boolean allow, IncomingCallMode mode, Map<String, String> custom) {
         return TestDevices.incoming(new IncomingCalls(allow, mode, LIST), custom);
+    }
+
+    private static DeviceSettings directCalls(boolean allow, IncomingCallMode mode) {
+        return TestDevices.incoming(new IncomingCalls(allow, mode, LIST, true), Map.of());
     }
 
     private static IncomingDecision allow(String caller) {

@@ -83,7 +83,7 @@ final class SettingsReader {
 
     private static IncomingCalls incomingCalls(DocumentNode node) {
         var incoming = new IncomingCalls(orFalse(node.bool("allow")), node.choice("mode", IncomingCallMode.class),
-                node.textList("allowedCallers"));
+                node.textList("allowedCallers"), orFalse(node.bool("acceptDirectCalls")));
         node.rejectUnknown();
         return incoming;
     }

@@ -179,6 +179,10 @@ public final class SettingsValidator {
         if (incoming == null) {
             return;
         }
+        if (incoming.acceptDirectCalls() && incoming.mode() == IncomingCallMode.SIP_SERVER) {
+            // Managed by SIP Server means the server alone decides; a direct call bypasses it.
+            errors.add("sip.incomingCalls.acceptDirectCalls", "cannot be used with Managed by SIP Server");
+        }
         List<String> callers = incoming.allowedCallers();
         if (callers.size() > MAX_ALLOWED_CALLERS) {
             errors.add("sip.incomingCalls.allowedCallers", "may hold at most " + MAX_ALLOWED_CALLERS + " entries");

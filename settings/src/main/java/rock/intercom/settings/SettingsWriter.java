@@ -68,6 +68,7 @@ final class SettingsWriter {
         if (incoming != null) {
             ObjectNode in = node.putObject("incomingCalls").put("allow", incoming.allow()).put("mode", name(incoming.mode()));
             incoming.allowedCallers().forEach(in.putArray("allowedCallers")::add);
+            in.put("acceptDirectCalls", incoming.acceptDirectCalls());
         }
         Proxy proxy = sip.proxy();
         if (proxy != null) {

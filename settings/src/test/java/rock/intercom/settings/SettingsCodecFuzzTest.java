@@ -17,7 +17,7 @@ class SettingsCodecFuzzTest {
             "sip.identity.extension", "sip.callNumber", "sip.fallbackNumbers", "sip.callOptions",
             "sip.callOptions.microphoneVolume", "sip.callOptions.speakerVolume", "sip.callOptions.callTimeoutSeconds",
             "sip.callOptions.videoCalls", "sip.incomingCalls", "sip.incomingCalls.allow", "sip.incomingCalls.mode",
-            "sip.incomingCalls.allowedCallers", "sip.proxy", "sip.proxy.enabled", "sip.proxy.address", "sip.proxy.port",
+            "sip.incomingCalls.allowedCallers", "sip.incomingCalls.acceptDirectCalls", "sip.proxy", "sip.proxy.enabled", "sip.proxy.address", "sip.proxy.port",
             "sip.proxy.authUsername", "sip.proxy.authPassword", "customConfiguration", "customConfiguration.k");
     private static final List<String> VALUES = List.of("null", "0", "-1", "1.5", "1e400", "99999999999999999999",
             "true", "\"\"", "\"x\"", "\" \"", "[]", "{}", "[1]", "[null]", "{\"a\": 1}", "[[]]", "\"\\u0000\"");

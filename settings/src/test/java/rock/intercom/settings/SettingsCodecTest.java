@@ -48,6 +48,16 @@ class SettingsCodecTest {
     }
 
     @Test
+    void directCallsAreOffUnlessTheDocumentTurnsThemOnAndTheChoiceSurvivesTheRoundTrip() {
+        assertThat(Documents.enabledExample().sip().incomingCalls().acceptDirectCalls()).isFalse();
+        DeviceSettings settings = Documents.with(Documents.enabledExample(), "sip.incomingCalls.acceptDirectCalls", "true");
+
+        assertThat(settings.sip().incomingCalls().acceptDirectCalls()).isTrue();
+        assertThat(codec.readYaml(codec.writeYaml(settings))).isEqualTo(settings);
+        assertThat(codec.readJson(codec.writeRedactedJson(settings)).sip().incomingCalls().acceptDirectCalls()).isTrue();
+    }
+
+    @Test
     void aCertificateChainSurvivesTheRoundTrip() {
         String pem = Documents.resource("certificates/ca.pem") + Documents.resource("certificates/second-ca.pem");
         DeviceSettings settings = Documents.with(Documents.enabledExample(), "sip.server.caCertificatePem", Documents.quoted(pem));
@@ -131,6 +141,7 @@ class SettingsCodecTest {
             sip.callOptions.speakerVolume     | "loud"           | sip.callOptions.speakerVolume     | must be a whole number
             sip.incomingCalls.mode            | "ANYONE"         | sip.incomingCalls.mode            | must be one of EXTENSION_LIST, SIP_SERVER
             sip.incomingCalls.allow           | "maybe"          | sip.incomingCalls.allow           | must be true or false
+            sip.incomingCalls.acceptDirectCalls | "yes"          | sip.incomingCalls.acceptDirectCalls | must be true or false
             sip.enabled                       | 1                | sip.enabled                       | must be true or false
             sip.server                        | "10.0.0.1"       | sip.server                        | must be an object (key: value pairs)
             sip.identity.authUsername         | {"a": 1}         | sip.identity.authUsername         | must be text

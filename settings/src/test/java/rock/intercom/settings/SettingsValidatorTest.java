@@ -58,6 +58,8 @@ class SettingsValidatorTest {
             sip.callOptions.callTimeoutSeconds| 300
             sip.callOptions.videoCalls        | "BOTH"
             sip.incomingCalls.allowedCallers  | []
+            sip.incomingCalls.acceptDirectCalls | true
+            sip.incomingCalls.acceptDirectCalls | false
             sip.incomingCalls.allowedCallers  | ["sips:alice@pbx.example.com:5061"]
             sip.incomingCalls.allowedCallers  | ["sip:400@[2001:db8::1]:5060;transport=tcp"]
             sip.incomingCalls.allowedCallers  | ["sip:%34%30%30@10.0.0.1", "sip:401@10.0.0.1"]
@@ -136,6 +138,7 @@ class SettingsValidatorTest {
             sip.incomingCalls.allowedCallers  | ["sip:400@10.0.0.1:99999"]| sip.incomingCalls.allowedCallers[0] | has an invalid port
             sip.incomingCalls.allowedCallers  | ["sip:4 00@10.0.0.1"]     | sip.incomingCalls.allowedCallers[0] | has an invalid user part
             sip.incomingCalls.allowedCallers  | ["sip:400@10.0.0.1", "sip:400@10.0.0.1"] | sip.incomingCalls.allowedCallers[1] | is listed twice
+            sip.incomingCalls                 | {"allow": true, "mode": "SIP_SERVER", "acceptDirectCalls": true} | sip.incomingCalls.acceptDirectCalls | cannot be used with Managed by SIP Server
             sip.proxy                         | {"enabled": true, "address": null} | sip.proxy.address          | is required
             sip.proxy                         | {"enabled": true, "address": "bad host"} | sip.proxy.address    | must be an IP address or a domain name
             sip.proxy                         | {"enabled": true, "address": "proxy.lan", "port": 0} | sip.proxy.port | must be between 1 and 65535

@@ -140,10 +140,20 @@ public final class TestDevices {
     /** The same settings accepting incoming calls in {@code mode} from {@code allowedCallers}. */
     public static DeviceSettings withIncoming(DeviceSettings settings, IncomingCallMode mode,
             List<String> allowedCallers) {
+        return withIncoming(settings, new IncomingCalls(true, mode, allowedCallers));
+    }
+
+    /** The same incoming-call settings, with {@code acceptDirectCalls} on: callers may skip the server. */
+    public static DeviceSettings withDirectCalls(DeviceSettings settings) {
+        IncomingCalls in = settings.sip().incomingCalls();
+        return withIncoming(settings, new IncomingCalls(in.allow(), in.mode(), in.allowedCallers(), true));
+    }
+
+    private static DeviceSettings withIncoming(DeviceSettings settings, IncomingCalls incoming) {
         SipSettings s = settings.sip();
         return new DeviceSettings(settings.device(), new SipSettings(s.enabled(), s.server(), s.encryption(),
-                s.identity(), s.callNumber(), s.fallbackNumbers(), s.callOptions(),
-                new IncomingCalls(true, mode, allowedCallers), s.proxy()), settings.customConfiguration());
+                s.identity(), s.callNumber(), s.fallbackNumbers(), s.callOptions(), incoming, s.proxy()),
+                settings.customConfiguration(), settings.door());
     }
 
     private static DeviceSettings withIdentity(DeviceSettings settings, UnaryOperator<Identity> change) {

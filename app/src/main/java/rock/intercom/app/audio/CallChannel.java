@@ -87,6 +87,15 @@ final class CallChannel {
         phase = new ChannelPhase.Agreed(sockets, media);
     }
 
+    /** Renews an agreement not yet started, on its sockets; false when the phase moved on meanwhile. */
+    synchronized boolean reagreed(ChannelPhase.Agreed was, NegotiatedMedia media) {
+        if (phase != was) {
+            return false;
+        }
+        phase = new ChannelPhase.Agreed(was.sockets(), media);
+        return true;
+    }
+
     /**
      * Our offer was refused: its RTP/SAVP variant ({@link OfferAnswer#savpRetry}) becomes the offer
      * the answer is checked against, on the same sockets. Empty when there is none or the offer is

@@ -16,6 +16,7 @@ import rock.intercom.call.media.SdpOffer;
 import rock.intercom.media.audio.AudioDeviceException;
 import rock.intercom.media.sdp.LocalEndpoint;
 import rock.intercom.media.sdp.LocalOffer;
+import rock.intercom.media.sdp.MediaDirection;
 import rock.intercom.media.sdp.MediaPolicy;
 import rock.intercom.media.sdp.NegotiatedMedia;
 import rock.intercom.media.sdp.Negotiation;
@@ -90,6 +91,9 @@ final class SdpNegotiation {
         if (existing != null && existing.session().isPresent()) {
             return reAnswer(existing, remoteOffer, now);
         }
+        if (existing != null && existing.phase() instanceof ChannelPhase.Agreed agreed) {
+            return reAgree(existing, agreed, remoteOffer, now);
+        }
         CallChannel channel = newChannel(callId, existing != null && existing.outgoing());
         MediaSockets sockets;
         InetAddress local;
@@ -156,14 +160,42 @@ final class SdpNegotiation {
         return channel;
     }
 
+    /**
+     * A re-offer that arrives before the call's media started (a hold sent right after the ACK,
+     * racing the call logic's start): the agreement is renewed on the same port, so the media
+     * starts as the latest offer says. If the start took the agreement meanwhile, the re-offer
+     * is refused and the call goes on as agreed (RFC 3261 §14.2).
+     */
+    private SdpAnswer reAgree(CallChannel channel, ChannelPhase.Agreed agreed, String remoteOffer,
+            DeviceSettings now) {
+        MediaSockets sockets = agreed.sockets();
+        Negotiation result = new OfferAnswer(policy(now, channel.outgoing()), sameKey(agreed.media()))
+                .answerOffer(remoteOffer, endpoint(sockets.rtp().getLocalAddress(), sockets.rtpPort()),
+                        channel.sessionId(), channel.nextVersion());
+        if (result instanceof Negotiation.Failed failed) {
+            LOG.info("call {}: re-offer refused with {}: {}", channel.callId(), failed.failure().sipStatus(),
+                    failed.failure().reason());
+            return new SdpAnswer.Refusal(failed.failure().sipStatus(), failed.failure().reason());
+        }
+        Negotiation.Agreed renewed = (Negotiation.Agreed) result;
+        if (!channel.reagreed(agreed, renewed.media())) {
+            return new SdpAnswer.Refusal(500, "media was starting");
+        }
+        LOG.info("call {}: re-offer before media start: media will be {}", channel.callId(),
+                renewed.media().direction().attribute());
+        return new SdpAnswer.Answer(renewed.answer().toSdp(), CallChannel.summary(renewed.media()));
+    }
+
+    /** Keeps our key so an unchanged stream goes on without a new SRTP context (RFC 4568 §7.1.4). */
+    private static Function<CryptoSuite, SrtpMasterKey> sameKey(NegotiatedMedia was) {
+        return was.srtp().<Function<CryptoSuite, SrtpMasterKey>>map(keys -> suite -> keys.localKey().fits(suite)
+                ? keys.localKey() : SrtpMasterKey.random(suite)).orElse(SrtpMasterKey::random);
+    }
+
     private SdpAnswer reAnswer(CallChannel channel, String remoteOffer, DeviceSettings now) {
         MediaSession current = channel.session().orElseThrow();
         NegotiatedMedia was = current.media();
-        // Keep our key so an unchanged stream goes on without a new SRTP context (RFC 4568 §7.1.4).
-        Function<CryptoSuite, SrtpMasterKey> sameKey = was.srtp()
-                .<Function<CryptoSuite, SrtpMasterKey>>map(keys -> suite -> keys.localKey().fits(suite)
-                        ? keys.localKey() : SrtpMasterKey.random(suite))
-                .orElse(SrtpMasterKey::random);
+        Function<CryptoSuite, SrtpMasterKey> sameKey = sameKey(was);
         InetAddress local;
         try {
             local = address.forCall(now);
@@ -175,6 +207,15 @@ final class SdpNegotiation {
                 .answerOffer(remoteOffer, endpoint(local, current.localRtpPort()), channel.sessionId(),
                         channel.nextVersion());
         if (result instanceof Negotiation.Failed failed) {
+            Optional<String> removed = OfferAnswer.audioRemoved(remoteOffer, endpoint(local, current.localRtpPort()),
+                    channel.sessionId(), channel.nextVersion());
+            if (removed.isPresent()) {
+                // Hold by port 0: the stream rests, nothing is sent, and the watchdog waits for a resume.
+                current.updateRemote(was.remoteHost(), was.remotePort(), MediaDirection.INACTIVE);
+                LOG.info("call {}: re-INVITE took the audio stream away (port 0): media now inactive",
+                        channel.callId());
+                return new SdpAnswer.Answer(removed.get(), CallChannel.summary(was));
+            }
             LOG.info("call {}: re-INVITE refused with {}: {}", channel.callId(), failed.failure().sipStatus(),
                     failed.failure().reason());
             return new SdpAnswer.Refusal(failed.failure().sipStatus(), failed.failure().reason());

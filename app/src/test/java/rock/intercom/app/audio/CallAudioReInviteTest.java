@@ -87,6 +87,52 @@ class CallAudioReInviteTest {
         assertThat(inputs).isEmpty();
     }
 
+    /**
+     * A desk that holds right after its ACK races the call logic's start (issue 11): the hold is
+     * answered on the port already agreed, and the media then starts held, with the same key.
+     */
+    @Test
+    void aHoldBeforeTheMediaStartsIsWhatTheMediaStartsWith() {
+        String callId = "incoming-early-hold";
+        String offer = ((SdpOffer.Offer) caller.offer(callId)).sdp();
+        String answer = answer(callId, offer);
+        assertThat(caller.accepted(callId, answer)).isInstanceOf(RemoteAnswer.Usable.class);
+
+        String hold = answer(callId, nextVersion(offer).replace("a=sendrecv", "a=sendonly"));
+        door.start(callId, CallDirection.INCOMING);
+
+        assertThat(hold).contains("a=recvonly").contains(cryptoLine(answer)).contains(audioLine(answer));
+        MediaSession session = door.session(callId).orElseThrow();
+        assertThat(session.media().direction()).isEqualTo(rock.intercom.media.sdp.MediaDirection.RECVONLY);
+        assertThat(hold).contains("m=audio " + session.localRtpPort() + " ");
+        assertThat(inputs).isEmpty();
+    }
+
+    /** Hold by port 0 (RFC 3264 §8.2, issue 11): the stream rests and the call goes on; a resume revives it. */
+    @Test
+    void aReOfferTakingTheAudioAwayWithPortZeroRestsTheStreamUntilResumed() {
+        String callId = "incoming-port-zero";
+        String offer = ((SdpOffer.Offer) caller.offer(callId)).sdp();
+        caller.accepted(callId, answer(callId, offer));
+        caller.start(callId, CallDirection.OUTGOING);
+        door.start(callId, CallDirection.INCOMING);
+        MediaSession session = door.session(callId).orElseThrow();
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.statistics().packetsSent() > 10);
+
+        String hold = answer(callId, nextVersion(offer).replaceAll("m=audio \\d+ ", "m=audio 0 "));
+
+        assertThat(hold).contains("m=audio 0 ");
+        assertThat(door.session(callId)).containsSame(session);
+        long sent = session.statistics().packetsSent();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> session.statistics().packetsSent() <= sent + 1);
+
+        String resume = answer(callId, nextVersion(nextVersion(offer)));
+        assertThat(resume).contains("m=audio " + session.localRtpPort() + " ").contains("a=sendrecv");
+        await().atMost(Duration.ofSeconds(2)).until(() -> session.statistics().packetsSent() > sent + 10);
+        assertThat(inputs).isEmpty();
+    }
+
     @Test
     void aCodecChangeMovesToANewStreamAndReleasesTheOldPorts() throws Exception {
         String callId = "incoming-codec";
@@ -142,5 +188,9 @@ class CallAudioReInviteTest {
 
     private static String cryptoLine(String sdp) {
         return sdp.lines().filter(l -> l.startsWith("a=crypto:")).findFirst().orElseThrow();
+    }
+
+    private static String audioLine(String sdp) {
+        return sdp.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow();
     }
 }

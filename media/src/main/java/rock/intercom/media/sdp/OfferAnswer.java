@@ -141,6 +141,22 @@ public final class OfferAnswer {
         return new Negotiation.Agreed(session(local, sessionId, sessionVersion, answerMedia), agreed);
     }
 
+    /**
+     * The answer to a re-offer that takes the audio stream away with port 0 (RFC 3264 §8.2), as
+     * some PBXs hold: every stream rejected in return. Empty when the offer does not parse or
+     * still carries audio on a port.
+     */
+    public static Optional<String> audioRemoved(String offerSdp, LocalEndpoint local, long sessionId,
+                                                long sessionVersion) {
+        SessionDescription offer = SdpParser.parse(offerSdp).orNull();
+        if (offer == null || offer.media().stream().noneMatch(m -> m.media().equals("audio"))
+            || offer.media().stream().anyMatch(m -> m.media().equals("audio") && m.port() != 0)) {
+            return Optional.empty();
+        }
+        List<MediaDescription> rejected = offer.media().stream().map(MediaDescription::rejected).toList();
+        return Optional.of(session(local, sessionId, sessionVersion, rejected).toSdp());
+    }
+
     /** Applies the peer's answer to our offer (RFC 3264 §7) — for outgoing calls. */
     public Negotiation acceptAnswer(LocalOffer offer, String answerSdp) {
         ParseResult<SessionDescription> parsed = SdpParser.parse(answerSdp);

@@ -51,12 +51,15 @@ public final class MediaSession implements AutoCloseable {
     private final RtcpAgent rtcp;
     private final StringBuilder digits = new StringBuilder();
     private final AtomicBoolean noMediaReported = new AtomicBoolean();
-    /** The no-media watch counts silence from here at the earliest (see {@link #restartNoMediaWatch}). */
-    private volatile long watchFromNanos = System.nanoTime();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService timer;
+    /**
+     * The no-media watch counts silence from here at the earliest: the session's start, a resume
+     * from hold ({@link #updateRemote}) or the answer after early media ({@link #restartNoMediaWatch}).
+     */
+    private volatile long watchedSinceNanos = System.nanoTime();
 
     public MediaSession(MediaSockets sockets, NegotiatedMedia media, Microphone microphone, Speaker speaker,
                         MediaSessionOptions options, MediaListener listener) {
@@ -144,10 +147,13 @@ public final class MediaSession implements AutoCloseable {
     }
 
     private void checkNoMedia() {
-        if (!peer.direction().receives()) {
+        // A held call may stay silent as long as the holder likes: the peer's sendonly, inactive or
+        // c=0.0.0.0 (RFC 3264 §8.4) leave this side recvonly or inactive, and a PBX holding without
+        // music on hold sends nothing. Only a two-way stream must carry audio.
+        if (peer.direction() != MediaDirection.SENDRECV) {
             return;
         }
-        long silentNanos = System.nanoTime() - Math.max(receiver.lastReceivedNanos(), watchFromNanos);
+        long silentNanos = System.nanoTime() - Math.max(receiver.lastReceivedNanos(), watchedSinceNanos);
         if (silentNanos > options.noMediaTimeout().toNanos() && noMediaReported.compareAndSet(false, true)) {
             LOG.warn("no RTP received for {} ms", silentNanos / 1_000_000);
             listener.onNoMedia(MediaListener.NO_AUDIO_RECEIVED);
@@ -183,11 +189,15 @@ public final class MediaSession implements AutoCloseable {
     }
 
     /**
-     * Applies a re-negotiation that keeps codec and keys (hold/resume, new remote address). A
-     * change of codec or keys needs a new session.
+     * Applies a re-negotiation that keeps codec and keys (hold/resume, new remote address); the
+     * no-media watchdog counts from here. A change of codec or keys needs a new session.
      */
     public void updateRemote(String host, int port, MediaDirection direction) {
-        peer.set(resolve(host, port), direction);
+        InetSocketAddress remote = resolve(host, port);
+        // Resuming from hold gives the peer a whole timeout to start sending again; set first, so
+        // the watchdog never sees the new direction with the old start.
+        watchedSinceNanos = System.nanoTime();
+        peer.set(remote, direction);
         if (direction.receives()) {
             noMediaReported.set(false);
         }
@@ -198,7 +208,7 @@ public final class MediaSession implements AutoCloseable {
      * network may leave silent until the answer, the watch starts over when the call is answered.
      */
     public void restartNoMediaWatch() {
-        watchFromNanos = System.nanoTime();
+        watchedSinceNanos = System.nanoTime();
         noMediaReported.set(false);
     }
 

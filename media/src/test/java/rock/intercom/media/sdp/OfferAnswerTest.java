@@ -282,4 +282,28 @@ class OfferAnswerTest {
         SrtpMasterKey k = SrtpMasterKey.fromConcatenated(HexFormat.of().parseHex("00".repeat(30)));
         assertThat(k.toString()).doesNotContain("00");
     }
+
+    /** RFC 3264 §8.2: a re-offer whose audio has port 0 takes the stream away; the answer rejects every stream. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            audio on port 0                  | m=audio 0 RTP/AVP 0               | true
+            audio and video on port 0        | m=audio 0 RTP/AVP 0\\nm=video 0 RTP/AVP 96 | true
+            audio on a port                  | m=audio 7000 RTP/AVP 0            | false
+            audio off, a second audio on     | m=audio 0 RTP/AVP 0\\nm=audio 7002 RTP/AVP 0 | false
+            video only                       | m=video 0 RTP/AVP 96              | false
+            """)
+    void aReOfferWithoutAudioOnAPortIsAnsweredWithEveryStreamRejected(String name, String media, boolean removed) {
+        String offer = "v=0\r\no=pbx 1 2 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+            + media.replace("\\n", "\r\n") + "\r\n";
+
+        var answer = OfferAnswer.audioRemoved(offer, DOOR, 7, 3);
+
+        assertThat(answer.isPresent()).isEqualTo(removed);
+        answer.ifPresent(sdp -> assertThat(sdp).contains("m=audio 0 ").doesNotContain("m=audio 40000"));
+    }
+
+    @Test
+    void somethingThatIsNotSdpRemovesNothing() {
+        assertThat(OfferAnswer.audioRemoved("hello", DOOR, 7, 3)).isEmpty();
+    }
 }

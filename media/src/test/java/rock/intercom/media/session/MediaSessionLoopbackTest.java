@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import rock.intercom.testkit.Goertzel;
 import rock.intercom.media.audio.Microphone;
 import rock.intercom.media.audio.NoSpeaker;
@@ -303,6 +304,41 @@ class MediaSessionLoopbackTest {
                 .until(() -> s.statistics().packetsSent() > 20);
             assertThat(reason.get()).isNull();
             s.updateRemote("127.0.0.1", silentPeer.getLocalPort(), rock.intercom.media.sdp.MediaDirection.SENDRECV);
+            await().atMost(Duration.ofSeconds(5)).untilAtomic(reason, org.hamcrest.Matchers.notNullValue());
+            assertThat(reason.get()).isEqualTo(MediaListener.NO_AUDIO_RECEIVED);
+        }
+    }
+
+    /**
+     * Hold by the peer's own SDP (issue 11): its sendonly or c=0.0.0.0 leaves us recvonly, its
+     * inactive leaves us inactive; a PBX without music on hold then sends nothing, for as long as
+     * it holds. Resuming gives the peer a whole timeout from the resume, not from its last packet.
+     */
+    @ParameterizedTest(name = "we are {0}")
+    @EnumSource(value = rock.intercom.media.sdp.MediaDirection.class, names = {"RECVONLY", "INACTIVE"})
+    void aPeerHoldingUsMayStaySilentAndResumingRearmsTheWatchdog(rock.intercom.media.sdp.MediaDirection held)
+            throws Exception {
+        AtomicReference<String> reason = new AtomicReference<>();
+        MediaSockets sockets = PORTS.bind(LOOPBACK);
+        try (DatagramSocket silentPeer = new DatagramSocket(0, LOOPBACK)) {
+            NegotiatedMedia media = new NegotiatedMedia("127.0.0.1", silentPeer.getLocalPort(),
+                rock.intercom.media.codec.Codec.PCMU, 0, 101, held, java.util.Optional.empty());
+            MediaSession s = new MediaSession(sockets, media, new ToneMicrophone(1000), new NoSpeaker(),
+                new MediaSessionOptions(100, 100, Duration.ofMillis(700), Duration.ofSeconds(5), "door"),
+                new MediaListener() {
+                    @Override
+                    public void onNoMedia(String r) {
+                        reason.set(r);
+                    }
+                });
+            toClose.add(s);
+            s.start();
+            Thread.sleep(1800);
+            assertThat(reason.get()).as("held for more than twice the timeout").isNull();
+
+            s.updateRemote("127.0.0.1", silentPeer.getLocalPort(), rock.intercom.media.sdp.MediaDirection.SENDRECV);
+            Thread.sleep(250);
+            assertThat(reason.get()).as("a resumed peer gets a whole timeout").isNull();
             await().atMost(Duration.ofSeconds(5)).untilAtomic(reason, org.hamcrest.Matchers.notNullValue());
             assertThat(reason.get()).isEqualTo(MediaListener.NO_AUDIO_RECEIVED);
         }

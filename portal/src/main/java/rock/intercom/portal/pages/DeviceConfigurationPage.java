@@ -172,6 +172,10 @@ public final class DeviceConfigurationPage {
         f.radios("sip.incomingCalls.mode", "Who controls allowed callers",
                 "Without a choice here, the custom parameter intercom.default_server_controls_allowed_callers=true "
                         + "selects Managed by SIP Server.", MODES);
+        f.checkbox("sip.incomingCalls.acceptDirectCalls", "Accept direct calls",
+                "Also answer calls that do not come through the SIP server or proxy. Leave this off: a direct "
+                        + "call's caller (its From) can be forged by anyone on the network, so a forged permitted "
+                        + "SIP URL would reach the door. Cannot be combined with Managed by SIP Server.", null);
         f.raw("</div>");
     }
 

@@ -84,6 +84,7 @@ public final class SettingsFormReader {
         incoming.put("allow", checked("sip.incomingCalls.allow"));
         putText(incoming, "mode", "sip.incomingCalls.mode");
         putList(incoming.putArray("allowedCallers"), "sip.incomingCalls.allowedCallers");
+        incoming.put("acceptDirectCalls", checked("sip.incomingCalls.acceptDirectCalls"));
 
         ObjectNode proxy = sip.putObject("proxy");
         proxy.put("enabled", checked("sip.proxy.enabled"));

@@ -55,9 +55,16 @@ class SettingsFormReaderTest {
         assertThat(doc.at("/sip/fallbackNumbers").toString()).isEqualTo("[\"401\",\"402\"]");
         assertThat(doc.at("/sip/proxy/enabled").asBoolean()).isFalse();
         assertThat(doc.at("/sip/incomingCalls/mode").asText()).isEqualTo("SIP_SERVER");
+        assertThat(doc.at("/sip/incomingCalls/acceptDirectCalls").asBoolean()).as("unchecked box").isFalse();
         assertThat(doc.at("/customConfiguration").toString())
                 .isEqualTo("{\"intercom.default_server_controls_allowed_callers\":\"true\"}");
         assertThat(doc.at("/sip/server/caCertificatePem").asText()).endsWith("stored");
+    }
+
+    @Test
+    void acceptDirectCallsIsACheckbox() {
+        var reading = SettingsFormReader.read(form("sip.incomingCalls.acceptDirectCalls", "true"), null, VIEW);
+        assertThat(reading.document().at("/sip/incomingCalls/acceptDirectCalls").asBoolean()).isTrue();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package rock.intercom.sip.call;
 
 import javax.sip.RequestEvent;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallInput;
@@ -32,6 +34,10 @@ final class AckHandler {
             if (phase != Phase.ANSWERED && phase != Phase.BYE_AFTER_ACK) {
                 return;
             }
+            if (!confirmsOurAnswer(leg, event.getRequest())) {
+                LOG.info("ACK for {} ignored: its To tag is not the one our 200 OK carried", callId);
+                return;
+            }
             if (event.getDialog() != null) {
                 leg.dialog(event.getDialog());
             }
@@ -55,5 +61,15 @@ final class AckHandler {
                 context.inputs().post(new CallInput.MediaFailed(callId, unusable.reason()));
             }
         }, () -> LOG.debug("ACK for unknown call {}", callId));
+    }
+
+    /**
+     * Only the ACK carrying our 2xx's To tag confirms the dialog (RFC 3261 §12.2.2, §13.3.1.4):
+     * whoever forged the INVITE's source address never saw that 2xx, so cannot start the door's
+     * audio with a blind ACK.
+     */
+    private static boolean confirmsOurAnswer(IncomingLeg leg, Request ack) {
+        ToHeader to = (ToHeader) ack.getHeader(ToHeader.NAME);
+        return to != null && leg.toTag().equals(to.getTag());
     }
 }

@@ -33,9 +33,9 @@ public interface CallStack {
 
     /**
      * True when a request with this source came from the configured SIP server or proxy: by
-     * default its resolved address, and over UDP its port too ({@code transport} is the Via
-     * transport: UDP, TCP, TLS). An agent that knows its own connection to the server may
-     * override this to answer from the connection itself.
+     * default its resolved address, and over UDP its port too. {@code transport} is the one the
+     * request came over (UDP, TCP, TLS), never its Via's, which the sender wrote. An agent that
+     * knows its own connection to the server may override this to answer from the connection.
      */
     default boolean isServerSource(String address, int port, String transport) {
         return ServerSource.matches(settings(), address, port, transport);

@@ -2,6 +2,7 @@ package rock.intercom.sip.call;
 
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.stack.SIPTransaction;
 import java.net.InetAddress;
 import java.text.ParseException;
 import javax.sip.Dialog;
@@ -12,7 +13,6 @@ import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ import rock.intercom.call.InviteSource;
  * driver decides on, posted as {@link CallInput.IncomingInvite}. Only what makes the request
  * unusable is refused here: no From (400), a body that is not SDP (415, §21.4.13), the same
  * Call-ID already in use (482, §8.2.2.2), too many calls (503). Who may call is the driver's
- * decision (IncomingCallPolicy), including 404 for another user.
+ * decision (IncomingCallPolicy), including the one answer every stranger gets.
  */
 final class IncomingInviteServer {
 
@@ -68,7 +68,7 @@ final class IncomingInviteServer {
             Dialog dialog = Dialogs.of(context.stack().provider(), transaction);
             context.legs().add(new IncomingLeg(callId, transaction, Messages.sdpBody(request), toTag, dialog));
             context.inputs().post(new CallInput.IncomingInvite(callId, from.getAddress().toString(),
-                    assertedIdentity(request), source(request), targetUser(request)));
+                    assertedIdentity(request), source(request, transaction), targetUser(request)));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("incoming INVITE {} could not be taken: {}", callId, e.toString());
             context.legs().remove(callId);
@@ -85,15 +85,23 @@ final class IncomingInviteServer {
         }
     }
 
-    private InviteSource source(Request request) {
+    private InviteSource source(Request request, ServerTransaction transaction) {
         SIPMessage message = (SIPMessage) request;
         InetAddress address = message.getPeerPacketSourceAddress() != null
                 ? message.getPeerPacketSourceAddress() : message.getRemoteAddress();
         int port = message.getPeerPacketSourcePort() > 0 ? message.getPeerPacketSourcePort() : message.getRemotePort();
         String host = address == null ? "" : address.getHostAddress();
-        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        String transport = via == null ? null : via.getTransport();
-        return new InviteSource(host, port, context.stack().isServerSource(host, port, transport));
+        return new InviteSource(host, port, context.stack().isServerSource(host, port, arrivedOver(transaction)));
+    }
+
+    /**
+     * The transport the request really came over. The Via's is what the sender wrote: a UDP packet
+     * claiming TCP would have its source port ignored, so without the channel's answer this is UDP,
+     * where the port must match too.
+     */
+    private static String arrivedOver(ServerTransaction transaction) {
+        String transport = transaction instanceof SIPTransaction sip ? sip.getTransport() : null;
+        return transport == null ? "UDP" : transport;
     }
 
     private static String assertedIdentity(Request request) {

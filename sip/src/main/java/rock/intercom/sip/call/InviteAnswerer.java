@@ -45,7 +45,9 @@ final class InviteAnswerer {
             SdpAnswer answer = context.media().answer(callId, leg.remoteOffer());
             if (answer instanceof SdpAnswer.Refusal refusal) {
                 if (refusal.sipStatus() == Response.BAD_REQUEST) {
-                    reject(callId, Response.BAD_REQUEST, "Bad SDP: " + refusal.reason());
+                    // The parser's words stay in the log: a reason phrase tells a stranger nothing of ours.
+                    LOG.info("incoming INVITE {}: offer unusable: {}", callId, refusal.reason());
+                    reject(callId, Response.BAD_REQUEST, "Bad SDP");
                 }
                 context.inputs().post(new CallInput.MediaFailed(callId, refusal.reason()));
                 return;

@@ -11,8 +11,8 @@ import rock.intercom.settings.SipServer;
  * address resolved (a literal resolves to itself) compared with the packet's source address, and
  * over UDP also the effective port. Over TCP and TLS the port is not compared: a server opens its
  * connections to us from ephemeral ports, and a connection's source address cannot be forged
- * without completing the handshake. Used to tell InviteSource.viaServerConnection for SIP_SERVER
- * mode (issue 5).
+ * without completing the handshake. Used to tell InviteSource.viaServerConnection: in both modes
+ * only the server's calls are answered unless direct calls are accepted (issues 5 and 11).
  */
 final class ServerSource {
 

@@ -26,6 +26,7 @@ import javax.sip.message.Response;
 import java.util.function.Supplier;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.SipSettings;
+import rock.intercom.sip.BranchCollisionValve;
 import rock.intercom.sip.Slf4jServerLogger;
 import rock.intercom.sip.Slf4jStackLogger;
 import rock.intercom.sip.digest.ChallengeAnswerer;
@@ -68,6 +69,7 @@ public final class DeviceStack implements CallStack, SipListenerExt, AutoCloseab
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", OneLineParseErrors.class.getName());
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", BranchCollisionValve.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", System.getProperty("sip.trace", "0"));
         this.stack = factory.createSipStack(p);
         this.point = stack.createListeningPoint("127.0.0.1", port, ListeningPoint.UDP);

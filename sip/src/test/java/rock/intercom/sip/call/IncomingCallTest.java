@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.CallInput.IncomingAcknowledged;
 import rock.intercom.call.CallInput.IncomingCancelled;
@@ -23,6 +25,7 @@ import rock.intercom.call.IncomingCallPolicy;
 import rock.intercom.call.IncomingDecision;
 import rock.intercom.call.InviteSource;
 import rock.intercom.settings.DeviceSettings;
+import rock.intercom.sip.BranchCollisionValve;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.Transport;
 import rock.intercom.testkit.FreePorts;
@@ -41,6 +44,8 @@ class IncomingCallTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String ALLOWED = "555";
     private static final String STRANGER = "666";
+    /** A user the server also routes to the door, as a misconfigured or scanned route would. */
+    private static final String OTHER_USER = "999";
     private static final int DEVICE_PORT = FreePorts.tcpAndUdp();
     private static final String PCMA_ONLY = "v=0\no=caller 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\n"
             + "m=audio 6000 RTP/AVP 8\na=rtpmap:8 PCMA/8000";
@@ -59,7 +64,7 @@ class IncomingCallTest {
     static void startServer() {
         // The door is a static route of the server, as if registered (registration is SipAgent's).
         server = CallServer.start(DIR.resolve("kamailio"), Map.of(),
-                Map.of(TestDevices.LOCAL_EXTENSION, "sip:127.0.0.1:" + DEVICE_PORT));
+                Map.of(TestDevices.LOCAL_EXTENSION, "sip:127.0.0.1:" + DEVICE_PORT, OTHER_USER, "sip:127.0.0.1:" + DEVICE_PORT));
     }
 
     @AfterAll
@@ -159,13 +164,44 @@ class IncomingCallTest {
         }
     }
 
+    /** Issue 11: a From naming an allowed caller is what anyone can write; only the server's word counts. */
     @Test
-    void callerStraightToTheDoorIsNotFromTheServer() {
-        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION,
-                "caller", ALLOWED)) {
+    void allowedCallerStraightToTheDoorIsRefusedWith403() {
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION,
+                "caller", ALLOWED, "status", "403", "sdp", PCMU)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             IncomingInvite invite = (IncomingInvite) inputs.all().get(0);
             assertThat(invite.source()).isEqualTo(new InviteSource("127.0.0.1", caller.port(), false));
+            assertThat(caller.messages()).as("no product internals in the reason phrase")
+                    .contains("SIP/2.0 403 Forbidden");
+        }
+    }
+
+    @Test
+    void withDirectCallsAcceptedTheSameCallerStraightToTheDoorIsAnswered() {
+        settings = TestDevices.withDirectCalls(settings);
+        try (Sipp caller = Sipp.caller(DIR, "caller-hangs-up.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION,
+                "caller", ALLOWED)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            await().atMost(WAIT).until(() -> inputs.all().size() == 3);
+            assertThat(inputs.all().get(2)).isInstanceOf(RemoteHangUp.class);
+        }
+    }
+
+    /**
+     * Issue 11: a scanner sweeping user names straight at the door gets the same answer for the
+     * door's extension as for any other user, with direct calls accepted or not.
+     */
+    @ParameterizedTest(name = "user {0}, direct calls accepted: {1}")
+    @CsvSource({"100, false", "999, false", "100, true", "999, true"})
+    void strangersGetTheSameAnswerWhateverUserTheyAskFor(String user, boolean directCalls) {
+        if (directCalls) {
+            settings = TestDevices.withDirectCalls(settings);
+        }
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), user,
+                "caller", STRANGER, "status", "403", "sdp", PCMU)) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            assertThat(caller.messages()).contains("SIP/2.0 403 Forbidden");
         }
     }
 
@@ -192,17 +228,34 @@ class IncomingCallTest {
     }
 
     @Test
-    void inviteForAnotherUserIsRefusedWith404() {
-        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), "999",
+    void inviteForAnotherUserThroughTheServerIsRefusedWith404() {
+        try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", serverAddress(), OTHER_USER,
                 "caller", ALLOWED, "status", "404", "sdp", PCMU)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             assertThat(inputs.all()).singleElement().isInstanceOfSatisfying(IncomingInvite.class,
-                    invite -> assertThat(invite.targetUser()).isEqualTo("999"));
+                    invite -> assertThat(invite.targetUser()).isEqualTo(OTHER_USER));
         }
+    }
+
+    /**
+     * RFC 3261 §17.2.3: the same branch from another sent-by is another transaction. JAIN-SIP
+     * cannot hold it next to the live one, so the door answers it statelessly — 500 with
+     * Retry-After, so the sender retries with a fresh branch — where it used to stay silent; the
+     * answer reaches the sender at its packet's source (§18.2.2), not at the Via's 192.0.2.1.
+     */
+    @Test
+    void inviteReusingALiveBranchFromAnotherSentByGetsItsOwnAnswer() {
+        try (Sipp caller = Sipp.caller(DIR, "branch-collision.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION,
+                "caller", STRANGER, "first", "403", "second", "500")) {
+            assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
+            assertThat(caller.messages()).contains("Retry-After: " + BranchCollisionValve.RETRY_AFTER_SECONDS);
+        }
+        assertThat(inputs.all()).as("only the first INVITE became a call input").hasSize(1);
     }
 
     @Test
     void offerWithoutACommonCodecIsRefusedWith488() {
+        settings = TestDevices.withDirectCalls(settings);
         try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED, "status", "488", "sdp", PCMA_ONLY)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
@@ -215,6 +268,7 @@ class IncomingCallTest {
 
     @Test
     void offerThatIsNotSdpIsRefusedWith400() {
+        settings = TestDevices.withDirectCalls(settings);
         try (Sipp caller = Sipp.caller(DIR, "caller-refused.xml", deviceAddress(), TestDevices.LOCAL_EXTENSION,
                 "caller", ALLOWED, "status", "400", "sdp", "this is not a session description")) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
@@ -263,6 +317,7 @@ class IncomingCallTest {
      */
     @Test
     void dtmfInSipInfoReachesTheCallsMedia() {
+        settings = TestDevices.withDirectCalls(settings);
         try (Sipp caller = Sipp.caller(DIR, "caller-sends-info.xml", deviceAddress(),
                 TestDevices.LOCAL_EXTENSION, "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
