@@ -32,6 +32,7 @@ final class GuardDesk {
     private final InetAddress localAddress;
     private final CallTable calls;
     private final DeviceCaller deviceCaller;
+    private GuardDeskMode mode = GuardDeskMode.ANSWERS;
 
     GuardDesk(PbxSignalling sip, ScheduledExecutorService loop, DemoPbxOptions options, InetAddress localAddress,
               CallTable calls, DeviceCaller deviceCaller) {
@@ -43,9 +44,21 @@ final class GuardDesk {
         this.deviceCaller = deviceCaller;
     }
 
+    String extension() {
+        return options.guardDeskExtension();
+    }
+
+    GuardDeskMode mode() {
+        return mode;
+    }
+
+    void mode(GuardDeskMode mode) {
+        this.mode = mode;
+    }
+
     /** A new, authenticated INVITE to the guard desk with its parsed SDP offer. */
     void onOffer(ServerTransaction st, Request invite, SessionDescription offer) {
-        if (calls.full()) {
+        if (mode == GuardDeskMode.BUSY || calls.full()) {
             sip.send(st, sip.response(invite, Response.BUSY_HERE, "Guard desk busy", null));
             return;
         }
