@@ -53,6 +53,15 @@ record DemoPbxState(String devicePassword, int pbxPort) {
         }
     }
 
+    /** Makes {@code file} readable by its owner only, where the file system has POSIX permissions. */
+    static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // e.g. FAT or Windows: nothing to tighten here
+        }
+    }
+
     /** Written then renamed, readable by the owner only: it holds a password. */
     void save(Path dataDir) throws IOException {
         Path tmp = dataDir.resolve(FILE + ".tmp");

@@ -81,6 +81,7 @@ public final class DemoSystem implements AutoCloseable {
             new DemoPbxState(state.devicePassword(), pbx.port()).save(dataDir);
             Path config = dataDir.resolve("demo-device.yaml");
             Files.writeString(config, new SettingsCodec().writeYaml(demoDevice(pbx, state.devicePassword())));
+            DemoPbxState.ownerOnly(config); // it holds the door's kept SIP password
             // No strike on a laptop: a file stands in for the relay's sysfs value (1 while the door is open).
             Path relay = dataDir.resolve("door-relay");
             if (!Files.exists(relay)) {

@@ -198,8 +198,10 @@ class DemoTest {
             assertThat(demo.device().settings().current().device().name()).isEqualTo("Front gate");
             await().atMost(Duration.ofSeconds(15)).until(() -> status(demo.device()).contains("\"REGISTERED\""));
         }
-        assertThat(Files.getPosixFilePermissions(data.resolve(DemoPbxState.FILE)))
-                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        for (String secret : List.of(DemoPbxState.FILE, "demo-device.yaml")) {
+            assertThat(Files.getPosixFilePermissions(data.resolve(secret))).as(secret)
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
     }
 
     private static DemoSystem start(Path data, AudioSetup audio) throws Exception {
