@@ -62,7 +62,7 @@ class DemoTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> status(device).contains("Connected 400"));
             // Six windows of ten seconds: the call must stay up through each, with tone both ways at its end.
             for (int window = 1; window <= 6; window++) {
-                await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(13))
+                await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15))
                         .pollInterval(Duration.ofMillis(500))
                         .until(() -> demo.pbx().establishedCalls() == 1 && status(device).contains("Connected 400"));
                 assertToneBothWays(demo, heard, (window * 10) + " s into the call");
