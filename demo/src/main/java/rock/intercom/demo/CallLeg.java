@@ -11,7 +11,7 @@ sealed interface CallLeg {
     record Incoming(ServerTransaction transaction, Request invite, String toTag) implements CallLeg {
     }
 
-    /** The guard desk called a device ({@code DemoPbx.callDevice}). */
-    record Outgoing(ClientTransaction transaction, String device) implements CallLeg {
+    /** The guard desk (or extension {@code caller}) called a device ({@code DemoPbx.callDevice}). */
+    record Outgoing(ClientTransaction transaction, String device, String caller) implements CallLeg {
     }
 }

@@ -32,19 +32,23 @@ final class CallTable {
     private final ScheduledExecutorService loop;
     private final DemoPbxOptions options;
     private final Map<String, GuardDeskCall> calls = new LinkedHashMap<>();
+    private final HeardAudio heard;
 
-    CallTable(PbxSignalling sip, ScheduledExecutorService loop, DemoPbxOptions options) {
+    CallTable(PbxSignalling sip, ScheduledExecutorService loop, DemoPbxOptions options, HeardAudio heard) {
         this.sip = sip;
         this.loop = loop;
         this.options = options;
+        this.heard = heard;
     }
 
     boolean full() {
         return calls.size() >= MAX_CALLS;
     }
 
+    /** Adds the call and starts listening on its RTP socket (until {@link #end}). */
     void add(GuardDeskCall call) {
         calls.put(call.callId, call);
+        RtpListener.start(call.tone.socket(), heard);
     }
 
     GuardDeskCall get(String callId) {
@@ -54,6 +58,12 @@ final class CallTable {
     /** A snapshot, safe to iterate while calls end. */
     List<GuardDeskCall> all() {
         return new ArrayList<>(calls.values());
+    }
+
+    List<String> describe() {
+        return calls.values().stream().map(call -> (call.leg instanceof CallLeg.Outgoing out
+            ? out.caller() + " → " + out.device() : "door → " + options.guardDeskExtension()) + ": " + call.phase.name().toLowerCase()
+            + (call.established() && call.toneTask == null ? " (desk silent)" : "")).toList();
     }
 
     int callsInProgress() {
@@ -80,6 +90,16 @@ final class CallTable {
         call.tone.aim(t.codec(), options.toneHz(), t.host(), t.port());
         if (t.send()) {
             call.toneTask = loop.scheduleAtFixedRate(call.tone::sendFrame, 0, Codec.PTIME_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The desk's line goes quiet on every call (a demo of a media failure); signalling carries on. */
+    void silenceAll() {
+        for (GuardDeskCall call : calls.values()) {
+            if (call.toneTask != null) {
+                call.toneTask.cancel(false);
+                call.toneTask = null;
+            }
         }
     }
 

@@ -34,13 +34,18 @@ public final class DemoCommand implements Callable<Integer>, OptionalSubcommand 
             description = "The demo PBX's SIP port, UDP and TCP (0 picks a free port). Default: ${DEFAULT-VALUE}.")
     int pbxPort;
 
+    @Option(names = "--desk-port", defaultValue = "8081", paramLabel = "PORT",
+            description = "HTTP port of the guard desk page (demo controls: hang up, call the door…), "
+                    + "on 127.0.0.1 only (0 picks a free port). Default: ${DEFAULT-VALUE}.")
+    int deskPort;
+
     @Mixin
     AudioOptions audio;
 
     @Override
     public Integer call() throws Exception {
-        DemoSystem demo = DemoSystem.start(dataDir, httpPort, sipPort, pbxPort, audio.setup(), System.getenv(),
-                System.out);
+        DemoSystem demo = DemoSystem.start(dataDir, httpPort, sipPort, pbxPort, deskPort, audio.setup(),
+                System.getenv(), System.out);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();
@@ -50,8 +55,11 @@ public final class DemoCommand implements Callable<Integer>, OptionalSubcommand 
                 + "  Admin Portal:  http://127.0.0.1:%d/  (user admin; password above, or INTERCOM_ADMIN_PASSWORD)%n"
                 + "  Door device:   %s, extension 505, SIP port %d%n"
                 + "  Demo PBX:      sip:127.0.0.1:%d (UDP/TCP) — guard desk 400 answers and plays a tone%n"
+                + "  Guard desk:    http://127.0.0.1:%d/  (the guard's controls: hang up, call the door, busy…;"
+                + " 127.0.0.1 only)%n"
                 + "Press the virtual call button on the device page, then open Security Events. Ctrl-C stops.%n",
-                demo.device().httpPort(), demo.device().deviceName(), demo.device().sipPort(), demo.pbx().port());
+                demo.device().httpPort(), demo.device().deviceName(), demo.device().sipPort(), demo.pbx().port(),
+                demo.guardDeskPage().port());
         System.out.flush();
         closed.await();
         return 0;

@@ -50,12 +50,16 @@ public final class DemoPbx implements AutoCloseable {
     private final DeviceCaller deviceCaller;
     private final CallTable calls;
     private final Registrar registrar;
+    private final HeardAudio heard;
     private final int port;
+    private final String guardDeskExtension;
     private volatile boolean stopped;
 
     private DemoPbx(SipStackImpl stack, ScheduledExecutorService loop, CallTable calls, GuardDesk guardDesk,
-                    DeviceCaller deviceCaller, Registrar registrar, int port) {
+                    DeviceCaller deviceCaller, Registrar registrar, HeardAudio heard, int port) {
         this.stack = stack;
+        this.heard = heard;
+        this.guardDeskExtension = guardDesk.extension();
         this.loop = loop;
         this.calls = calls;
         this.guardDesk = guardDesk;
@@ -110,7 +114,8 @@ public final class DemoPbx implements AutoCloseable {
             RequestAuthenticator authenticator = new RequestAuthenticator(
                 new DigestAuthenticator(HOST, options.users(), clock, NONCE_LIFETIME), sip);
             Registrar registrar = new Registrar(clock);
-            CallTable calls = new CallTable(sip, loop, options);
+            HeardAudio heard = new HeardAudio();
+            CallTable calls = new CallTable(sip, loop, options, heard);
             DeviceCaller deviceCaller = new DeviceCaller(sip, calls, options, host);
             GuardDesk guardDesk = new GuardDesk(sip, loop, options, host, calls, deviceCaller);
             RequestDispatcher dispatcher = new RequestDispatcher(loop, sip,
@@ -119,7 +124,7 @@ public final class DemoPbx implements AutoCloseable {
                     options.users().keySet()), guardDesk, deviceCaller);
             provider.addSipListener(dispatcher);
             stack.start();
-            return new DemoPbx(stack, loop, calls, guardDesk, deviceCaller, registrar, port);
+            return new DemoPbx(stack, loop, calls, guardDesk, deviceCaller, registrar, heard, port);
         } catch (Exception e) {
             stack.stop();
             loop.shutdownNow();
@@ -182,15 +187,58 @@ public final class DemoPbx implements AutoCloseable {
      * @throws IllegalStateException when {@code user} is not registered or the INVITE cannot be sent
      */
     public void callDevice(String user) {
+        callDevice(user, guardDeskExtension);
+    }
+
+    /**
+     * Same as {@link #callDevice(String)} from extension {@code caller} instead of the guard desk,
+     * e.g. one the door's Allow Incoming Calls list does not name.
+     */
+    public void callDevice(String user, String caller) {
         List<Binding> bindings = registrar.bindings(user);
         if (bindings.isEmpty()) {
             throw new IllegalStateException(user + " is not registered with the demo PBX");
         }
         String contact = bindings.get(bindings.size() - 1).contact();
         onLoop(() -> {
-            deviceCaller.callDevice(user, contact);
+            deviceCaller.callDevice(user, contact, caller);
             return null;
         });
+    }
+
+    /** The guard desk's extension (400 by default). */
+    public String guardDeskExtension() {
+        return guardDeskExtension;
+    }
+
+    /** What the guard desk hears of its calls (the door's microphone). */
+    public HeardAudio heard() {
+        return heard;
+    }
+
+    public GuardDeskMode guardDeskMode() {
+        return onLoop(guardDesk::mode);
+    }
+
+    /** From now on the guard desk answers new calls, or replies 486 Busy Here. */
+    public void guardDeskMode(GuardDeskMode mode) {
+        onLoop(() -> {
+            guardDesk.mode(mode);
+            return null;
+        });
+    }
+
+    /** The guard desk stops sending audio on its calls, which stay up: the door sees a media failure. */
+    public void silenceGuardDesk() {
+        onLoop(() -> {
+            calls.silenceAll();
+            return null;
+        });
+    }
+
+    /** One line per call in progress, for the demo page: who called whom, and its phase. */
+    public List<String> describeCalls() {
+        return onLoop(calls::describe);
     }
 
     /** Hangs up every guard desk call from the PBX side (BYE, or 603 while still ringing). */

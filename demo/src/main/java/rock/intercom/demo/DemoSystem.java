@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import rock.intercom.app.DeviceOptions;
 import rock.intercom.app.DeviceRuntime;
 import rock.intercom.app.audio.AudioSetup;
@@ -35,35 +34,69 @@ public final class DemoSystem implements AutoCloseable {
 
     private final DemoPbx pbx;
     private final DeviceRuntime device;
+    private final GuardDeskPage page;
 
-    private DemoSystem(DemoPbx pbx, DeviceRuntime device) {
+    private DemoSystem(DemoPbx pbx, DeviceRuntime device, GuardDeskPage page) {
         this.pbx = pbx;
         this.device = device;
+        this.page = page;
     }
+
+    /** The door's extension at the demo PBX. */
+    static final String DOOR = "505";
+    /** An extension of the demo PBX that the door does not allow to call it (its calls: Call Rejected). */
+    static final String UNKNOWN_CALLER = "401";
 
     /** The demo's door release code; a real site sets its own (door.release.dtmfCode). */
     static final String DEMO_DOOR_CODE = "1234";
 
-    /** The door gets a fresh random SIP password each run; only the PBX and its settings file know it. */
+    /** Same as the full {@code start} with the guard desk page on a free port. */
     public static DemoSystem start(Path dataDir, int httpPort, int sipPort, int pbxPort, AudioSetup audio,
             Map<String, String> env, PrintStream announce) throws IOException {
-        String devicePassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        DemoPbx pbx = DemoPbx.start(DemoPbxOptions.of(pbxPort, Map.of("505", devicePassword)));
+        return start(dataDir, httpPort, sipPort, pbxPort, 0, audio, env, announce);
+    }
+
+    /**
+     * Starts the PBX, the door and the guard desk page. The door's SIP password and the PBX's port
+     * are kept in the data dir ({@link DemoPbxState}), so every start writes the same door config
+     * and the settings saved from the portal stay in force; only another {@code pbxPort} than the
+     * kept one changes the config, and so starts the settings afresh.
+     */
+    public static DemoSystem start(Path dataDir, int httpPort, int sipPort, int pbxPort, int deskPort,
+            AudioSetup audio, Map<String, String> env, PrintStream announce) throws IOException {
+        Files.createDirectories(dataDir);
+        Optional<DemoPbxState> kept = DemoPbxState.load(dataDir);
+        DemoPbxState state = kept.orElseGet(DemoPbxState::fresh);
+        int port = pbxPort != 0 ? pbxPort : state.pbxPort();
+        DemoPbx pbx;
         try {
-            Files.createDirectories(dataDir);
+            pbx = DemoPbx.start(DemoPbxOptions.of(port, Map.of("505", state.devicePassword())));
+        } catch (IOException e) {
+            throw kept.isPresent() && pbxPort == 0 ? new IOException("the demo PBX's port " + port + " (kept in "
+                    + dataDir.resolve(DemoPbxState.FILE) + ") is in use — is another demo running on this data dir? "
+                    + "Stop it, or choose --pbx-port (which starts the demo's settings afresh)", e) : e;
+        }
+        GuardDeskPage page = null;
+        try {
+            new DemoPbxState(state.devicePassword(), pbx.port()).save(dataDir);
             Path config = dataDir.resolve("demo-device.yaml");
-            Files.writeString(config, new SettingsCodec().writeYaml(demoDevice(pbx, devicePassword)));
+            Files.writeString(config, new SettingsCodec().writeYaml(demoDevice(pbx, state.devicePassword())));
+            DemoPbxState.ownerOnly(config); // it holds the door's kept SIP password
             // No strike on a laptop: a file stands in for the relay's sysfs value (1 while the door is open).
             Path relay = dataDir.resolve("door-relay");
             if (!Files.exists(relay)) {
                 Files.writeString(relay, "0");
             }
+            page = GuardDeskPage.start(pbx, deskPort, DOOR, UNKNOWN_CALLER);
             DeviceRuntime device = DeviceRuntime.open(new DeviceOptions(config, dataDir, "127.0.0.1", httpPort, sipPort,
                     audio, null, new DoorWiring(null, "sysfs:" + relay.toAbsolutePath())), env, announce);
             announce.println("Door relay: " + relay.toAbsolutePath() + " (a file standing in for the strike's GPIO; "
                     + "\"Open door\" on the device page, or DTMF " + DEMO_DOOR_CODE + " from the guard's phone, pulses it)");
-            return new DemoSystem(pbx, device);
+            return new DemoSystem(pbx, device, page);
         } catch (RuntimeException | IOException e) {
+            if (page != null) {
+                page.close();
+            }
             pbx.close();
             throw e;
         }
@@ -75,6 +108,11 @@ public final class DemoSystem implements AutoCloseable {
 
     public DeviceRuntime device() {
         return device;
+    }
+
+    /** The guard desk's controls (hang up, call the door…), on 127.0.0.1. */
+    public GuardDeskPage guardDeskPage() {
+        return page;
     }
 
     /** The demo door: registered to the demo PBX over UDP, calling the guard desk. */
@@ -98,6 +136,7 @@ public final class DemoSystem implements AutoCloseable {
     }
     @Override
     public void close() {
+        page.close();
         device.close();
         pbx.close();
     }

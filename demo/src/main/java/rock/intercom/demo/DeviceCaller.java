@@ -49,11 +49,12 @@ final class DeviceCaller {
     }
 
     /**
-     * Calls {@code device} at its registered {@code contactUri} from the guard desk.
+     * Calls {@code device} at its registered {@code contactUri} from extension {@code caller}: the
+     * guard desk, or another extension of the demo (one a door does not allow, to show a refusal).
      *
      * @throws IllegalStateException when the INVITE cannot be built or sent
      */
-    void callDevice(String device, String contactUri) {
+    void callDevice(String device, String contactUri, String caller) {
         if (calls.full()) {
             throw new IllegalStateException("guard desk busy: " + CallTable.MAX_CALLS + " calls");
         }
@@ -69,8 +70,9 @@ final class DeviceCaller {
             SipURI target = (SipURI) sip.addresses.createURI(contactUri);
             String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam().toLowerCase();
             CallIdHeader callId = sip.provider.getNewCallId();
-            SipURI fromUri = sip.addresses.createSipURI(options.guardDeskExtension(), sip.host);
-            FromHeader from = sip.headers.createFromHeader(sip.addresses.createAddress("Guard desk", fromUri),
+            SipURI fromUri = sip.addresses.createSipURI(caller, sip.host);
+            String display = caller.equals(options.guardDeskExtension()) ? "Guard desk" : "Extension " + caller;
+            FromHeader from = sip.headers.createFromHeader(sip.addresses.createAddress(display, fromUri),
                 PbxSignalling.newTag());
             ToHeader to = sip.headers.createToHeader(
                 sip.addresses.createAddress(sip.addresses.createSipURI(device, sip.host)), null);
@@ -81,13 +83,13 @@ final class DeviceCaller {
                 offer.getBytes(StandardCharsets.UTF_8));
             invite.setHeader(calls.contact(transport));
             ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
-            GuardDeskCall call = new GuardDeskCall(callId.getCallId(), new CallLeg.Outgoing(ct, device), tone,
+            GuardDeskCall call = new GuardDeskCall(callId.getCallId(), new CallLeg.Outgoing(ct, device, caller), tone,
                 sessionId);
             call.localSdp = offer;
             call.phase = Phase.CALLING;
             calls.add(call);
             ct.sendRequest();
-            LOG.info("Demo PBX guard desk calling {} at {}", device, contactUri);
+            LOG.info("Demo PBX: {} calling {} at {}", caller, device, contactUri);
         } catch (ParseException | InvalidArgumentException | SipException | ClassCastException e) {
             tone.close();
             throw new IllegalStateException("cannot call " + device + " at " + contactUri + ": " + e.getMessage(), e);

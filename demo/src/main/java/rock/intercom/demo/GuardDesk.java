@@ -6,6 +6,7 @@ import java.text.ParseException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.header.FromHeader;
@@ -31,6 +32,7 @@ final class GuardDesk {
     private final InetAddress localAddress;
     private final CallTable calls;
     private final DeviceCaller deviceCaller;
+    private GuardDeskMode mode = GuardDeskMode.ANSWERS;
 
     GuardDesk(PbxSignalling sip, ScheduledExecutorService loop, DemoPbxOptions options, InetAddress localAddress,
               CallTable calls, DeviceCaller deviceCaller) {
@@ -42,9 +44,21 @@ final class GuardDesk {
         this.deviceCaller = deviceCaller;
     }
 
+    String extension() {
+        return options.guardDeskExtension();
+    }
+
+    GuardDeskMode mode() {
+        return mode;
+    }
+
+    void mode(GuardDeskMode mode) {
+        this.mode = mode;
+    }
+
     /** A new, authenticated INVITE to the guard desk with its parsed SDP offer. */
     void onOffer(ServerTransaction st, Request invite, SessionDescription offer) {
-        if (calls.full()) {
+        if (mode == GuardDeskMode.BUSY || calls.full()) {
             sip.send(st, sip.response(invite, Response.BUSY_HERE, "Guard desk busy", null));
             return;
         }
@@ -149,12 +163,21 @@ final class GuardDesk {
         }
     }
 
-    /** The stack gave up on a dialog (e.g. no ACK): drop its call without signalling. */
-    void onDialogTerminated(String callId) {
-        GuardDeskCall call = calls.get(callId);
-        if (call != null) {
+    /**
+     * The stack gave up on a dialog (e.g. no ACK): drop its call without signalling. Only the
+     * call's own dialog counts: the INVITE answered with 407 shares the Call-ID but had a dialog
+     * of its own (its To tag), which the stack terminates seconds later — that must not end the
+     * authenticated call that followed it.
+     */
+    void onDialogTerminated(Dialog dialog) {
+        GuardDeskCall call = calls.get(dialog.getCallId().getCallId());
+        if (call != null && call.dialog != null && sameDialog(call.dialog, dialog)) {
             calls.end(call, "dialog terminated");
         }
+    }
+
+    private static boolean sameDialog(Dialog a, Dialog b) {
+        return a == b || (a.getDialogId() != null && a.getDialogId().equals(b.getDialogId()));
     }
 
     /**

@@ -127,8 +127,7 @@ final class RequestDispatcher implements SipListener {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
-        String callId = event.getDialog().getCallId().getCallId();
-        post(() -> guardDesk.onDialogTerminated(callId));
+        post(() -> guardDesk.onDialogTerminated(event.getDialog()));
     }
 
     private void post(Runnable task) {

@@ -16,8 +16,9 @@ import rock.intercom.media.rtp.RtpPacket;
 /**
  * The guard desk's outgoing audio: one RTP stream (RFC 3550 §5.1, RFC 3551 G.711 at 20 ms) of a
  * tone from a local UDP socket. The socket is bound before the answer so its port can go into the
- * SDP. {@link #sendFrame()} sends one packet; the caller paces it every 20 ms. Incoming RTP is never
- * read (the guard desk does not listen). Used by one thread at a time; {@link #close()} from any.
+ * SDP. {@link #sendFrame()} sends one packet; the caller paces it every 20 ms. Incoming RTP on the
+ * same socket (symmetric RTP) is read by the call's {@link RtpListener}. Used by one thread at a
+ * time; {@link #close()} from any.
  */
 final class RtpToneSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtpToneSender.class);
@@ -40,6 +41,11 @@ final class RtpToneSender implements AutoCloseable {
 
     int localPort() {
         return socket.getLocalPort();
+    }
+
+    /** The call's RTP socket, for its {@link RtpListener}. */
+    DatagramSocket socket() {
+        return socket;
     }
 
     /** Fixes where and how the tone goes, once the offer is answered. */
