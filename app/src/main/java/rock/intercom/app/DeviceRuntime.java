@@ -203,6 +203,26 @@ public final class DeviceRuntime implements AutoCloseable {
         return call;
     }
 
+    /** What the systemd watchdog vouches for: the call thread and the SIP agent's thread. */
+    public List<rock.intercom.app.service.Liveness> liveness() {
+        return List.of(liveness("call thread", call::probe), liveness("SIP agent", signalling::probe));
+    }
+
+    private static rock.intercom.app.service.Liveness liveness(String name,
+            java.util.function.Predicate<Runnable> probe) {
+        return new rock.intercom.app.service.Liveness() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean probe(Runnable answered) {
+                return probe.test(answered);
+            }
+        };
+    }
+
     @Override
     public void close() {
         for (AutoCloseable subscription : subscriptions) {

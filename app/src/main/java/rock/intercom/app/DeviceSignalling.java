@@ -78,6 +78,11 @@ final class DeviceSignalling implements AutoCloseable {
         return agent.localPort();
     }
 
+    /** For the service watchdog: see {@link SipAgent#probe}. */
+    boolean probe(Runnable answered) {
+        return agent.probe(answered);
+    }
+
     void apply(DeviceSettings next) {
         agent.apply(next);
     }
