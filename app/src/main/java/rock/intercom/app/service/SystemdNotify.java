@@ -50,7 +50,14 @@ public final class SystemdNotify {
         if (socket == null || socket.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SystemdNotify(socket, Native.load("c", LibC.class)));
+        try {
+            return Optional.of(new SystemdNotify(socket, Native.load("c", LibC.class)));
+        } catch (UnsatisfiedLinkError | IllegalArgumentException e) {
+            // Without notifications systemd times the start out and says why; the device itself still runs.
+            org.slf4j.LoggerFactory.getLogger(SystemdNotify.class).error("cannot notify systemd on {}: {}", socket,
+                    e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Sends {@code state} (e.g. {@code READY=1}, {@code WATCHDOG=1}); false when the socket refused it. */
