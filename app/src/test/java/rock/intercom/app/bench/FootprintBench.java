@@ -38,7 +38,8 @@ public final class FootprintBench {
     private static final String PASSWORD = "bench-pass-1";
     private static final int KEY_PROG1 = 148;
 
-    record Run(long startMs, double firstCallMs, long idleKib, long callKib) {
+    /** RSS as VmRSS (what top shows) and RssAnon (private: what file-backed pages such as libjvm and the CDS archive are not). */
+    record Run(long startMs, double firstCallMs, long idleKib, long callKib, long idleAnonKib, long callAnonKib) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,6 +73,8 @@ public final class FootprintBench {
         row(results, "first call: trigger -> INVITE (ms)", Run::firstCallMs, "%.1f");
         row(results, "RSS idle, registered (MiB)", r -> r.idleKib() / 1024.0, "%.1f");
         row(results, "RSS in call (MiB)", r -> r.callKib() / 1024.0, "%.1f");
+        row(results, "  of which anonymous, idle (MiB)", r -> r.idleAnonKib() / 1024.0, "%.1f");
+        row(results, "  of which anonymous, in call (MiB)", r -> r.callAnonKib() / 1024.0, "%.1f");
     }
 
     private static void row(Map<String, List<Run>> results, String name, java.util.function.ToDoubleFunction<Run> f,
@@ -121,7 +124,8 @@ public final class FootprintBench {
                 SipWireTap.Packet registered = tap.first(started, SipWireTap.registeredAt(sipPort),
                         Duration.ofSeconds(60)).orElseThrow(() -> new IllegalStateException(label + " did not register"));
                 Thread.sleep(3000);
-                long idle = rssKib(process.pid());
+                long idle = rssKib(process.pid(), "VmRSS:");
+                long idleAnon = rssKib(process.pid(), "RssAnon:");
                 Instant trigger = Instant.now();
                 call();
                 SipWireTap.Packet invite = tap.first(trigger, SipWireTap.inviteFrom(sipPort), Duration.ofSeconds(10))
@@ -129,11 +133,12 @@ public final class FootprintBench {
                 tap.first(trigger, SipWireTap.answeredAt(sipPort), Duration.ofSeconds(10))
                         .orElseThrow(() -> new IllegalStateException(label + ": the desk did not answer"));
                 Thread.sleep(5000);
-                long inCall = rssKib(process.pid());
+                long inCall = rssKib(process.pid(), "VmRSS:");
+                long inCallAnon = rssKib(process.pid(), "RssAnon:");
                 hangUp();
                 Thread.sleep(1000);
                 return new Run(Duration.between(started, registered.at).toMillis(),
-                        Duration.between(trigger, invite.at).toNanos() / 1e6, idle, inCall);
+                        Duration.between(trigger, invite.at).toNanos() / 1e6, idle, inCall, idleAnon, inCallAnon);
             } finally {
                 process.destroy();
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -142,13 +147,13 @@ public final class FootprintBench {
             }
         }
 
-        static long rssKib(long pid) throws IOException {
+        static long rssKib(long pid, String field) throws IOException {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
-            throw new IOException("no VmRSS for " + pid);
+            throw new IOException("no " + field + " for " + pid);
         }
     }
 
