@@ -10,13 +10,15 @@
 # ./intercom runs it (JDK 17, default JVM flags, no archive), and baresip.
 # Needs root (tcpdump), tcpdump, baresip, kamailio.  Usage: bench/footprint.sh [RUNS=5]
 #
-# Measured on 2026-12-06, 2 cores shared with other builds and tests (load average 7-8: noisy,
+# Measured on 2026-12-06, 2 cores shared with other builds and tests (load average 5-8: noisy,
 # ±30 % run to run on the start figures), 5 runs; README.md "Footprint and start-up" says what holds it:
-#   figure (median of 5; min-max)           door (package)    door (./intercom)     baresip
-#   start -> REGISTERED (ms)              1024 (920-1503)   3479 (2615-5109)     10 (8-25)
-#   first call: trigger -> INVITE (ms)    18.7 (16.8-103.9) 145.4 (55.1-331.1)   0.8 (0.5-1.4)
-#   RSS idle, registered (MiB)           114.6 (112.7-116.8) 202.1 (167.5-212.6) 7.3 (7.2-7.4)
-#   RSS in call (MiB)                    116.2 (115.1-118.5) 205.1 (181.7-218.5) 7.5 (7.4-7.6)
+#   figure (median of 5; min-max)          door (package)      door (./intercom)   baresip
+#   start -> REGISTERED (ms)               1099 (610-1333)     2393 (1221-4272)    9 (8-16)
+#   first call: trigger -> INVITE (ms)     20.4 (18.9-59.0)    61.6 (38.0-236.4)   0.7 (0.5-2.1)
+#   RSS idle, registered (MiB)             113.4 (112.7-114.5) 193.9 (181.6-249.0) 7.3
+#   RSS in call (MiB)                      115.7 (115.3-116.3) 196.6 (186.7-220.6) 7.5
+#     of which anonymous, idle (MiB)        62.3 (61.4-63.4)   167.0 (154.7-222.2) 1.1
+#     of which anonymous, in call (MiB)     64.6 (64.3-65.3)   169.7 (159.7-193.7) 1.3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
