@@ -57,6 +57,8 @@ public final class CallController implements AutoCloseable {
     private volatile CallState state;
     private volatile ScreenState screen;
     private final AtomicLong dropped = new AtomicLong();
+    /** Owned by the watchdog's thread ({@link #probe}). */
+    private long completedAtLastProbe;
     private final AtomicLong nextDropWarn = new AtomicLong(System.nanoTime());
 
     /** Connects itself as the sink of {@code signalling} and {@code media}, so both report here. */
@@ -123,6 +125,26 @@ public final class CallController implements AutoCloseable {
     /** How many inputs a full queue has dropped since start. */
     long droppedInputs() {
         return dropped.get();
+    }
+
+    /**
+     * For the systemd watchdog: queues {@code answered} behind the inputs already waiting. When a
+     * flood has filled the queue the thread is busy, not stuck, so it counts as answering if it
+     * finished inputs since the previous probe. False once closed. Called from one thread.
+     */
+    public boolean probe(Runnable answered) {
+        if (callThread.isShutdown()) {
+            return false;
+        }
+        try {
+            callThread.execute(answered);
+        } catch (RejectedExecutionException full) {
+            if (callThread.getCompletedTaskCount() > completedAtLastProbe) {
+                answered.run();
+            }
+        }
+        completedAtLastProbe = callThread.getCompletedTaskCount();
+        return true;
     }
 
     /** The call state as of the last handled input. */

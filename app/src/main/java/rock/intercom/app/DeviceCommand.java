@@ -1,11 +1,14 @@
 package rock.intercom.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import rock.intercom.app.audio.AudioOptions;
 import rock.intercom.app.door.ButtonSource;
 import rock.intercom.app.door.DoorWiring;
+import rock.intercom.app.service.ServiceWatchdog;
+import rock.intercom.app.service.SystemdNotify;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,12 +83,21 @@ public final class DeviceCommand implements Callable<Integer> {
         DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
                 eventsUrl, door);
         DeviceRuntime device = DeviceRuntime.open(options, System.getenv(), System.out);
+        // Under systemd (Type=notify): ready once SIP, the call thread and HTTP are up; the watchdog
+        // is fed while the call thread and the SIP agent answer.
+        Optional<SystemdNotify> systemd = SystemdNotify.fromEnvironment(System.getenv());
+        Optional<ServiceWatchdog> watchdog = systemd.flatMap(notify -> ServiceWatchdog.start(notify, System.getenv(),
+                ProcessHandle.current().pid(), device.liveness()));
         // The shutdown hook owns closing: on Ctrl-C or SIGTERM the JVM does not wait for this thread.
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            systemd.ifPresent(notify -> notify.send("STOPPING=1"));
+            watchdog.ifPresent(ServiceWatchdog::close);
             device.close();
             closed.countDown();
         }, "intercom-shutdown"));
+        systemd.ifPresent(notify -> notify.send("READY=1\nSTATUS=device " + device.deviceId() + ", HTTP port "
+                + device.httpPort() + ", SIP port " + device.sipPort()));
         System.out.printf("Rock Intercom device %s (%s): API http://%s:%d/api/v1, portal http://%s:%d/%n",
                 device.deviceId(), device.deviceName(), displayHost(), device.httpPort(), displayHost(),
                 device.httpPort());

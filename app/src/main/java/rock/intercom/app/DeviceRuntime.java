@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,10 +85,20 @@ public final class DeviceRuntime implements AutoCloseable {
         SettingsFile file = new SettingsFile(options.dataDir().resolve(SAVED_SETTINGS), codec, validator);
         initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
-        EventStore events = openEvents(options, env);
+        // The store (SQLite and its migrations: half a second on a small box) opens while SIP starts,
+        // so the first REGISTER does not wait for it; only recording its outcome does.
+        CompletableFuture<EventStore> opening = CompletableFuture.supplyAsync(() -> openEvents(options, env));
         // Built in dependency order; the controller connects itself as the sink of signalling and audio.
         CallAudio audio = new CallAudio(live::current, options.audio());
-        DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), events, audio);
+        DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), () -> opened(opening), audio);
+        EventStore events;
+        try {
+            events = opened(opening);
+        } catch (RuntimeException e) {
+            signalling.close();
+            audio.close();
+            throw e;
+        }
         DoorRelay relay = options.door().openRelay();
         DoorOpener opener = new DoorOpener(live::current, relay, events, Clock.systemUTC());
         CallController call = new CallController(initial.device().id(),
@@ -134,6 +146,15 @@ public final class DeviceRuntime implements AutoCloseable {
             return fromConfig;
         } catch (IOException e) {
             throw new ConfigFileProblem("data dir " + saved.path().getParent() + ": " + e.getMessage());
+        }
+    }
+
+    /** The store once open; its opening's own exception (a {@link ConfigFileProblem}...) when it failed. */
+    private static EventStore opened(CompletableFuture<EventStore> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -201,6 +222,26 @@ public final class DeviceRuntime implements AutoCloseable {
 
     public CallController call() {
         return call;
+    }
+
+    /** What the systemd watchdog vouches for: the call thread and the SIP agent's thread. */
+    public List<rock.intercom.app.service.Liveness> liveness() {
+        return List.of(liveness("call thread", call::probe), liveness("SIP agent", signalling::probe));
+    }
+
+    private static rock.intercom.app.service.Liveness liveness(String name,
+            java.util.function.Predicate<Runnable> probe) {
+        return new rock.intercom.app.service.Liveness() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean probe(Runnable answered) {
+                return probe.test(answered);
+            }
+        };
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallSignalling;
@@ -34,12 +35,17 @@ final class DeviceSignalling implements AutoCloseable {
         this.dialogs = dialogs;
     }
 
-    /** Starts the agent on {@code sipPort} (0: a free one) with the call dialogs on its stack. */
-    static DeviceSignalling start(DeviceSettings initial, int sipPort, EventStore events, SessionDescriptions media) {
+    /**
+     * Starts the agent on {@code sipPort} (0: a free one) with the call dialogs on its stack.
+     * {@code events} is asked for the store only when a registration change is recorded, so the
+     * first REGISTER need not wait for the store to open (start-up, issue 15).
+     */
+    static DeviceSignalling start(DeviceSettings initial, int sipPort, Supplier<EventStore> events,
+            SessionDescriptions media) {
         SipAgent agent = new SipAgent(sipPort);
         CallDialogs dialogs = CallDialogs.attachTo(agent, media);
         String deviceId = initial.device().id();
-        agent.addRegistrationListener(change -> record(events, deviceId, change));
+        agent.addRegistrationListener(change -> record(events.get(), deviceId, change));
         try {
             agent.start(initial);
         } catch (RuntimeException e) {
@@ -76,6 +82,11 @@ final class DeviceSignalling implements AutoCloseable {
 
     int localPort() {
         return agent.localPort();
+    }
+
+    /** For the service watchdog: see {@link SipAgent#probe}. */
+    boolean probe(Runnable answered) {
+        return agent.probe(answered);
     }
 
     void apply(DeviceSettings next) {

@@ -211,6 +211,41 @@ class CallControllerTest {
         }
     }
 
+    @Test
+    void theWatchdogProbeIsAnsweredWhileTheCallThreadWorksAndNotWhileItIsStuck() throws Exception {
+        controller.close();
+        CallController small = new CallController("rockx-505", new DoorCall(settings, Ticker.system(),
+                CallIdGenerator.random()), new RecordingSignalling(), new RecordingMedia(), events, 4);
+        CountDownLatch gate = new CountDownLatch(1);
+        inviteGate = gate;
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            assertThat(small.probe(answered::incrementAndGet)).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> answered.get() == 1);
+
+            small.post(new CallInput.ButtonPressed()); // the call thread now hangs in sendInvite
+            await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("INVITE 400"));
+            for (int i = 0; i < 10; i++) {
+                small.post(new CallInput.Provisional("call-" + i, 180));
+            }
+            small.probe(answered::incrementAndGet); // full queue: counts the progress made before it stuck
+            int stuck = answered.get();
+            for (int i = 0; i < 3; i++) {
+                small.probe(answered::incrementAndGet);
+            }
+            Thread.sleep(300);
+            assertThat(answered.get()).as("a stuck call thread answers no probe").isEqualTo(stuck);
+
+            gate.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> small.probe(answered::incrementAndGet)
+                    && answered.get() > stuck);
+        } finally {
+            gate.countDown();
+            small.close();
+        }
+        assertThat(small.probe(answered::incrementAndGet)).as("closed").isFalse();
+    }
+
     private List<String> names() {
         return events.query(new EventQuery(null, null, null, null, null, 100)).stream().map(SecurityEvent::name)
                 .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), l -> { java.util.Collections.reverse(l); return l; }));

@@ -122,6 +122,19 @@ public final class SipAgent implements AutoCloseable {
         stop();
     }
 
+    /**
+     * For the service watchdog: runs {@code answered} on the agent's thread (which drives
+     * registration and keepalives), so a stuck agent never runs it. False once stopped.
+     */
+    public boolean probe(Runnable answered) {
+        try {
+            loop.execute(answered);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            return false;
+        }
+    }
+
     /** The registration as it stands now. */
     public RegistrationStatus registrationStatus() {
         return status;
