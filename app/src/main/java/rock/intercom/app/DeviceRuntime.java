@@ -16,6 +16,12 @@ import rock.intercom.app.audio.CallAudio;
 import rock.intercom.app.door.CallButton;
 import rock.intercom.app.door.DoorOpener;
 import rock.intercom.app.door.DoorRelay;
+import rock.intercom.app.ops.CountingSignalling;
+import rock.intercom.app.ops.DeviceHealth;
+import rock.intercom.app.ops.DeviceMetrics;
+import rock.intercom.app.ops.DeviceOperations;
+import rock.intercom.app.ops.MeasuredCallMedia;
+import rock.intercom.app.ops.TimedEventStore;
 import rock.intercom.call.CallDirection;
 import rock.intercom.call.CallIdGenerator;
 import rock.intercom.call.CallInput;
@@ -83,14 +89,19 @@ public final class DeviceRuntime implements AutoCloseable {
         SettingsFile file = new SettingsFile(options.dataDir().resolve(SAVED_SETTINGS), codec, validator);
         initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
-        EventStore events = openEvents(options, env);
+        // Operations (issue 15) observe through decorators: the store's write latency, refused INVITEs, RTP quality.
+        DeviceMetrics metrics = new DeviceMetrics();
+        TimedEventStore events = new TimedEventStore(openEvents(options, env), metrics.registry());
         // Built in dependency order; the controller connects itself as the sink of signalling and audio.
         CallAudio audio = new CallAudio(live::current, options.audio());
         DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), events, audio);
         DoorRelay relay = options.door().openRelay();
         DoorOpener opener = new DoorOpener(live::current, relay, events, Clock.systemUTC());
         CallController call = new CallController(initial.device().id(),
-                new DoorCall(initial, Ticker.system(), CallIdGenerator.random()), signalling.calls(), audio, events,
+                new DoorCall(initial, Ticker.system(), CallIdGenerator.random()),
+                new CountingSignalling(signalling.calls(), metrics.registry()),
+                new MeasuredCallMedia(audio, id -> audio.session(id).map(session -> session.statistics()),
+                        metrics.registry()), events,
                 digit -> opener.digit(digit.leg().callId(), digit.leg().direction() == CallDirection.INCOMING,
                         digit.leg().peer(), digit.digit()));
         List<AutoCloseable> door = new ArrayList<>(List.of(relay));
@@ -105,12 +116,18 @@ public final class DeviceRuntime implements AutoCloseable {
         options.audio().notices().forEach(announce::println);
         DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView, opener);
         UserStore users = UserStore.open(options.dataDir(), env, announce);
+        metrics.watchRegistration(signalling::registrationView);
+        AutoCloseable callCounts = metrics.countCalls(events);
+        DeviceHealth health = new DeviceHealth(() -> call.responsive(DeviceHealth.CALL_THREAD_WITHIN), events,
+                options.eventsJdbcUrl() == null ? options.dataDir() : null, signalling::registrationView);
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
-                PortalOptions.defaults().withHost(options.httpHost()));
+                PortalOptions.defaults().withHost(options.httpHost()))
+                .withOperations(new DeviceOperations(initial.device().id(), health, metrics,
+                        java.util.Optional::empty, id -> java.util.Optional.empty()));
         portal.start(options.httpPort());
         log.info("device {} started", initial.device().id());
         // Subscriptions first, the door last: a stopping device releases the relay after the call ends.
-        List<AutoCloseable> owned = new ArrayList<>(List.of(toCall, toSip, toAudio));
+        List<AutoCloseable> owned = new ArrayList<>(List.of(toCall, toSip, toAudio, callCounts));
         return new DeviceRuntime(live, events, call, signalling, audio, device, portal, owned, door);
     }
 

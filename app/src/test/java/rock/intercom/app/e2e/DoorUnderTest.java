@@ -71,6 +71,24 @@ final class DoorUnderTest implements AutoCloseable {
         }
     }
 
+    /**
+     * One request as an operator's tool makes it (Prometheus, a pcap download), with or without
+     * the administrator's credentials; the raw response, whatever its status.
+     */
+    HttpResponse<byte[]> fetch(String method, String path, boolean authenticated) {
+        HttpRequest.Builder builder = authenticated ? request(path)
+                : HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + device.httpPort() + path));
+        try {
+            return http.send(builder.method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     int sipPort() {
         return device.sipPort();
     }
