@@ -56,6 +56,9 @@ public final class DeviceCommand implements Callable<Integer> {
     @Mixin
     AudioOptions audio;
 
+    @Mixin
+    rock.intercom.app.ops.OperationsOptions operations;
+
     /** picocli's "Invalid value for option '--button'" carries the parser's reason. */
     static final class ButtonSourceConverter implements picocli.CommandLine.ITypeConverter<ButtonSource> {
         @Override
@@ -77,9 +80,15 @@ public final class DeviceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--door-relay': " + e.getMessage());
         }
+        try {
+            operations.syslogTarget();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--syslog': " + e.getMessage());
+        }
         DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
                 eventsUrl, door);
-        DeviceRuntime device = DeviceRuntime.open(options, System.getenv(), System.out);
+        DeviceRuntime device = DeviceRuntime.open(options, operations, System.getenv(), System.out);
         // The shutdown hook owns closing: on Ctrl-C or SIGTERM the JVM does not wait for this thread.
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

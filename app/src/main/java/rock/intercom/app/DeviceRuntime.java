@@ -21,6 +21,9 @@ import rock.intercom.app.ops.DeviceHealth;
 import rock.intercom.app.ops.DeviceMetrics;
 import rock.intercom.app.ops.DeviceOperations;
 import rock.intercom.app.ops.MeasuredCallMedia;
+import rock.intercom.app.ops.OperationsOptions;
+import rock.intercom.app.ops.SyslogForwarder;
+import rock.intercom.app.ops.SyslogTarget;
 import rock.intercom.app.ops.TimedEventStore;
 import rock.intercom.call.CallDirection;
 import rock.intercom.call.CallIdGenerator;
@@ -83,6 +86,12 @@ public final class DeviceRuntime implements AutoCloseable {
 
     /** Loads the config file, opens the stores, starts SIP and the HTTP server. */
     public static DeviceRuntime open(DeviceOptions options, Map<String, String> env, PrintStream announce) {
+        return open(options, OperationsOptions.NONE, env, announce);
+    }
+
+    /** As above, with the operations flags ({@code --syslog}). */
+    public static DeviceRuntime open(DeviceOptions options, OperationsOptions operations, Map<String, String> env,
+            PrintStream announce) {
         SettingsCodec codec = new SettingsCodec();
         SettingsValidator validator = new SettingsValidator();
         DeviceSettings initial = load(new SettingsFile(options.config(), codec, validator), options.config());
@@ -118,16 +127,26 @@ public final class DeviceRuntime implements AutoCloseable {
         UserStore users = UserStore.open(options.dataDir(), env, announce);
         metrics.watchRegistration(signalling::registrationView);
         AutoCloseable callCounts = metrics.countCalls(events);
+        SyslogTarget syslogTarget = operations.syslogTarget();
+        SyslogForwarder syslog = syslogTarget == null ? null
+                : SyslogForwarder.start(syslogTarget, initial.device().id(), events, metrics.registry());
+        if (syslog != null) {
+            announce.println("Security events forwarded to syslog " + syslogTarget);
+        }
         DeviceHealth health = new DeviceHealth(() -> call.responsive(DeviceHealth.CALL_THREAD_WITHIN), events,
                 options.eventsJdbcUrl() == null ? options.dataDir() : null, signalling::registrationView);
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
                 PortalOptions.defaults().withHost(options.httpHost()))
-                .withOperations(new DeviceOperations(initial.device().id(), health, metrics,
+                .withOperations(new DeviceOperations(initial.device().id(), health, metrics, syslog,
                         java.util.Optional::empty, id -> java.util.Optional.empty()));
         portal.start(options.httpPort());
         log.info("device {} started", initial.device().id());
         // Subscriptions first, the door last: a stopping device releases the relay after the call ends.
         List<AutoCloseable> owned = new ArrayList<>(List.of(toCall, toSip, toAudio, callCounts));
+        if (syslog != null) {
+            // door closes in reverse, so index 0 closes last, just before the store: the stopping door's events go out too.
+            door.add(0, syslog);
+        }
         return new DeviceRuntime(live, events, call, signalling, audio, device, portal, owned, door);
     }
 

@@ -15,14 +15,17 @@ public final class DeviceOperations implements Operations {
     private final String deviceId;
     private final DeviceHealth health;
     private final DeviceMetrics metrics;
+    /** Null when events are not forwarded. */
+    private final SyslogForwarder syslog;
     private final Supplier<Optional<byte[]>> sipTrace;
     private final Function<String, Optional<ObjectNode>> selfTest;
 
-    public DeviceOperations(String deviceId, DeviceHealth health, DeviceMetrics metrics,
+    public DeviceOperations(String deviceId, DeviceHealth health, DeviceMetrics metrics, SyslogForwarder syslog,
             Supplier<Optional<byte[]>> sipTrace, Function<String, Optional<ObjectNode>> selfTest) {
         this.deviceId = deviceId;
         this.health = health;
         this.metrics = metrics;
+        this.syslog = syslog;
         this.sipTrace = sipTrace;
         this.selfTest = selfTest;
     }
@@ -34,7 +37,11 @@ public final class DeviceOperations implements Operations {
 
     @Override
     public ObjectNode health() {
-        return health.check();
+        ObjectNode report = health.check();
+        if (syslog != null) {
+            ((ObjectNode) report.path("checks")).set("syslog", syslog.report());
+        }
+        return report;
     }
 
     @Override
