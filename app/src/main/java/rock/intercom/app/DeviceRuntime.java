@@ -22,6 +22,8 @@ import rock.intercom.app.ops.DeviceMetrics;
 import rock.intercom.app.ops.DeviceOperations;
 import rock.intercom.app.ops.MeasuredCallMedia;
 import rock.intercom.app.ops.OperationsOptions;
+import rock.intercom.app.ops.SipTrace;
+import rock.intercom.app.ops.SipTraceMask;
 import rock.intercom.app.ops.SyslogForwarder;
 import rock.intercom.app.ops.SyslogTarget;
 import rock.intercom.app.ops.TimedEventStore;
@@ -104,6 +106,9 @@ public final class DeviceRuntime implements AutoCloseable {
         // Built in dependency order; the controller connects itself as the sink of signalling and audio.
         CallAudio audio = new CallAudio(live::current, options.audio());
         DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), events, audio);
+        SipTrace trace = new SipTrace(SipTrace.DEFAULT_KEEP, SipTrace.DEFAULT_MAX_BYTES, Clock.systemUTC(),
+                () -> SipTraceMask.secretsOf(live.current()));
+        AutoCloseable traced = rock.intercom.sip.trace.SipMessageTaps.register(signalling.localPort(), trace);
         DoorRelay relay = options.door().openRelay();
         DoorOpener opener = new DoorOpener(live::current, relay, events, Clock.systemUTC());
         CallController call = new CallController(initial.device().id(),
@@ -138,11 +143,11 @@ public final class DeviceRuntime implements AutoCloseable {
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
                 PortalOptions.defaults().withHost(options.httpHost()))
                 .withOperations(new DeviceOperations(initial.device().id(), health, metrics, syslog,
-                        java.util.Optional::empty, id -> java.util.Optional.empty()));
+                        () -> java.util.Optional.of(trace.pcap()), id -> java.util.Optional.empty()));
         portal.start(options.httpPort());
         log.info("device {} started", initial.device().id());
         // Subscriptions first, the door last: a stopping device releases the relay after the call ends.
-        List<AutoCloseable> owned = new ArrayList<>(List.of(toCall, toSip, toAudio, callCounts));
+        List<AutoCloseable> owned = new ArrayList<>(List.of(toCall, toSip, toAudio, callCounts, traced));
         if (syslog != null) {
             // door closes in reverse, so index 0 closes last, just before the store: the stopping door's events go out too.
             door.add(0, syslog);

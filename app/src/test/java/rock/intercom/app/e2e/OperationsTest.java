@@ -128,6 +128,29 @@ class OperationsTest {
         });
     }
 
+    @Test
+    @Order(3)
+    void anAdministratorDownloadsTheSipTraceOfThatCallAsPcapWithoutAnySecret() throws Exception {
+        assertThat(door.fetch("GET", "/api/v1/devices/rockx-505/sip-trace.pcap", false).statusCode()).isEqualTo(401);
+        HttpResponse<byte[]> response = door.fetch("GET", "/api/v1/devices/rockx-505/sip-trace.pcap", true);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.tcpdump.pcap");
+
+        java.util.List<String> messages = PcapReader.sipPayloads(response.body());
+        assertThat(messages).hasSizeGreaterThan(6);
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("INVITE sip:400@"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("SIP/2.0 200 ").containsPattern(
+                "(?im)^CSeq: \\d+ INVITE"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("ACK sip:"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("BYE sip:"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("SIP/2.0 403")); // the stranger's refusal
+        // Digest responses stay (hashes, not passwords); the passwords appear nowhere.
+        assertThat(messages).anySatisfy(m -> assertThat(m).containsPattern("(?im)^(Proxy-)?Authorization: Digest .*response="));
+        String whole = new String(response.body(), StandardCharsets.ISO_8859_1);
+        assertThat(whole).doesNotContain(DOOR_PASSWORD).doesNotContain(DESK_PASSWORD);
+        PcapReader.checkWithTcpdump(response.body(), DIR.resolve("trace.pcap"), messages.size());
+    }
+
     private static String scrape() {
         HttpResponse<byte[]> response = door.fetch("GET", "/metrics", true);
         assertThat(response.statusCode()).isEqualTo(200);
