@@ -22,6 +22,7 @@ import rock.intercom.app.ops.DeviceMetrics;
 import rock.intercom.app.ops.DeviceOperations;
 import rock.intercom.app.ops.MeasuredCallMedia;
 import rock.intercom.app.ops.OperationsOptions;
+import rock.intercom.app.ops.SelfTest;
 import rock.intercom.app.ops.SipTrace;
 import rock.intercom.app.ops.SipTraceMask;
 import rock.intercom.app.ops.SyslogForwarder;
@@ -140,10 +141,13 @@ public final class DeviceRuntime implements AutoCloseable {
         }
         DeviceHealth health = new DeviceHealth(() -> call.responsive(DeviceHealth.CALL_THREAD_WITHIN), events,
                 options.eventsJdbcUrl() == null ? options.dataDir() : null, signalling::registrationView);
+        SelfTest selfTest = new SelfTest(initial.device().id(), live::current, signalling::registrationView,
+                new SelfTest.CallPort(call::post, call::state,
+                        id -> audio.session(id).map(session -> session.statistics())), events);
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
                 PortalOptions.defaults().withHost(options.httpHost()))
                 .withOperations(new DeviceOperations(initial.device().id(), health, metrics, syslog,
-                        () -> java.util.Optional.of(trace.pcap()), id -> java.util.Optional.empty()));
+                        () -> java.util.Optional.of(trace.pcap()), id -> java.util.Optional.of(selfTest.run())));
         portal.start(options.httpPort());
         log.info("device {} started", initial.device().id());
         // Subscriptions first, the door last: a stopping device releases the relay after the call ends.

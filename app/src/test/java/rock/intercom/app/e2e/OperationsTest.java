@@ -151,6 +151,48 @@ class OperationsTest {
         PcapReader.checkWithTcpdump(response.body(), DIR.resolve("trace.pcap"), messages.size());
     }
 
+    @Test
+    @Order(4)
+    void theSelfTestRegistersPingsTheServerCallsTheDeskHearsItAndRecordsTheResult() throws Exception {
+        assertThat(door.fetch("POST", "/api/v1/devices/rockx-505/self-test", false).statusCode()).isEqualTo(401);
+        try (Baresip desk = Baresip.registered(DIR.resolve("baresip-400-self-test"), "400", DESK_PASSWORD,
+                server.port())) {
+            HttpResponse<byte[]> response = door.fetch("POST", "/api/v1/devices/rockx-505/self-test", true);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode report = JSON.readTree(response.body());
+            assertThat(report.path("result").asText()).as(report.toPrettyString()).isEqualTo("PASSED");
+            JsonNode steps = report.path("steps");
+            assertThat(steps.get(0).path("name").asText()).isEqualTo("registration");
+            assertThat(steps.get(1).path("name").asText()).isEqualTo("OPTIONS round trip");
+            assertThat(steps.get(1).path("status").asInt()).as(report.toPrettyString()).isBetween(200, 499);
+            assertThat(steps.get(1).path("roundTripMs").asDouble()).isPositive();
+            JsonNode call = steps.get(2);
+            assertThat(call.path("name").asText()).isEqualTo("test call");
+            assertThat(call.path("number").asText()).isEqualTo("400");
+            assertThat(call.path("audio").path("peerToDoor").asText()).startsWith("received ");
+            assertThat(call.path("audio").path("doorToPeer").asText()).as(report.toPrettyString())
+                    .startsWith("the peer reports");
+            assertThat(call.path("audio").path("mos").asDouble()).isGreaterThan(4.0);
+            await().atMost(WAIT).until(() -> desk.log().contains("session closed"));
+        }
+        await().atMost(WAIT).until(() -> door.status().path("screen").asText().equals("Idle"));
+        JsonNode event = door.events("Self-Test").get(0).path("details");
+        assertThat(event.path("result").asText()).isEqualTo("PASSED");
+        assertThat(event.path("call").asText()).startsWith("PASSED: audio flows both ways");
+        assertThat(door.callEventLines()).endsWith("Dialing 400", "Call Established 400", "Hanging Up 400 device");
+    }
+
+    @Test
+    @Order(5)
+    void aSelfTestWithNobodyAtTheDeskFailsAndSaysWhy() throws Exception {
+        JsonNode report = JSON.readTree(door.fetch("POST", "/api/v1/devices/rockx-505/self-test", true).body());
+        assertThat(report.path("result").asText()).isEqualTo("FAILED");
+        assertThat(report.path("steps").get(0).path("result").asText()).isEqualTo("PASSED");
+        assertThat(report.path("steps").get(2).path("result").asText()).isEqualTo("FAILED");
+        assertThat(report.path("steps").get(2).path("detail").asText()).startsWith("the call was not answered (400: ");
+        assertThat(door.events("Self-Test").get(0).path("details").path("result").asText()).isEqualTo("FAILED");
+    }
+
     private static String scrape() {
         HttpResponse<byte[]> response = door.fetch("GET", "/metrics", true);
         assertThat(response.statusCode()).isEqualTo(200);
