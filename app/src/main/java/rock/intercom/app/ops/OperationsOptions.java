@@ -35,11 +35,16 @@ public final class OperationsOptions {
         }
         String pem = null;
         if (syslogCa != null) {
+            if (!syslog.regionMatches(true, 0, "tls://", 0, 6)) {
+                throw new IllegalArgumentException("--syslog-ca only applies to tls://");
+            }
             try {
                 pem = Files.readString(syslogCa);
                 if (rock.intercom.settings.PemCertificates.parse(pem).isEmpty()) {
                     throw new IllegalArgumentException("--syslog-ca " + syslogCa + " holds no certificate");
                 }
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IllegalArgumentException("--syslog-ca " + syslogCa + " not found");
             } catch (IOException | CertificateException e) {
                 throw new IllegalArgumentException("--syslog-ca " + syslogCa + ": " + e.getMessage());
             }
