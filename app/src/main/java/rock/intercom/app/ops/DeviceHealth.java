@@ -26,6 +26,10 @@ public final class DeviceHealth {
     /** The SQLite file's directory, or null for a PostgreSQL store (its writes are checked by failures only). */
     private final Path eventsDir;
     private final Supplier<JsonNode> registration;
+    /** How long one verdict is reused. */
+    static final Duration CACHE_FOR = Duration.ofSeconds(1);
+    private ObjectNode cached;
+    private long cachedAt;
 
     public DeviceHealth(BooleanSupplier callThreadAlive, TimedEventStore events, Path eventsDir,
             Supplier<JsonNode> registration) {
@@ -35,7 +39,20 @@ public final class DeviceHealth {
         this.registration = registration;
     }
 
-    public ObjectNode check() {
+    /**
+     * The route is open to anyone: a flood of checks must not flood the call thread's queue or the
+     * store, so one verdict serves every caller for {@link #CACHE_FOR}.
+     */
+    public synchronized ObjectNode check() {
+        long now = System.nanoTime();
+        if (cached == null || now - cachedAt >= CACHE_FOR.toNanos()) {
+            cached = evaluate();
+            cachedAt = now;
+        }
+        return cached.deepCopy();
+    }
+
+    private ObjectNode evaluate() {
         ObjectNode health = JsonNodeFactory.instance.objectNode();
         boolean callThread = callThreadAlive.getAsBoolean();
         String store = eventStore();

@@ -62,4 +62,16 @@ class DeviceHealthTest {
                 .satisfies(s -> assertThat(s.equals("ok")).isEqualTo(storeState.equals("ok")));
         assertThat(health.path("checks").path("registration").path("state").asText()).isEqualTo(registration);
     }
+
+    @org.junit.jupiter.api.Test
+    void aFloodOfAnonymousChecksProbesTheCallThreadOncePerSecond() {
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        DeviceHealth health = new DeviceHealth(() -> probes.incrementAndGet() > 0,
+                new TimedEventStore(store, new SimpleMeterRegistry()), dir,
+                () -> JsonNodeFactory.instance.objectNode().put("state", "REGISTERED"));
+        for (int i = 0; i < 1000; i++) {
+            assertThat(health.check().path("status").asText()).isEqualTo("UP");
+        }
+        assertThat(probes.get()).isBetween(1, 3);
+    }
 }
