@@ -31,6 +31,11 @@ public final class DeviceMetrics {
     private final Map<String, Counter> calls;
 
     public DeviceMetrics() {
+        // The door's own footprint (heap, threads, CPU, uptime): what issue 15's budgets are about.
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
         calls = Map.of(
                 "established", callCounter("established"),
                 "failed", callCounter("failed"),

@@ -97,6 +97,7 @@ class OperationsTest {
     void aCallToBaresipAndARefusedStrangerMoveTheCounters() throws Exception {
         String before = scrape();
         assertThat(value(before, "intercom_registration_state{state=\"REGISTERED\"}")).isEqualTo(1.0);
+        assertThat(before).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads ", "process_uptime_seconds ");
         double established = value(before, "intercom_calls_total{outcome=\"established\"}");
         double appends = value(before, "intercom_event_store_append_seconds_count{result=\"ok\"}");
 
