@@ -147,6 +147,22 @@ public final class CallController implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether the call thread runs a no-op task within {@code within}: alive and not stuck (the
+     * health check and a service watchdog ask). False when closed or when the queue is full.
+     */
+    public boolean responsive(java.time.Duration within) {
+        try {
+            return callThread.submit(() -> { }).get(within.toMillis(), TimeUnit.MILLISECONDS) == null;
+        } catch (RejectedExecutionException | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The call state as of the last handled input. */
     public CallState state() {
         return state;

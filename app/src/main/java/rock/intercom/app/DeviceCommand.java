@@ -59,6 +59,9 @@ public final class DeviceCommand implements Callable<Integer> {
     @Mixin
     AudioOptions audio;
 
+    @Mixin
+    rock.intercom.app.ops.OperationsOptions operations;
+
     /** picocli's "Invalid value for option '--button'" carries the parser's reason. */
     static final class ButtonSourceConverter implements picocli.CommandLine.ITypeConverter<ButtonSource> {
         @Override
@@ -80,9 +83,15 @@ public final class DeviceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--door-relay': " + e.getMessage());
         }
+        try {
+            operations.syslogTarget();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--syslog': " + e.getMessage());
+        }
         DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
                 eventsUrl, door);
-        DeviceRuntime device = DeviceRuntime.open(options, System.getenv(), System.out);
+        DeviceRuntime device = DeviceRuntime.open(options, operations, System.getenv(), System.out);
         // Under systemd (Type=notify): ready once SIP, the call thread and HTTP are up; the watchdog
         // is fed while the call thread and the SIP agent answer.
         Optional<SystemdNotify> systemd = SystemdNotify.fromEnvironment(System.getenv());

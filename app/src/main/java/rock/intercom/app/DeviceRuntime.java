@@ -18,6 +18,18 @@ import rock.intercom.app.audio.CallAudio;
 import rock.intercom.app.door.CallButton;
 import rock.intercom.app.door.DoorOpener;
 import rock.intercom.app.door.DoorRelay;
+import rock.intercom.app.ops.CountingSignalling;
+import rock.intercom.app.ops.DeviceHealth;
+import rock.intercom.app.ops.DeviceMetrics;
+import rock.intercom.app.ops.DeviceOperations;
+import rock.intercom.app.ops.MeasuredCallMedia;
+import rock.intercom.app.ops.OperationsOptions;
+import rock.intercom.app.ops.SelfTest;
+import rock.intercom.app.ops.SipTrace;
+import rock.intercom.app.ops.SipTraceMask;
+import rock.intercom.app.ops.SyslogForwarder;
+import rock.intercom.app.ops.SyslogTarget;
+import rock.intercom.app.ops.TimedEventStore;
 import rock.intercom.call.CallDirection;
 import rock.intercom.call.CallIdGenerator;
 import rock.intercom.call.CallInput;
@@ -79,19 +91,28 @@ public final class DeviceRuntime implements AutoCloseable {
 
     /** Loads the config file, opens the stores, starts SIP and the HTTP server. */
     public static DeviceRuntime open(DeviceOptions options, Map<String, String> env, PrintStream announce) {
+        return open(options, OperationsOptions.NONE, env, announce);
+    }
+
+    /** As above, with the operations flags ({@code --syslog}). */
+    public static DeviceRuntime open(DeviceOptions options, OperationsOptions operations, Map<String, String> env,
+            PrintStream announce) {
         SettingsCodec codec = new SettingsCodec();
         SettingsValidator validator = new SettingsValidator();
         DeviceSettings initial = load(new SettingsFile(options.config(), codec, validator), options.config());
         SettingsFile file = new SettingsFile(options.dataDir().resolve(SAVED_SETTINGS), codec, validator);
         initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
+        // Operations (issue 15) observe through decorators: the store's write latency, refused INVITEs, RTP quality.
+        DeviceMetrics metrics = new DeviceMetrics();
         // The store (SQLite and its migrations: half a second on a small box) opens while SIP starts,
         // so the first REGISTER does not wait for it; only recording its outcome does.
-        CompletableFuture<EventStore> opening = CompletableFuture.supplyAsync(() -> openEvents(options, env));
+        CompletableFuture<TimedEventStore> opening = CompletableFuture.supplyAsync(
+                () -> new TimedEventStore(openEvents(options, env), metrics.registry()));
         // Built in dependency order; the controller connects itself as the sink of signalling and audio.
         CallAudio audio = new CallAudio(live::current, options.audio());
         DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), () -> opened(opening), audio);
-        EventStore events;
+        TimedEventStore events;
         try {
             events = opened(opening);
         } catch (RuntimeException e) {
@@ -99,10 +120,16 @@ public final class DeviceRuntime implements AutoCloseable {
             audio.close();
             throw e;
         }
+        SipTrace trace = new SipTrace(SipTrace.DEFAULT_KEEP, SipTrace.DEFAULT_MAX_BYTES, Clock.systemUTC(),
+                () -> SipTraceMask.secretsOf(live.current()));
+        AutoCloseable traced = rock.intercom.sip.trace.SipMessageTaps.register(signalling.localPort(), trace);
         DoorRelay relay = options.door().openRelay();
         DoorOpener opener = new DoorOpener(live::current, relay, events, Clock.systemUTC());
         CallController call = new CallController(initial.device().id(),
-                new DoorCall(initial, Ticker.system(), CallIdGenerator.random()), signalling.calls(), audio, events,
+                new DoorCall(initial, Ticker.system(), CallIdGenerator.random()),
+                new CountingSignalling(signalling.calls(), metrics.registry()),
+                new MeasuredCallMedia(audio, id -> audio.session(id).map(session -> session.statistics()),
+                        metrics.registry()), events,
                 digit -> opener.digit(digit.leg().callId(), digit.leg().direction() == CallDirection.INCOMING,
                         digit.leg().peer(), digit.digit()));
         List<AutoCloseable> door = new ArrayList<>(List.of(relay));
@@ -117,12 +144,31 @@ public final class DeviceRuntime implements AutoCloseable {
         options.audio().notices().forEach(announce::println);
         DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView, opener);
         UserStore users = UserStore.open(options.dataDir(), env, announce);
+        metrics.watchRegistration(signalling::registrationView);
+        AutoCloseable callCounts = metrics.countCalls(events);
+        SyslogTarget syslogTarget = operations.syslogTarget();
+        SyslogForwarder syslog = syslogTarget == null ? null
+                : SyslogForwarder.start(syslogTarget, initial.device().id(), events, metrics.registry());
+        if (syslog != null) {
+            announce.println("Security events forwarded to syslog " + syslogTarget);
+        }
+        DeviceHealth health = new DeviceHealth(() -> call.responsive(DeviceHealth.CALL_THREAD_WITHIN), events,
+                options.eventsJdbcUrl() == null ? options.dataDir() : null, signalling::registrationView);
+        SelfTest selfTest = new SelfTest(initial.device().id(), live::current, signalling::registrationView,
+                new SelfTest.CallPort(call::post, call::state,
+                        id -> audio.session(id).map(session -> session.statistics())), events);
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
-                PortalOptions.defaults().withHost(options.httpHost()));
+                PortalOptions.defaults().withHost(options.httpHost()))
+                .withOperations(new DeviceOperations(initial.device().id(), health, metrics, syslog,
+                        () -> java.util.Optional.of(trace.pcap()), id -> java.util.Optional.of(selfTest.run())));
         portal.start(options.httpPort());
         log.info("device {} started", initial.device().id());
         // Subscriptions first, the door last: a stopping device releases the relay after the call ends.
-        List<AutoCloseable> owned = new ArrayList<>(List.of(toCall, toSip, toAudio));
+        List<AutoCloseable> owned = new ArrayList<>(List.of(toCall, toSip, toAudio, callCounts, traced));
+        if (syslog != null) {
+            // door closes in reverse, so index 0 closes last, just before the store: the stopping door's events go out too.
+            door.add(0, syslog);
+        }
         return new DeviceRuntime(live, events, call, signalling, audio, device, portal, owned, door);
     }
 
@@ -150,7 +196,7 @@ public final class DeviceRuntime implements AutoCloseable {
     }
 
     /** The store once open; its opening's own exception (a {@link ConfigFileProblem}...) when it failed. */
-    private static EventStore opened(CompletableFuture<EventStore> opening) {
+    private static <S extends EventStore> S opened(CompletableFuture<S> opening) {
         try {
             return opening.join();
         } catch (CompletionException e) {

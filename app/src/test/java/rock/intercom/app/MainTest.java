@@ -31,7 +31,8 @@ class MainTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("device");
         assertThat(run("device", "--help")).isZero();
-        assertThat(out.toString()).contains("--config", "--http-port", "--data-dir", "--sip-port");
+        assertThat(out.toString()).contains("--config", "--http-port", "--data-dir", "--sip-port", "--syslog",
+                "--syslog-ca");
     }
 
     @Test
@@ -62,6 +63,23 @@ class MainTest {
         assertThat(run("device", "--config", "x.yaml", "--bogus")).isEqualTo(2);
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(err.toString()).contains("--bogus");
+    }
+
+    @Test
+    void aBadSyslogTargetIsOneLineNamingTheReason() {
+        assertThat(run("device", "--config", "x.yaml", "--syslog", "smtp://siem.example")).isEqualTo(2);
+        assertThat(err.toString()).contains("--syslog").contains("udp, tcp or tls");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        err.getBuffer().setLength(0);
+        assertThat(run("device", "--config", "x.yaml", "--syslog", "udp://siem.example", "--syslog-ca",
+                dir.resolve("none.pem").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("only applies to tls://");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        err.getBuffer().setLength(0);
+        assertThat(run("device", "--config", "x.yaml", "--syslog", "tls://siem.example", "--syslog-ca",
+                dir.resolve("none.pem").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("none.pem not found");
+        assertThat(err.toString().strip().lines()).hasSize(1);
     }
 
     @Test

@@ -22,7 +22,9 @@ public enum SecurityEventName {
     DOOR_RELEASE_REFUSED("Door Release Refused"),
     DOOR_RELEASE_LOCKED("Door Release Locked"),
     INPUT_LOST("Input Lost"),
-    INPUT_RESTORED("Input Restored");
+    INPUT_RESTORED("Input Restored"),
+    /** The guide's "Verify it works" run from the API; details carry the result of each step. */
+    SELF_TEST("Self-Test");
 
     private final String label;
 

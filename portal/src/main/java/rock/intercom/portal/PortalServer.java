@@ -27,12 +27,19 @@ public final class PortalServer {
     private final PortalOptions options;
     private Javalin app;
     private RouteTable table;
+    private Operations operations = Operations.NONE;
 
     public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, PortalOptions options) {
         this.devices = devices;
         this.events = events;
         this.users = users;
         this.options = options;
+    }
+
+    /** What health, metrics, SIP trace and self-test report; set before {@link #start}. */
+    public synchronized PortalServer withOperations(Operations value) {
+        operations = java.util.Objects.requireNonNull(value, "operations");
+        return this;
     }
 
     /** Starts listening on {@code port} (0 picks a free one); returns this. */
@@ -48,7 +55,8 @@ public final class PortalServer {
         AuditedSettings settings = new AuditedSettings(audit);
         SessionCookie cookies = new SessionCookie(options.secureCookies());
         table = new RouteTable(new DevicesApi(devices, events, settings),
-                new PortalPages(devices, events, settings, guard, sessions, cookies, audit));
+                new PortalPages(devices, events, settings, guard, sessions, cookies, audit),
+                new rock.intercom.portal.api.OperationsApi(devices, operations));
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -96,7 +104,8 @@ public final class PortalServer {
     }
 
     private static void respond(Context ctx, int status, String message) {
-        if (ctx.path().startsWith("/api/")) {
+        // /metrics answers scrapers like the API: JSON errors and a Basic challenge, no sign-in redirect.
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/metrics")) {
             if (status == 401) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"Rock Intercom\", charset=\"UTF-8\"");
             }

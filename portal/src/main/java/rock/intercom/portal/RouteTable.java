@@ -12,6 +12,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import rock.intercom.portal.api.DevicesApi;
+import rock.intercom.portal.api.OperationsApi;
 import rock.intercom.portal.pages.PortalPages;
 
 /** Every route of the portal and its API, with the access each needs: the one place to review. */
@@ -23,8 +24,13 @@ public final class RouteTable {
 
     private final List<Route> routes;
 
-    public RouteTable(DevicesApi api, PortalPages pages) {
+    public RouteTable(DevicesApi api, PortalPages pages, OperationsApi ops) {
         routes = List.of(
+                // Operations (issue 15): liveness for monitors, metrics and diagnostics
+                new Route(GET, "/api/v1/health", ANYONE, ops::health),
+                new Route(GET, "/metrics", VIEW, ops::metrics),
+                new Route(GET, "/api/v1/devices/{id}/sip-trace.pcap", MODIFY, ops::sipTrace),
+                new Route(POST, "/api/v1/devices/{id}/self-test", MODIFY, ops::selfTest),
                 // JSON API
                 new Route(GET, "/api/v1/devices", VIEW, api::list),
                 new Route(GET, "/api/v1/devices/{id}/status", VIEW, api::status),

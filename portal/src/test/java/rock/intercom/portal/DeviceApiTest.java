@@ -83,7 +83,8 @@ class DeviceApiTest {
             var builder = portal.request(path).method(route.method().name(),
                     java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
             HttpResponse<String> response = portal.send(builder.header("Content-Type", "application/json").build());
-            if (path.startsWith("/api/")) {
+            // Prometheus scrapes /metrics like the API: a Basic challenge, not a sign-in redirect.
+            if (path.startsWith("/api/") || path.equals("/metrics")) {
                 assertThat(response.statusCode()).as(route.toString()).isEqualTo(401);
                 assertThat(response.headers().firstValue("WWW-Authenticate")).as(route.toString()).isPresent();
             } else {

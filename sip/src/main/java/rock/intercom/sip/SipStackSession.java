@@ -116,7 +116,8 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
         // Requests without a Route header leave for the resolved next hop (RFC 3263 result).
         p.setProperty("javax.sip.OUTBOUND_PROXY", nextHop.stackHop());
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        // The trace logger logs as Slf4jServerLogger does and also feeds the SIP trace (issue 15).
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", rock.intercom.sip.trace.TracingServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", VerifyingNetworkLayer.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", WatchingMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", BranchCollisionValve.class.getName());

@@ -68,6 +68,10 @@ public final class Slf4jStackLogger implements StackLogger {
     @Override
     public boolean isLoggingEnabled(int logLevel) {
         // Levels from gov.nist.core.LogLevels: 64 trace, 32 debug, 16 info, 8 warn, 4 error, 2 fatal.
+        // The stack hands messages to its ServerLogger only at info (16); the SIP trace needs them.
+        if (logLevel == TRACE_INFO && rock.intercom.sip.trace.SipMessageTaps.active()) {
+            return true;
+        }
         if (logLevel >= TRACE_TRACE) {
             return LOG.isTraceEnabled();
         }

@@ -58,16 +58,45 @@ final class DoorUnderTest implements AutoCloseable {
     }
 
     static DoorUnderTest start(Path dir, String yaml, AudioSetup audio, DoorWiring wiring) {
+        return start(dir, yaml, audio, wiring, rock.intercom.app.ops.OperationsOptions.NONE);
+    }
+
+    /** With the operations flags ({@code --syslog}) as the device command gives them. */
+    static DoorUnderTest start(Path dir, String yaml, int rtpLow, rock.intercom.app.ops.OperationsOptions operations) {
+        return start(dir, yaml, AudioSetup.of("tone:1000", "none", new RtpPortRange(rtpLow, rtpLow + 19)),
+                DoorWiring.NONE, operations);
+    }
+
+    private static DoorUnderTest start(Path dir, String yaml, AudioSetup audio, DoorWiring wiring,
+            rock.intercom.app.ops.OperationsOptions operations) {
         try {
             Files.createDirectories(dir);
             Path config = dir.resolve("device.yaml");
             Files.writeString(config, yaml);
             DeviceRuntime device = DeviceRuntime.open(new DeviceOptions(config, dir.resolve("data"), "127.0.0.1", 0, 0,
-                    audio, null, wiring),
+                    audio, null, wiring), operations,
                     Map.of("INTERCOM_ADMIN_PASSWORD", ADMIN_PASSWORD), new PrintStream(new ByteArrayOutputStream()));
             return new DoorUnderTest(device);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One request as an operator's tool makes it (Prometheus, a pcap download), with or without
+     * the administrator's credentials; the raw response, whatever its status.
+     */
+    HttpResponse<byte[]> fetch(String method, String path, boolean authenticated) {
+        HttpRequest.Builder builder = authenticated ? request(path)
+                : HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + device.httpPort() + path));
+        try {
+            return http.send(builder.method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

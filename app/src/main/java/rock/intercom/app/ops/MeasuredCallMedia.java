@@ -1,0 +1,106 @@
+package rock.intercom.app.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import rock.intercom.call.CallDirection;
+import rock.intercom.call.CallInput;
+import rock.intercom.call.ProgressTone;
+import rock.intercom.call.media.CallMedia;
+import rock.intercom.media.session.MediaStatistics;
+
+/**
+ * A {@link CallMedia} that, when a call's media stops, records its RTP quality: loss ratio, jitter
+ * and a MOS estimate per call as distributions ({@code intercom_call_rtp_loss_ratio},
+ * {@code intercom_call_rtp_jitter_seconds}, {@code intercom_call_mos}), packet counters, and the
+ * last call's values as gauges. The statistics are read just before the session closes; runs on
+ * the call thread like every {@code CallMedia} method.
+ */
+public final class MeasuredCallMedia implements CallMedia {
+
+    /** The last finished call's quality, for the gauges. */
+    record LastCall(double lossRatio, double jitterMillis, double mos) {
+    }
+
+    private final CallMedia media;
+    private final Function<String, Optional<MediaStatistics>> statistics;
+    private final DistributionSummary loss;
+    private final DistributionSummary jitter;
+    private final DistributionSummary mos;
+    private final Counter received;
+    private final Counter lost;
+    private final AtomicReference<LastCall> last = new AtomicReference<>(new LastCall(0, 0, 0));
+
+    public MeasuredCallMedia(CallMedia media, Function<String, Optional<MediaStatistics>> statistics,
+            MeterRegistry registry) {
+        this.media = media;
+        this.statistics = statistics;
+        this.loss = DistributionSummary.builder("intercom_call_rtp_loss_ratio")
+                .description("Per call: RTP packets lost / expected at the door").register(registry);
+        this.jitter = DistributionSummary.builder("intercom_call_rtp_jitter_seconds")
+                .description("Per call: RTP interarrival jitter at the end of the call (RFC 3550 6.4.1)")
+                .baseUnit("seconds").register(registry);
+        this.mos = DistributionSummary.builder("intercom_call_mos")
+                .description("Per call: listening-quality MOS estimate (simplified E-model, G.107)")
+                .serviceLevelObjectives(2.0, 3.0, 3.6, 4.0, 4.3).register(registry);
+        this.received = Counter.builder("intercom_rtp_packets_received").register(registry);
+        this.lost = Counter.builder("intercom_rtp_packets_lost").register(registry);
+        registry.gauge("intercom_last_call_rtp_loss_ratio", last, l -> l.get().lossRatio());
+        registry.gauge("intercom_last_call_rtp_jitter_seconds", last, l -> l.get().jitterMillis() / 1000);
+        registry.gauge("intercom_last_call_mos", last, l -> l.get().mos());
+    }
+
+    @Override
+    public void stop(String callId) {
+        try {
+            statistics.apply(callId).ifPresent(this::record);
+        } finally {
+            media.stop(callId);
+        }
+    }
+
+    private void record(MediaStatistics stats) {
+        long expected = stats.packetsReceived() + Math.max(0, stats.packetsLost());
+        if (expected == 0) {
+            return; // media that never flowed has no quality to report (the watchdog already said so)
+        }
+        double ratio = Math.max(0, stats.packetsLost()) / (double) expected;
+        double estimate = MosEstimate.of(ratio, stats.jitterMillis());
+        loss.record(ratio);
+        jitter.record(stats.jitterMillis() / 1000);
+        mos.record(estimate);
+        received.increment(stats.packetsReceived());
+        lost.increment(Math.max(0, stats.packetsLost()));
+        last.set(new LastCall(ratio, stats.jitterMillis(), estimate));
+    }
+
+    @Override
+    public void connect(Consumer<CallInput> sink) {
+        media.connect(sink);
+    }
+
+    @Override
+    public void start(String callId, CallDirection direction) {
+        media.start(callId, direction);
+    }
+
+    @Override
+    public void startEarly(String callId) {
+        media.startEarly(callId);
+    }
+
+    @Override
+    public void playTone(ProgressTone tone, Duration length) {
+        media.playTone(tone, length);
+    }
+
+    @Override
+    public void stopTone() {
+        media.stopTone();
+    }
+}
