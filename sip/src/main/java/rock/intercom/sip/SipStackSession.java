@@ -235,21 +235,45 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
 
     @Override
     public void processRequest(RequestEvent event) {
+        RequestScreen.Refusal refusal = RequestScreen.check(event.getRequest());
+        if (refusal != null) {
+            refuse(event, refusal);
+            return;
+        }
         SipEventRouter calls = router.get();
         if (calls != null && calls.processRequest(event)) {
             return;
         }
         Request request = event.getRequest();
-        int status = Request.OPTIONS.equals(request.getMethod()) ? Response.OK : Response.NOT_IMPLEMENTED;
         if (Request.ACK.equals(request.getMethod())) {
             return;
         }
+        // Methods the screen let through that nobody claimed (INFO outside a call...): 501 with Allow.
+        refuse(event, Request.OPTIONS.equals(request.getMethod()) ? new RequestScreen.Refusal(Response.OK, "Allow",
+                RequestScreen.ALLOW) : new RequestScreen.Refusal(Response.NOT_IMPLEMENTED, "Allow", RequestScreen.ALLOW));
+    }
+
+    /** Answers {@code event}'s request with the refusal's status and header, in a server transaction when one can be had. */
+    private void refuse(RequestEvent event, RequestScreen.Refusal refusal) {
+        Request request = event.getRequest();
         try {
-            ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
-                    : provider.getNewServerTransaction(request);
-            transaction.sendResponse(messageFactory.createResponse(status, request));
-        } catch (SipException | java.text.ParseException | javax.sip.InvalidArgumentException e) {
-            LOG.debug("cannot answer {}", request.getMethod(), e);
+            Response response = messageFactory.createResponse(refusal.status(), request);
+            for (String value : refusal.headerValues()) {
+                response.addHeader(headerFactory.createHeader(refusal.headerName(), value));
+            }
+            ServerTransaction transaction = event.getServerTransaction();
+            if (transaction == null) {
+                try {
+                    transaction = provider.getNewServerTransaction(request);
+                } catch (javax.sip.TransactionUnavailableException e) {
+                    // A retransmission, or a request the stack will not keep state for: answer statelessly.
+                    provider.sendResponse(response);
+                    return;
+                }
+            }
+            transaction.sendResponse(response);
+        } catch (SipException | java.text.ParseException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            LOG.debug("cannot answer {}: {}", request.getMethod(), Slf4jStackLogger.describe(e));
         }
     }
 
