@@ -32,6 +32,10 @@ import rock.intercom.sip.digest.DigestLogin;
  * again after a pause doubling from 250 ms up to {@link SipAgentOptions#reachRetryCap()} (500 ms):
  * the server never waits more than about 1 s for a REGISTER, so the device is back within 2 s of
  * it, and an absent server sees at most a few small requests per second.</li>
+ * <li>Only the REGISTER's own transaction changes its state: answers carry the attempt's own
+ * branch, and a packet that does not parse fails an attempt only when it is the server's answer to
+ * it ({@link TransportProblems}); junk from elsewhere leaves the attempt to its answer or timeout.
+ * After a refusal the pause doubles but never exceeds the polling interval.</li>
  * <li>Closing removes the binding (REGISTER with Expires 0, §10.2.2) through {@link Unregistration}.</li>
  * </ul>
  *

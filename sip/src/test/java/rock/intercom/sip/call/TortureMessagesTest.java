@@ -194,6 +194,7 @@ class TortureMessagesTest {
         int status = last == null ? 0 : RawSipPeer.status(last);
 
         String seen = last == null ? "no answer" : last.lines().findFirst().orElse("");
+        System.out.printf("RFC 4475 %-10s -> %s%n", name, seen);
         switch (outcome) {
             case ANSWERED -> assertThat(answered(status)).as(seen).isTrue();
             case BAD_REQUEST -> assertBadRequest(last, status, seen);
