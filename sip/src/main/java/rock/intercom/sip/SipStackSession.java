@@ -4,6 +4,7 @@ import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.ListeningPointExt;
 import gov.nist.javax.sip.SipListenerExt;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -237,7 +238,7 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
     public void processRequest(RequestEvent event) {
         RequestScreen.Refusal refusal = RequestScreen.check(event.getRequest());
         if (refusal != null) {
-            refuse(event, refusal);
+            answer(event, refusal.status(), refusal.headerName(), refusal.headerValues());
             return;
         }
         SipEventRouter calls = router.get();
@@ -248,18 +249,18 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
         if (Request.ACK.equals(request.getMethod())) {
             return;
         }
-        // Methods the screen let through that nobody claimed (INFO outside a call...): 501 with Allow.
-        refuse(event, Request.OPTIONS.equals(request.getMethod()) ? new RequestScreen.Refusal(Response.OK, "Allow",
-                RequestScreen.ALLOW) : new RequestScreen.Refusal(Response.NOT_IMPLEMENTED, "Allow", RequestScreen.ALLOW));
+        // Requests the screen let through that nobody claimed (INFO outside a call...): 501 with Allow.
+        int status = Request.OPTIONS.equals(request.getMethod()) ? Response.OK : Response.NOT_IMPLEMENTED;
+        answer(event, status, "Allow", RequestScreen.ALLOW);
     }
 
-    /** Answers {@code event}'s request with the refusal's status and header, in a server transaction when one can be had. */
-    private void refuse(RequestEvent event, RequestScreen.Refusal refusal) {
+    /** Answers with {@code status} and one {@code header} per value, in a server transaction when one can be had. */
+    private void answer(RequestEvent event, int status, String header, List<String> values) {
         Request request = event.getRequest();
         try {
-            Response response = messageFactory.createResponse(refusal.status(), request);
-            for (String value : refusal.headerValues()) {
-                response.addHeader(headerFactory.createHeader(refusal.headerName(), value));
+            Response response = messageFactory.createResponse(status, request);
+            for (String value : values) {
+                response.addHeader(headerFactory.createHeader(header, value));
             }
             ServerTransaction transaction = event.getServerTransaction();
             if (transaction == null) {

@@ -25,7 +25,7 @@ class HostileInputTest {
 
     private static final Path DIR = Path.of("target", "call-tests", "hostile-input").toAbsolutePath();
     private static final int POLLING_SECONDS = 5;
-    /** A request without CSeq, 218 bytes: once worth ~197 KB of log (an NPE and the receive buffer). */
+    /** A request without CSeq (~240 bytes): once worth ~197 KB of log each (an NPE and the 64 KiB receive buffer). */
     private static final String NO_CSEQ = "INVITE sip:100@127.0.0.1 SIP/2.0\r\n"
             + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKjunk\r\n"
             + "From: <sip:400@127.0.0.1>;tag=junk\r\nTo: <sip:100@127.0.0.1>\r\n"
