@@ -80,7 +80,7 @@ public final class WatchingMessageParserFactory implements MessageParserFactory 
         return message;
     }
 
-    /** The last token of the request line as sent (after any leading CRLFs): its SIP version. */
+    /** The last token of the request line as sent (after any leading CRLFs): its SIP version, or "SIP/?". */
     static String sentVersion(byte[] bytes) {
         int start = 0;
         while (start < bytes.length && (bytes[start] == '\r' || bytes[start] == '\n')) {
@@ -91,7 +91,9 @@ public final class WatchingMessageParserFactory implements MessageParserFactory 
             end++;
         }
         String line = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1).strip();
-        return line.substring(line.lastIndexOf(' ') + 1);
+        String version = line.substring(line.lastIndexOf(' ') + 1);
+        // JAIN-SIP quotes it in its own 505's reason phrase: only a short, plain token may go back.
+        return version.matches("[A-Za-z0-9/.]{1,16}") ? version : "SIP/?";
     }
 
     private static MaxForwards defaultMaxForwards() {

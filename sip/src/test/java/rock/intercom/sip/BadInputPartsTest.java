@@ -76,7 +76,8 @@ class BadInputPartsTest {
     @CsvSource(delimiter = '|', value = {
         "OPTIONS sip:a SIP/7.0\\r\\nVia: x|SIP/7.0",
         "\\r\\n\\r\\nOPTIONS sip:a SIP/2.0\\r\\n|SIP/2.0",
-        "OPTIONS sip:a SIP/2.0  |SIP/2.0"})
+        "OPTIONS sip:a SIP/2.0  |SIP/2.0",
+        "OPTIONS sip:a SIP/2.0<script>alert(1)</script>|SIP/?"})
     void keepsTheVersionAsSent(String message, String version) {
         assertThat(WatchingMessageParserFactory.sentVersion(message.replace("\\r\\n", "\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1))).isEqualTo(version);
