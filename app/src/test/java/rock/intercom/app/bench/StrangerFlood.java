@@ -52,7 +52,7 @@ public final class StrangerFlood {
             Process process = door.start();
             try {
                 awaitLog(work.resolve("door.log"), "registered with", Duration.ofMinutes(3), process);
-                run(rate, seconds, work, server.port(), sipPort, process.pid());
+                run(rate, seconds, work, server.port(), sipPort, process);
             } finally {
                 process.destroy();
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -62,8 +62,9 @@ public final class StrangerFlood {
         }
     }
 
-    private static void run(int rate, int seconds, Path work, int serverPort, int sipPort, long doorPid)
+    private static void run(int rate, int seconds, Path work, int serverPort, int sipPort, Process door)
             throws Exception {
+        long doorPid = door.pid();
         long rssBefore = rssKb(doorPid);
         RssSampler rss = new RssSampler(doorPid);
         rss.start();
@@ -72,8 +73,8 @@ public final class StrangerFlood {
         try (Sipp flood = Sipp.scenario("stranger-flood.xml").dir(work.resolve("flood"))
                 .remote("127.0.0.1:" + sipPort).service("100").calls(rate * seconds)
                 .timeout(Duration.ofSeconds(seconds + 40)).rate(rate).start()) {
-            for (int at = 5; at < seconds; at += 5) {
-                Thread.sleep(Math.max(0, started + TimeUnit.SECONDS.toNanos(at) - System.nanoTime()));
+            for (int at = 5; at < seconds && door.isAlive(); at += 5) {
+                Thread.sleep(Math.max(0, (started + TimeUnit.SECONDS.toNanos(at) - System.nanoTime()) / 1_000_000));
                 try (Sipp caller = Sipp.caller(work.resolve("allowed"), "caller-hangs-up.xml",
                         "127.0.0.1:" + serverPort, "100", "caller", "555")) {
                     int exit = caller.awaitExit(Duration.ofSeconds(20));
@@ -84,6 +85,11 @@ public final class StrangerFlood {
                         latencies.add(latency);
                     }
                 }
+            }
+            if (!door.isAlive()) {
+                flood.close();
+                System.out.printf("door exited after %.1f s: %s%n", (System.nanoTime() - started) / 1e9,
+                        lastLine(work.resolve("door.log")));
             }
             Sipp.Outcome outcome = flood.awaitExit();
             double elapsed = (System.nanoTime() - started) / 1e9;
@@ -155,6 +161,11 @@ public final class StrangerFlood {
             Thread.sleep(200);
         }
         throw new IllegalStateException("door not registered within " + limit + ":\n" + Files.readString(log));
+    }
+
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
     static long rssKb(long pid) {
