@@ -1,5 +1,7 @@
 package rock.intercom.settings;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -18,7 +20,9 @@ class SettingsCodecFuzzTest {
             "sip.callOptions.microphoneVolume", "sip.callOptions.speakerVolume", "sip.callOptions.callTimeoutSeconds",
             "sip.callOptions.videoCalls", "sip.incomingCalls", "sip.incomingCalls.allow", "sip.incomingCalls.mode",
             "sip.incomingCalls.allowedCallers", "sip.incomingCalls.acceptDirectCalls", "sip.proxy", "sip.proxy.enabled", "sip.proxy.address", "sip.proxy.port",
-            "sip.proxy.authUsername", "sip.proxy.authPassword", "customConfiguration", "customConfiguration.k");
+            "sip.proxy.authUsername", "sip.proxy.authPassword", "customConfiguration", "customConfiguration.k",
+            "door", "door.release", "door.release.enabled", "door.release.dtmfCode", "door.release.pulseSeconds",
+            "door.release.during", "door.callProgressTones");
     private static final List<String> VALUES = List.of("null", "0", "-1", "1.5", "1e400", "99999999999999999999",
             "true", "\"\"", "\"x\"", "\" \"", "[]", "{}", "[1]", "[null]", "{\"a\": 1}", "[[]]", "\"\\u0000\"");
 
@@ -75,5 +79,25 @@ class SettingsCodecFuzzTest {
             }
         }
         return text.toString();
+    }
+
+    private static final SettingsCodec CODEC = new SettingsCodec();
+
+    /**
+     * Jazzer target: any text is either read into settings that survive a write/read round trip,
+     * or refused with {@link SettingsRejected} — never another exception. In the suite it replays
+     * its seed corpus ({@code SettingsCodecFuzzTestInputs/}); {@code JAZZER_FUZZ=1} fuzzes.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void documentsAreReadOrRejected(FuzzedDataProvider data) {
+        boolean json = data.consumeBoolean();
+        String text = data.consumeRemainingAsString();
+        DeviceSettings settings;
+        try {
+            settings = json ? CODEC.readJson(text) : CODEC.readYaml(text);
+        } catch (SettingsRejected refused) {
+            return;
+        }
+        assertThat(CODEC.readYaml(CODEC.writeYaml(settings))).isEqualTo(settings);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.header.MinExpiresHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -31,6 +32,10 @@ import rock.intercom.sip.digest.DigestLogin;
  * again after a pause doubling from 250 ms up to {@link SipAgentOptions#reachRetryCap()} (500 ms):
  * the server never waits more than about 1 s for a REGISTER, so the device is back within 2 s of
  * it, and an absent server sees at most a few small requests per second.</li>
+ * <li>Only the REGISTER's own transaction changes its state: answers carry the attempt's own
+ * branch, and a packet that does not parse fails an attempt only when it is the server's answer to
+ * it ({@link TransportProblems}); junk from elsewhere leaves the attempt to its answer or timeout.
+ * After a refusal the pause doubles but never exceeds the polling interval.</li>
  * <li>Closing removes the binding (REGISTER with Expires 0, §10.2.2) through {@link Unregistration}.</li>
  * </ul>
  *
@@ -137,6 +142,10 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
         try {
             Request request = requests.register(callId, fromTag, ++cseq, requestedExpiry);
             firstAnswers = answerer.authorize(request);
+            // Our own branch, known before sending, so only answers carrying it can fail this attempt.
+            String branch = "z9hG4bK" + UUID.randomUUID().toString().replace("-", "");
+            ((ViaHeader) request.getHeader(ViaHeader.NAME)).setBranch(branch);
+            session.problems().awaiting(branch);
             attempt.send(request, attemptTimeout(), this::onRegisterResponse,
                     () -> attemptFailed("no response from server"));
         } catch (SipException e) {
@@ -258,7 +267,18 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
         answerer.forget();
         LOG.warn("registration with {} failed: {}", plan.serverLabel(), reason);
         sink.offline(RegistrationState.FAILED, reason);
-        retryAfter(refusedBackoff.next());
+        retryAfter(refusedPause());
+    }
+
+    /**
+     * The pause after a refusal: doubling, but never past the polling interval, so a server that
+     * works again is registered with within the polling interval plus one attempt, whatever
+     * refused us before (a wrong password is retried at that pace too, never as a storm).
+     */
+    private Duration refusedPause() {
+        Duration pause = refusedBackoff.next();
+        Duration polling = plan.pollingInterval();
+        return pause.compareTo(polling) > 0 ? polling : pause;
     }
 
     private void dropBinding() {

@@ -199,7 +199,7 @@ public final class SipAgent implements AutoCloseable {
             NextHop hop = current.viaProxy()
                     ? ServerLocator.locate(current.proxy().address(), current.proxy().port(), current.transport())
                     : ServerLocator.locate(current.server().address(), current.server().port(), current.transport());
-            TransportProblems problems = new TransportProblems();
+            TransportProblems problems = new TransportProblems(hop.address(), hop.port());
             SSLContext tls = current.transport() == Transport.TLS
                     ? ServerTrust.context(current.server().caCertificatePem(), problems) : null;
             AtomicReference<RegistrationClient> owner = new AtomicReference<>();

@@ -13,7 +13,8 @@ import java.time.Duration;
  *                         is back within 2 s of the server
  * @param refusedRetryFirst first pause after a refusal (wrong password, TLS failure, bad answers);
  *                         doubled up to {@code refusedRetryCap} so a refusal never becomes a storm
- * @param refusedRetryCap  longest pause after refusals
+ * @param refusedRetryCap  longest pause after refusals; the polling interval caps it too, so a
+ *                         server that works again is registered with within that interval + 5 s
  * @param requestedExpiry  the expiry asked for in REGISTER; the server's grant wins
  */
 public record SipAgentOptions(

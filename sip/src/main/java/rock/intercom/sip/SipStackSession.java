@@ -4,6 +4,7 @@ import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.ListeningPointExt;
 import gov.nist.javax.sip.SipListenerExt;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -131,6 +132,11 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
                 "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"));
         p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "3000");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // A fixed pool of receive workers instead of a thread per UDP packet: with one thread per
+        // packet each server transaction keeps its packet's channel, and with it a 64 KiB receive
+        // buffer, for its whole life (32 s for an unacknowledged 403), so a 200/s INVITE flood
+        // needed ~400 MB of heap (bench/stranger-flood.sh). Pooled workers are shared.
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         return p;
     }
@@ -237,21 +243,45 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
 
     @Override
     public void processRequest(RequestEvent event) {
+        RequestScreen.Refusal refusal = RequestScreen.check(event.getRequest());
+        if (refusal != null) {
+            answer(event, refusal.status(), refusal.headerName(), refusal.headerValues());
+            return;
+        }
         SipEventRouter calls = router.get();
         if (calls != null && calls.processRequest(event)) {
             return;
         }
         Request request = event.getRequest();
-        int status = Request.OPTIONS.equals(request.getMethod()) ? Response.OK : Response.NOT_IMPLEMENTED;
         if (Request.ACK.equals(request.getMethod())) {
             return;
         }
+        // Requests the screen let through that nobody claimed (INFO outside a call...): 501 with Allow.
+        int status = Request.OPTIONS.equals(request.getMethod()) ? Response.OK : Response.NOT_IMPLEMENTED;
+        answer(event, status, "Allow", RequestScreen.ALLOW);
+    }
+
+    /** Answers with {@code status} and one {@code header} per value, in a server transaction when one can be had. */
+    private void answer(RequestEvent event, int status, String header, List<String> values) {
+        Request request = event.getRequest();
         try {
-            ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
-                    : provider.getNewServerTransaction(request);
-            transaction.sendResponse(messageFactory.createResponse(status, request));
-        } catch (SipException | java.text.ParseException | javax.sip.InvalidArgumentException e) {
-            LOG.debug("cannot answer {}", request.getMethod(), e);
+            Response response = messageFactory.createResponse(status, request);
+            for (String value : values) {
+                response.addHeader(headerFactory.createHeader(header, value));
+            }
+            ServerTransaction transaction = event.getServerTransaction();
+            if (transaction == null) {
+                try {
+                    transaction = provider.getNewServerTransaction(request);
+                } catch (javax.sip.TransactionUnavailableException e) {
+                    // A retransmission, or a request the stack will not keep state for: answer statelessly.
+                    provider.sendResponse(response);
+                    return;
+                }
+            }
+            transaction.sendResponse(response);
+        } catch (SipException | java.text.ParseException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            LOG.debug("cannot answer {}: {}", request.getMethod(), Slf4jStackLogger.describe(e));
         }
     }
 

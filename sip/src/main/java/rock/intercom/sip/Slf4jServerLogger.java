@@ -43,7 +43,7 @@ public final class Slf4jServerLogger implements ServerLogger {
 
     @Override
     public void logException(Exception ex) {
-        WIRE.warn("SIP message exception", ex);
+        BadPacketLog.stack().report("SIP message exception", Slf4jStackLogger.describe(ex));
     }
 
     @Override

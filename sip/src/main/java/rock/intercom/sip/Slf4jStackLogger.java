@@ -7,6 +7,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * JAIN-SIP's internal log routed to SLF4J, so the stack needs no log4j 1 (DEPENDENCIES.md pitfall 3).
+ * Hostile input makes the stack log a lot (a request without CSeq: its whole receive buffer as
+ * numbers plus a stack trace), so every line is cut to one printable line of at most 500 bytes,
+ * exceptions are reduced to their class and message (no stack traces), and warnings and errors go
+ * through {@link BadPacketLog}: a few a minute, the rest counted in one summary line.
  * Named by {@code gov.nist.javax.sip.STACK_LOGGER}; instantiated by the stack, hence public.
  */
 public final class Slf4jStackLogger implements StackLogger {
@@ -15,9 +19,7 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logStackTrace() {
-        if (LOG.isTraceEnabled()) {
-            LOG.trace("stack trace", new Exception("stack trace"));
-        }
+        // Stack traces on request are the stack's debugging aid, not ours: never written.
     }
 
     @Override
@@ -32,32 +34,38 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logException(Throwable ex) {
-        LOG.warn("SIP stack exception", ex);
+        BadPacketLog.stack().report("SIP stack exception", describe(ex));
     }
 
     @Override
     public void logDebug(String message) {
-        LOG.debug(message);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(BadPacketLog.oneLine(message));
+        }
     }
 
     @Override
     public void logDebug(String message, Exception ex) {
-        LOG.debug(message, ex);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(BadPacketLog.oneLine(message + " (" + describe(ex) + ")"));
+        }
     }
 
     @Override
     public void logTrace(String message) {
-        LOG.trace(message);
+        if (LOG.isTraceEnabled()) {
+            LOG.trace(BadPacketLog.oneLine(message));
+        }
     }
 
     @Override
     public void logFatalError(String message) {
-        LOG.error(message);
+        BadPacketLog.stack().report("SIP stack error", message);
     }
 
     @Override
     public void logError(String message) {
-        LOG.error(message);
+        BadPacketLog.stack().report("SIP stack error", message);
     }
 
     @Override
@@ -89,7 +97,16 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        LOG.error(message, ex);
+        BadPacketLog.stack().report("SIP stack error", message + " (" + describe(ex) + ")");
+    }
+
+    /** An exception as one short text: class and message, no stack trace. */
+    static String describe(Throwable ex) {
+        if (ex == null) {
+            return "no exception";
+        }
+        String text = ex.getMessage() == null ? "" : ": " + ex.getMessage();
+        return ex.getClass().getSimpleName() + (text.length() > 200 ? text.substring(0, 200) + "..." : text);
     }
 
     @Override
@@ -106,12 +123,14 @@ public final class Slf4jStackLogger implements StackLogger {
             LOG.debug(message);
             return;
         }
-        LOG.warn(message);
+        BadPacketLog.stack().report("SIP stack warning", message);
     }
 
     @Override
     public void logInfo(String message) {
-        LOG.info(message);
+        if (LOG.isInfoEnabled()) {
+            LOG.info(BadPacketLog.oneLine(message));
+        }
     }
 
     @Override

@@ -72,6 +72,7 @@ public final class Sipp implements AutoCloseable {
         private long pauseMs;
         private int localPort;
         private int calls = 1;
+        private int rate;
         private Duration timeout = Duration.ofSeconds(30);
 
         private Options(String scenario) {
@@ -91,6 +92,7 @@ public final class Sipp implements AutoCloseable {
             o.pauseMs = pauseMs;
             o.localPort = localPort;
             o.calls = calls;
+            o.rate = rate;
             o.timeout = timeout;
             return o;
         }
@@ -186,6 +188,13 @@ public final class Sipp implements AutoCloseable {
             return o;
         }
 
+        /** SIPp's {@code -r}: new calls per second (0, the default, leaves SIPp's own default). */
+        public Options rate(int perSecond) {
+            Options o = copy();
+            o.rate = perSecond;
+            return o;
+        }
+
         /** SIPp's {@code -timeout}: its whole life, after which it exits with an error. */
         public Options timeout(Duration t) {
             Options o = copy();
@@ -248,6 +257,9 @@ public final class Sipp implements AutoCloseable {
             }
             if (o.user != null) {
                 command.addAll(List.of("-au", o.user, "-ap", o.password));
+            }
+            if (o.rate > 0) {
+                command.addAll(List.of("-r", Integer.toString(o.rate)));
             }
             if (o.pauseMs > 0) {
                 command.addAll(List.of("-d", Long.toString(o.pauseMs)));

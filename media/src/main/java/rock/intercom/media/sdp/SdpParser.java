@@ -97,7 +97,8 @@ public final class SdpParser {
                     int port;
                     try {
                         // "port/count" is allowed by RFC 4566 §5.14; we use the first port.
-                        port = Integer.parseInt(f[1].split("/")[0]);
+                        // Limit -1: a port of "/" alone splits into empty strings, not into nothing (found by fuzzing).
+                        port = Integer.parseInt(f[1].split("/", -1)[0]);
                     } catch (NumberFormatException e) {
                         return ParseResult.malformed("bad m= port: " + f[1]);
                     }
@@ -154,7 +155,7 @@ public final class SdpParser {
         if (f.length != 3 || !f[0].equals("IN") || !(f[1].equals("IP4") || f[1].equals("IP6"))) {
             return null;
         }
-        String address = f[2].split("/")[0];
+        String address = f[2].split("/", -1)[0];
         return address.isEmpty() ? null : address;
     }
 

@@ -25,14 +25,22 @@ public final class OneLineParseErrors implements MessageParserFactory {
         return (bytes, readBody, strict, listener) -> parser.parseSIPMessage(bytes, readBody, strict, oneLine(listener));
     }
 
-    /** The listener, receiving parse errors whose message is one printable line. */
+    /**
+     * The listener, receiving parse errors whose message is a fixed, short phrase naming the header
+     * ("Bad CSeq Header"): the parser's own text can hold Java internals ({@code [C@795e2164 ID
+     * expected}) and the sender's bytes, neither of which belongs in our reason phrase.
+     */
     public static ParseExceptionListener oneLine(ParseExceptionListener listener) {
         if (listener == null) {
             return null;
         }
         return (error, message, headerClass, header, text) -> listener.handleException(
-                new ParseException(printable(error.getMessage()), error.getErrorOffset()), message, headerClass,
-                header, text);
+                new ParseException(phrase(headerClass), error.getErrorOffset()), message, headerClass, header, text);
+    }
+
+    static String phrase(Class<?> headerClass) {
+        String name = headerClass == null ? "" : printable(headerClass.getSimpleName());
+        return name.isEmpty() ? "Bad Header" : "Bad " + name + " Header";
     }
 
     static String printable(String text) {

@@ -1,0 +1,115 @@
+package rock.intercom.sip;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log of bad input (packets that do not parse, the stack's complaints about them), bounded so
+ * that a flood cannot fill the disk: each line is one printable line of at most
+ * {@value #MAX_LINE_BYTES} bytes; per source, the first {@value #LINES_PER_MINUTE} lines of a minute
+ * are written and the rest only counted, and the count is written as one summary line when that
+ * source is heard from after the minute. Sources tracked at once are bounded too (the oldest is
+ * summarised and forgotten). Thread-safe: stack threads of every stack share one instance.
+ */
+final class BadPacketLog {
+
+    static final int MAX_LINE_BYTES = 500;
+    static final int LINES_PER_MINUTE = 5;
+    private static final int MAX_SOURCES = 256;
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final BadPacketLog PACKETS = new BadPacketLog(LoggerFactory.getLogger("rock.intercom.sip.badinput"),
+            Clock.systemUTC());
+    private static final BadPacketLog STACK = new BadPacketLog(LoggerFactory.getLogger("gov.nist.javax.sip"),
+            Clock.systemUTC());
+
+    private final Logger log;
+    private final Clock clock;
+    private final Map<String, Window> windows = new LinkedHashMap<>();
+
+    BadPacketLog(Logger log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** The one log of bad packets of this JVM; sources are "bad SIP packet from ADDRESS:PORT". */
+    static BadPacketLog packets() {
+        return PACKETS;
+    }
+
+    /** The one log of JAIN-SIP's warnings and errors, mostly about bad input too; one source per level. */
+    static BadPacketLog stack() {
+        return STACK;
+    }
+
+    /** Logs (or counts, past the minute's few) one line {@code source: what}. */
+    void report(String source, String what) {
+        String summary = null;
+        boolean write;
+        synchronized (windows) {
+            Instant now = clock.instant();
+            Window window = windows.get(source);
+            if (window != null && !now.isBefore(window.start.plus(WINDOW))) {
+                summary = window.summary(source);
+                windows.remove(source);
+                window = null;
+            }
+            if (window == null) {
+                if (windows.size() >= MAX_SOURCES) {
+                    var eldest = windows.entrySet().iterator().next();
+                    String dropped = eldest.getValue().summary(eldest.getKey());
+                    windows.remove(eldest.getKey());
+                    if (dropped != null) {
+                        log.warn(dropped);
+                    }
+                }
+                window = new Window(now);
+                windows.put(source, window);
+            }
+            write = window.lines++ < LINES_PER_MINUTE;
+        }
+        if (summary != null) {
+            log.warn(summary);
+        }
+        if (write) {
+            log.warn(oneLine(source + ": " + what));
+        }
+    }
+
+    /** {@code text} as one printable ASCII line of at most {@value #MAX_LINE_BYTES} bytes. */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder(Math.min(text.length(), MAX_LINE_BYTES));
+        for (int i = 0; i < text.length() && line.length() < MAX_LINE_BYTES; i++) {
+            char c = text.charAt(i);
+            line.append(c == '\r' || c == '\n' || c == '\t' ? ' ' : c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        if (line.length() == MAX_LINE_BYTES && text.length() > MAX_LINE_BYTES) {
+            line.setLength(MAX_LINE_BYTES - 3);
+            line.append("...");
+        }
+        return line.toString();
+    }
+
+    /** One source's current minute. */
+    private static final class Window {
+        final Instant start;
+        int lines;
+
+        Window(Instant start) {
+            this.start = start;
+        }
+
+        String summary(String source) {
+            int suppressed = lines - LINES_PER_MINUTE;
+            return suppressed > 0 ? oneLine(source + ": " + suppressed + " more in the minute since " + start
+                    + " (counted, not logged one by one)") : null;
+        }
+    }
+}
