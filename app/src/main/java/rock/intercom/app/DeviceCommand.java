@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import rock.intercom.app.audio.AudioOptions;
 import rock.intercom.app.door.ButtonSource;
 import rock.intercom.app.door.DoorWiring;
+import rock.intercom.app.video.VideoSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +54,11 @@ public final class DeviceCommand implements Callable<Integer> {
                     + "or gpio:CHIP:LINE (libgpiod's gpioset). Pulse length: door.release.pulseSeconds.")
     String doorRelay;
 
+    @Option(names = "--camera", paramLabel = "SOURCE",
+            description = "What video calls send (sip.callOptions.videoCalls): v4l2:/dev/videoN, test (a test "
+                    + "pattern with a running clock) or file:PATH (looped). Default: /dev/video0 if present, else test.")
+    String camera;
+
     @Mixin
     AudioOptions audio;
 
@@ -77,8 +83,15 @@ public final class DeviceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--door-relay': " + e.getMessage());
         }
+        VideoSetup video;
+        try {
+            video = VideoSetup.of(camera);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--camera': " + e.getMessage());
+        }
         DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
-                eventsUrl, door);
+                eventsUrl, door, video);
         DeviceRuntime device = DeviceRuntime.open(options, System.getenv(), System.out);
         // The shutdown hook owns closing: on Ctrl-C or SIGTERM the JVM does not wait for this thread.
         CountDownLatch closed = new CountDownLatch(1);

@@ -61,6 +61,9 @@ public final class VideoSession implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong keyFrames = new AtomicLong();
+    private final AtomicLong keyFramesIn = new AtomicLong();
+    /** RTP timestamp of the peer's last key frame counted; only the RTP receive loop touches it. */
+    private long lastKeyFrameInTimestamp = -1;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong plis = new AtomicLong();
 
@@ -132,7 +135,7 @@ public final class VideoSession implements AutoCloseable {
     public VideoStatistics statistics() {
         return new VideoStatistics(sent.get(), received.get(), rejected.get(),
                 receiver == null ? 0 : receiver.framesDecoded(), receiver == null ? "" : receiver.pictureSize(),
-                keyFrames.get(), requests.get(), plis.get(), lastKeyFrameLatencyMs);
+                keyFrames.get(), keyFramesIn.get(), requests.get(), plis.get(), lastKeyFrameLatencyMs);
     }
 
     /** The peer's last picture as JPEG (at most a second old), if any arrived. */
@@ -241,20 +244,29 @@ public final class VideoSession implements AutoCloseable {
         if (srtp.isPresent()) {
             ParseResult<byte[]> plain = srtp.get().inbound().unprotectRtp(buffer, 0, length);
             if (!(plain instanceof ParseResult.Parsed<byte[]> ok)) {
-                rejected.incrementAndGet();
+                reject("SRTP: " + ((ParseResult.Malformed<byte[]>) plain).reason());
                 return;
             }
             data = ok.value();
             length = data.length;
         }
         ParseResult<RtpPacket> parsed = RtpPacket.parse(data, 0, length);
-        if (!(parsed instanceof ParseResult.Parsed<RtpPacket> ok) || ok.value().payloadType() != media.payloadType()
-                || receiver == null) {
-            rejected.incrementAndGet();
+        if (!(parsed instanceof ParseResult.Parsed<RtpPacket> ok)) {
+            reject("RTP: " + ((ParseResult.Malformed<RtpPacket>) parsed).reason());
             return;
         }
-        remoteSsrc = ok.value().ssrc();
+        if (ok.value().payloadType() != media.payloadType() || receiver == null) {
+            reject(receiver == null ? "video is send-only" : "payload type " + ok.value().payloadType());
+            return;
+        }
+        RtpPacket packet = ok.value();
+        remoteSsrc = packet.ssrc();
         received.incrementAndGet();
+        byte[] payload = packet.payload();
+        if (H264KeyFrames.startsKeyFrame(payload, 0, payload.length) && packet.timestamp() != lastKeyFrameInTimestamp) {
+            lastKeyFrameInTimestamp = packet.timestamp();
+            keyFramesIn.incrementAndGet();
+        }
         receiver.push(data, 0, length);
         askForKeyFrameWhileUndecodable();
     }
@@ -277,7 +289,7 @@ public final class VideoSession implements AutoCloseable {
         if (srtp.isPresent()) {
             ParseResult<byte[]> plain = srtp.get().inbound().unprotectRtcp(buffer, 0, length);
             if (!(plain instanceof ParseResult.Parsed<byte[]> ok)) {
-                rejected.incrementAndGet();
+                reject("SRTCP: " + ((ParseResult.Malformed<byte[]>) plain).reason());
                 return;
             }
             data = ok.value();
@@ -288,6 +300,15 @@ public final class VideoSession implements AutoCloseable {
             requests.addAndGet(asked);
             LOG.debug("video: peer asked for a key frame");
             requestKeyFrame();
+        }
+    }
+
+    /** Counts a dropped datagram; the first of a session is logged with its reason, the rest at DEBUG. */
+    private void reject(String reason) {
+        if (rejected.incrementAndGet() == 1) {
+            LOG.info("video: dropped a packet ({}); further drops are only counted", reason);
+        } else {
+            LOG.debug("video: dropped a packet ({})", reason);
         }
     }
 
