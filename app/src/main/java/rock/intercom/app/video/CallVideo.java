@@ -19,6 +19,7 @@ import rock.intercom.media.video.VideoSession;
 import rock.intercom.media.video.VideoStatistics;
 import rock.intercom.settings.CallOptions;
 import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.VideoCalls;
 import rock.intercom.settings.VideoOptions;
 
 /**
@@ -43,6 +44,11 @@ public final class CallVideo implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.setup = Objects.requireNonNull(setup, "setup");
         this.ports = Objects.requireNonNull(ports, "ports");
+        DeviceSettings now = settings.get();
+        CallOptions options = now == null || now.sip() == null ? null : now.sip().callOptions();
+        if (options != null && options.videoCalls() != null && options.videoCalls() != VideoCalls.OFF) {
+            VideoEngine.warmUpInBackground();
+        }
     }
 
     /**

@@ -32,7 +32,9 @@ public final class H264Receiver implements AutoCloseable {
 
     public H264Receiver(int payloadType) {
         VideoEngine.require();
+        // A bounded input: past 2 MB (seconds of video) the oldest packets are dropped, never memory grown.
         String description = "appsrc name=in is-live=true do-timestamp=true format=time max-bytes=2000000"
+                + " leaky-type=downstream"
                 + " caps=\"application/x-rtp,media=video,clock-rate=90000,encoding-name=H264,payload="
                 + payloadType + "\""
                 + " ! rtpjitterbuffer latency=" + JITTER_MS + " ! rtph264depay ! avdec_h264 ! tee name=t"

@@ -31,6 +31,16 @@ public final class VideoEngine {
         return unavailable;
     }
 
+    /**
+     * Loads GStreamer and its plugin registry on a background thread (a second or more on a small
+     * board), so the first video call does not wait for it.
+     */
+    public static void warmUpInBackground() {
+        Thread probe = new Thread(VideoEngine::unavailable, "video-engine-probe");
+        probe.setDaemon(true);
+        probe.start();
+    }
+
     /** Initialises GStreamer if needed; throws when {@link #unavailable()} is not empty. */
     static void require() {
         unavailable().ifPresent(reason -> {
@@ -49,10 +59,10 @@ public final class VideoEngine {
     private static Optional<String> probe() {
         try {
             if (!Gst.isInitialized()) {
-                Gst.init(Version.of(1, 16), "rock-intercom");
+                Gst.init(Version.of(1, 20), "rock-intercom"); // 1.20: appsrc leaky-type
             }
         } catch (Throwable e) { // UnsatisfiedLinkError, GstException: the library is missing or too old
-            return Optional.of("GStreamer 1.16+ not found (" + e.getMessage() + ")");
+            return Optional.of("GStreamer 1.20+ not found (" + e.getMessage() + ")");
         }
         List<String> missing = ELEMENTS.stream().filter(name -> !present(name)).toList();
         return missing.isEmpty() ? Optional.empty()
