@@ -195,11 +195,17 @@ public final class Baresip implements AutoCloseable {
      */
     public static Baresip desk(Path dir, String user, String password, int serverPort, String mediaenc,
             boolean video, String... commands) {
+        return desk(dir, user, password, serverPort, mediaenc, video ? "320x240" : null, 15, 300_000, commands);
+    }
+
+    /** A desk whose fakevideo camera sends {@code videoSize} ({@code WxH}, null: no video) at {@code fps} and {@code bitrate} bit/s. */
+    public static Baresip desk(Path dir, String user, String password, int serverPort, String mediaenc,
+            String videoSize, int fps, int bitrate, String... commands) {
         int rtp = FreePorts.udpRun(12);
         int control = FreePorts.tcpAndUdp();
-        String videoModules = video ? String.join("\n", "module\t\t\tavcodec.so", "module\t\t\tfakevideo.so",
-                "video_source\t\tfakevideo,nil", "video_display\t\tfakevideo,nil", "video_size\t\t320x240",
-                "video_fps\t\t15", "video_bitrate\t\t300000") : "";
+        String videoModules = videoSize != null ? String.join("\n", "module\t\t\tavcodec.so",
+                "module\t\t\tfakevideo.so", "video_source\t\tfakevideo,nil", "video_display\t\tfakevideo,nil",
+                "video_size\t\t" + videoSize, "video_fps\t\t" + fps, "video_bitrate\t\t" + bitrate) : "";
         Map<String, String> values = Map.of("USER", user, "PASSWORD", password,
                 "SERVER_PORT", Integer.toString(serverPort), "RTP_FIRST", Integer.toString(rtp),
                 "RTP_LAST", Integer.toString(rtp + 10), "MEDIAENC", mediaenc, "VIDEO_MODULES", videoModules,

@@ -59,6 +59,15 @@ public record Camera(String spec, Kind kind, String location) {
         };
     }
 
+    /**
+     * Whether the source needs {@code videorate} to reach the configured frame rate: a camera or a
+     * file has its own; the test pattern is made at the rate asked. videorate holds one frame to
+     * decide, so it costs a frame of latency (a key frame after PLI included) where it is used.
+     */
+    boolean needsRateConversion() {
+        return kind != Kind.TEST;
+    }
+
     private static String quoted(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

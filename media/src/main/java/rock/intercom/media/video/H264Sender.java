@@ -49,7 +49,8 @@ public final class H264Sender implements AutoCloseable {
         Objects.requireNonNull(packets, "packets");
         VideoEngine.require();
         String description = camera.pipelineSource()
-                + " ! videoconvert ! videoscale ! videorate ! video/x-raw,format=I420,width=" + format.width()
+                + " ! videoconvert ! videoscale" + (camera.needsRateConversion() ? " ! videorate" : "")
+                + " ! video/x-raw,format=I420,width=" + format.width()
                 + ",height=" + format.height() + ",framerate=" + format.frameRate() + "/1"
                 + " ! x264enc name=enc tune=zerolatency speed-preset=ultrafast bitrate=" + bitrateKbps
                 + " key-int-max=" + KEY_FRAME_SECONDS * format.frameRate() + " threads=1 sliced-threads=false"

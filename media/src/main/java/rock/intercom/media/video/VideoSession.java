@@ -64,6 +64,7 @@ public final class VideoSession implements AutoCloseable {
     private final AtomicLong keyFramesIn = new AtomicLong();
     /** RTP timestamp of the peer's last key frame counted; only the RTP receive loop touches it. */
     private long lastKeyFrameInTimestamp = -1;
+    private volatile long lastKeyFrameInNanos = -1;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong plis = new AtomicLong();
 
@@ -136,6 +137,11 @@ public final class VideoSession implements AutoCloseable {
         return new VideoStatistics(sent.get(), received.get(), rejected.get(),
                 receiver == null ? 0 : receiver.framesDecoded(), receiver == null ? "" : receiver.pictureSize(),
                 keyFrames.get(), keyFramesIn.get(), requests.get(), plis.get(), lastKeyFrameLatencyMs);
+    }
+
+    /** {@link System#nanoTime()} when the peer's last key frame began to arrive, or -1: for the key-frame bench. */
+    public long lastKeyFrameReceivedNanos() {
+        return lastKeyFrameInNanos;
     }
 
     /** The peer's last picture as JPEG (at most a second old), if any arrived. */
@@ -265,6 +271,7 @@ public final class VideoSession implements AutoCloseable {
         byte[] payload = packet.payload();
         if (H264KeyFrames.startsKeyFrame(payload, 0, payload.length) && packet.timestamp() != lastKeyFrameInTimestamp) {
             lastKeyFrameInTimestamp = packet.timestamp();
+            lastKeyFrameInNanos = System.nanoTime();
             keyFramesIn.incrementAndGet();
         }
         receiver.push(data, 0, length);
