@@ -25,6 +25,7 @@ public final class H264Receiver implements AutoCloseable {
     static final int JITTER_MS = 100;
 
     private final Pipeline pipeline;
+    private final PipelineErrors errors;
     private final AppSrc source;
     private final AtomicLong frames = new AtomicLong();
     private final AtomicReference<String> size = new AtomicReference<>("");
@@ -45,6 +46,7 @@ public final class H264Receiver implements AutoCloseable {
                 + " ! videoconvert ! jpegenc quality=70"
                 + " ! appsink name=snapshots sync=false emit-signals=true max-buffers=1 drop=true";
         pipeline = (Pipeline) Gst.parseLaunch(description);
+        errors = new PipelineErrors(pipeline, "decoder");
         source = (AppSrc) pipeline.getElementByName("in");
         AppSink frameSink = (AppSink) pipeline.getElementByName("frames");
         frameSink.connect((AppSink.NEW_SAMPLE) s -> {
@@ -112,6 +114,11 @@ public final class H264Receiver implements AutoCloseable {
     /** The last decoded picture as JPEG, or {@code null} before the first. */
     public byte[] lastPicture() {
         return lastJpeg.get();
+    }
+
+    /** The pipeline's first error, or {@code null}. */
+    String error() {
+        return errors.first();
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class H264Sender implements AutoCloseable {
     static final int RTP_MTU = 1200;
 
     private final Pipeline pipeline;
+    private final PipelineErrors errors;
     private final AppSink sink;
     private final Element encoder;
 
@@ -59,6 +60,7 @@ public final class H264Sender implements AutoCloseable {
                 + " mtu=" + RTP_MTU + " config-interval=-1 aggregate-mode=zero-latency"
                 + " ! appsink name=out sync=false emit-signals=true max-buffers=64 drop=true";
         pipeline = (Pipeline) Gst.parseLaunch(description);
+        errors = new PipelineErrors(pipeline, "camera/encoder");
         sink = (AppSink) pipeline.getElementByName("out");
         encoder = pipeline.getElementByName("enc");
         sink.connect((AppSink.NEW_SAMPLE) s -> {
@@ -96,6 +98,11 @@ public final class H264Sender implements AutoCloseable {
     /** The encoder's current target, in kbit/s. */
     int bitrateKbps() {
         return ((Number) encoder.get("bitrate")).intValue();
+    }
+
+    /** The pipeline's first error, or {@code null}. */
+    String error() {
+        return errors.first();
     }
 
     @Override

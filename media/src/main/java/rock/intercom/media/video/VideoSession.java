@@ -149,6 +149,12 @@ public final class VideoSession implements AutoCloseable {
         return Optional.ofNullable(receiver == null ? null : receiver.lastPicture());
     }
 
+    /** The first error of the camera/encoder or decoder pipeline (e.g. a camera that cannot open), if any. */
+    public Optional<String> failure() {
+        String out = sender == null ? null : sender.error();
+        return Optional.ofNullable(out != null ? out : receiver == null ? null : receiver.error());
+    }
+
     /** Asks our own encoder for a key frame, as a peer's PLI does. */
     public void requestKeyFrame() {
         if (sender != null) {

@@ -94,6 +94,23 @@ class VideoSessionLoopbackTest {
         }
     }
 
+    @Test
+    void aCameraThatCannotOpenIsReportedAndThePeersPicturesStillDecode() throws Exception {
+        MediaSockets socketsA = PORTS.bind(LOOPBACK);
+        MediaSockets socketsB = PORTS.bind(LOOPBACK);
+        Camera missing = new Camera("v4l2:/dev/video-missing", Camera.Kind.V4L2, "/dev/video-missing");
+        try (VideoSession a = new VideoSession(socketsA, video(socketsB.rtpPort(), Optional.empty()), missing, SMALL);
+             VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST,
+                     SMALL)) {
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.failure().isPresent());
+            assertThat(a.failure().get()).contains("video-missing");
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= 10);
+            assertThat(a.statistics().packetsSent()).isZero();
+        }
+    }
+
     private static NegotiatedVideo video(int remotePort, Optional<SrtpKeys> keys) {
         return new NegotiatedVideo("127.0.0.1", remotePort, 96, "42e01f", 300, MediaDirection.SENDRECV, keys);
     }
