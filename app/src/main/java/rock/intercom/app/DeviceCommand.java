@@ -56,7 +56,7 @@ public final class DeviceCommand implements Callable<Integer> {
 
     @Option(names = "--camera", paramLabel = "SOURCE",
             description = "What video calls send (sip.callOptions.videoCalls): v4l2:/dev/videoN, test (a test "
-                    + "pattern with a running clock) or file:PATH (looped). Default: /dev/video0 if present, else test.")
+                    + "pattern with a running clock) or file:PATH (played once per call). Default: /dev/video0 if present, else test.")
     String camera;
 
     @Mixin

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The door's camera as {@code --camera} names it: {@code v4l2:/dev/videoN} (a Video4Linux device),
  * {@code test} (a moving test pattern with a running clock, for demos and tests) or
- * {@code file:PATH} (a video file, looped). Only the GStreamer source is decided here; size and
+ * {@code file:PATH} (a video file in any format GStreamer decodes, played once per call at its own
+ * pace; the peer keeps its last picture). Only the GStreamer source is decided here; size and
  * frame rate come from the settings. Immutable.
  *
  * @param spec the text as given, for logs and the device page
@@ -55,7 +56,8 @@ public record Camera(String spec, Kind kind, String location) {
                     + " font-desc=\"Sans 18\" ! clockoverlay halignment=right valignment=top time-format=\"%H:%M:%S\""
                     + " font-desc=\"Sans 18\"";
             case V4L2 -> "v4l2src device=" + quoted(location) + " do-timestamp=true";
-            case FILE -> "multifilesrc location=" + quoted(location) + " loop=true ! decodebin";
+            // identity sync=true plays the file at its own pace (the appsink does not wait on the clock).
+            case FILE -> "filesrc location=" + quoted(location) + " ! decodebin ! identity sync=true";
         };
     }
 

@@ -8,9 +8,16 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Gst;
+import org.freedesktop.gstreamer.Pipeline;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import rock.intercom.media.sdp.MediaDirection;
 import rock.intercom.media.sdp.NegotiatedVideo;
 import rock.intercom.media.session.MediaSockets;
@@ -108,6 +115,32 @@ class VideoSessionLoopbackTest {
             assertThat(a.failure().get()).contains("video-missing");
             await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= 10);
             assertThat(a.statistics().packetsSent()).isZero();
+        }
+    }
+
+    @Test
+    void aVideoFileIsSentAtItsOwnPace(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("door.mp4");
+        Pipeline maker = (Pipeline) Gst.parseLaunch("videotestsrc num-buffers=30 pattern=ball ! video/x-raw,width=320,height=240,framerate=15/1"
+                + " ! x264enc ! mp4mux ! filesink location=\"" + file + "\"");
+        CountDownLatch done = new CountDownLatch(1);
+        maker.getBus().connect((Bus.EOS) source -> done.countDown());
+        maker.play();
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        maker.stop();
+        Camera camera = Camera.parse("file:" + file);
+        MediaSockets socketsA = PORTS.bind(LOOPBACK);
+        MediaSockets socketsB = PORTS.bind(LOOPBACK);
+        try (VideoSession a = new VideoSession(socketsA, video(socketsB.rtpPort(), Optional.empty()), camera, SMALL);
+             VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST,
+                     SMALL)) {
+            long started = System.nanoTime();
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> b.statistics().framesDecoded() >= 25);
+            // 30 frames at 15 fps take 2 s: a file pushed as fast as it decodes would be done at once.
+            assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThan(1200);
+            assertThat(a.failure()).isEmpty();
         }
     }
 
