@@ -56,7 +56,8 @@ public final class DeviceCommand implements Callable<Integer> {
 
     @Option(names = "--camera", paramLabel = "SOURCE",
             description = "What video calls send (sip.callOptions.videoCalls): v4l2:/dev/videoN, test (a test "
-                    + "pattern with a running clock) or file:PATH (played once per call). Default: /dev/video0 if present, else test.")
+                    + "pattern with a running clock) or file:PATH (played once per call). "
+                    + "Default: /dev/video0 if present, else test.")
     String camera;
 
     @Mixin

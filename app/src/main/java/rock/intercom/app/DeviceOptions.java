@@ -7,7 +7,8 @@ import rock.intercom.app.video.VideoSetup;
 
 /**
  * How one device process runs: where its files are, which ports it takes, its audio I/O and
- * where its events go (not settings), and the camera video calls send ({@code video}). {@code eventsJdbcUrl} null keeps events in SQLite under
+ * where its events go (not settings), and the camera video calls send ({@code video}).
+ * {@code eventsJdbcUrl} null keeps events in SQLite under
  * {@code dataDir}; a {@code jdbc:postgresql:} URL sends them to a fleet's PostgreSQL.
  */
 public record DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio,

@@ -57,7 +57,7 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
         this(settings, setup, address, VideoSetup.testPattern());
     }
 
-    /** With the door's camera for video calls ({@link CallVideo}: same RTP range, started and stopped with the audio). */
+    /** With the door's camera for video calls ({@link CallVideo}: same RTP range, started and stopped with audio). */
     public CallAudio(Supplier<DeviceSettings> settings, AudioSetup setup, MediaAddress address, VideoSetup camera) {
         this.setup = setup;
         this.tones = new TonePlayer(setup.speakers(), settings);

@@ -14,7 +14,8 @@ import org.freedesktop.gstreamer.Version;
 public final class VideoEngine {
 
     /** The elements the call pipelines use; the Debian packages that hold them are in {@code ./run-tests}. */
-    static final List<String> ELEMENTS = List.of("appsrc", "appsink", "videotestsrc", "timeoverlay", "clockoverlay", "videoconvert",
+    static final List<String> ELEMENTS = List.of("appsrc", "appsink", "videotestsrc", "timeoverlay", "clockoverlay",
+            "videoconvert",
             "videoscale", "videorate", "x264enc", "rtph264pay", "rtpjitterbuffer", "rtph264depay", "avdec_h264",
             "jpegenc");
 

@@ -121,8 +121,8 @@ class VideoSessionLoopbackTest {
     @Test
     void aVideoFileIsSentAtItsOwnPace(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("door.mp4");
-        Pipeline maker = (Pipeline) Gst.parseLaunch("videotestsrc num-buffers=30 pattern=ball ! video/x-raw,width=320,height=240,framerate=15/1"
-                + " ! x264enc ! mp4mux ! filesink location=\"" + file + "\"");
+        Pipeline maker = (Pipeline) Gst.parseLaunch("videotestsrc num-buffers=30 pattern=ball"
+                + " ! video/x-raw,width=320,height=240,framerate=15/1 ! x264enc ! mp4mux ! filesink location=\"" + file + "\"");
         CountDownLatch done = new CountDownLatch(1);
         maker.getBus().connect((Bus.EOS) source -> done.countDown());
         maker.play();
