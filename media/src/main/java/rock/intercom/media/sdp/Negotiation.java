@@ -5,8 +5,7 @@ public sealed interface Negotiation {
 
     /**
      * Agreement on audio, plus what became of video. {@code answer} is the SDP to send back when we
-     * answered an offer, {@code null}
-     * when we accepted the peer's answer.
+     * answered an offer, {@code null} when we accepted the peer's answer.
      */
     record Agreed(SessionDescription answer, NegotiatedMedia media, VideoOutcome video) implements Negotiation {
         public Agreed {
