@@ -15,6 +15,8 @@ import org.freedesktop.gstreamer.Sample;
 import org.freedesktop.gstreamer.elements.AppSink;
 import org.freedesktop.gstreamer.event.Event;
 import org.freedesktop.gstreamer.glib.Natives;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import rock.intercom.settings.VideoOptions;
 
 /**
@@ -27,6 +29,8 @@ import rock.intercom.settings.VideoOptions;
  * delivered on a GStreamer streaming thread; the other methods are thread-safe.
  */
 public final class H264Sender implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(H264Sender.class);
 
     /** Periodic key frames: a peer that lost one and cannot send PLI still recovers within this. */
     static final int KEY_FRAME_SECONDS = 10;
@@ -91,7 +95,14 @@ public final class H264Sender implements AutoCloseable {
      * §6.3.1, RFC 5104 §4.3.1): a force-key-unit event travels from the sink up to x264enc.
      */
     public void requestKeyFrame() {
-        Pointer event = VideoEvents.LIB.gst_video_event_new_upstream_force_key_unit(-1L, true, 0);
+        Pointer event;
+        try {
+            event = VideoEvents.LIB.gst_video_event_new_upstream_force_key_unit(-1L, true, 0);
+        } catch (LinkageError e) {
+            // libgstvideo ships with every GStreamer; should it be missing, the periodic key frame still comes.
+            LOG.warn("cannot ask the encoder for a key frame: {}", e.toString());
+            return;
+        }
         sink.sendEvent(Natives.callerOwnsReturn(event, Event.class));
     }
 
