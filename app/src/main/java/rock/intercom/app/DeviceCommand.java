@@ -9,6 +9,7 @@ import rock.intercom.app.door.ButtonSource;
 import rock.intercom.app.door.DoorWiring;
 import rock.intercom.app.service.ServiceWatchdog;
 import rock.intercom.app.service.SystemdNotify;
+import rock.intercom.app.video.VideoSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +57,12 @@ public final class DeviceCommand implements Callable<Integer> {
                     + "or gpio:CHIP:LINE (libgpiod's gpioset). Pulse length: door.release.pulseSeconds.")
     String doorRelay;
 
+    @Option(names = "--camera", paramLabel = "SOURCE",
+            description = "What video calls send (sip.callOptions.videoCalls): v4l2:/dev/videoN, test (a test "
+                    + "pattern with a running clock) or file:PATH (played once per call). "
+                    + "Default: /dev/video0 if present, else test.")
+    String camera;
+
     @Mixin
     AudioOptions audio;
 
@@ -89,8 +96,15 @@ public final class DeviceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--syslog': " + e.getMessage());
         }
+        VideoSetup video;
+        try {
+            video = VideoSetup.of(camera);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--camera': " + e.getMessage());
+        }
         DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
-                eventsUrl, door);
+                eventsUrl, door, video);
         DeviceRuntime device = DeviceRuntime.open(options, operations, System.getenv(), System.out);
         // Under systemd (Type=notify): ready once SIP, the call thread and HTTP are up; the watchdog
         // is fed while the call thread and the SIP agent answer.

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.app.audio.CallAudio;
+import rock.intercom.app.audio.MediaAddress;
 import rock.intercom.app.door.CallButton;
 import rock.intercom.app.door.DoorOpener;
 import rock.intercom.app.door.DoorRelay;
@@ -44,6 +45,7 @@ import rock.intercom.portal.PortalOptions;
 import rock.intercom.portal.PortalServer;
 import rock.intercom.portal.auth.UserStore;
 import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.VideoCalls;
 import rock.intercom.settings.LiveSettings;
 import rock.intercom.settings.SettingsCodec;
 import rock.intercom.settings.SettingsFile;
@@ -110,7 +112,7 @@ public final class DeviceRuntime implements AutoCloseable {
         CompletableFuture<TimedEventStore> opening = CompletableFuture.supplyAsync(
                 () -> new TimedEventStore(openEvents(options, env), metrics.registry()));
         // Built in dependency order; the controller connects itself as the sink of signalling and audio.
-        CallAudio audio = new CallAudio(live::current, options.audio());
+        CallAudio audio = new CallAudio(live::current, options.audio(), MediaAddress.towardsServer(), options.video());
         DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), () -> opened(opening), audio);
         TimedEventStore events;
         try {
@@ -142,6 +144,9 @@ public final class DeviceRuntime implements AutoCloseable {
         AutoCloseable toSip = live.subscribe(change -> signalling.apply(change.current()));
         AutoCloseable toAudio = live.subscribe(change -> audio.settingsChanged(change.current()));
         options.audio().notices().forEach(announce::println);
+        if (videoCallsOn(initial)) {
+            options.video().notices().forEach(announce::println);
+        }
         DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView, opener);
         UserStore users = UserStore.open(options.dataDir(), env, announce);
         metrics.watchRegistration(signalling::registrationView);
@@ -266,6 +271,11 @@ public final class DeviceRuntime implements AutoCloseable {
         return settings;
     }
 
+    /** The device's call media: audio, and video through {@link CallAudio#video()}. */
+    public CallAudio audio() {
+        return audio;
+    }
+
     public CallController call() {
         return call;
     }
@@ -312,5 +322,12 @@ public final class DeviceRuntime implements AutoCloseable {
         } catch (Exception e) {
             log.warn("while closing: {}", e.toString());
         }
+    }
+
+    /** Whether Video Calls allows video in some direction: only then is the camera worth a notice. */
+    private static boolean videoCallsOn(DeviceSettings settings) {
+        return settings.sip() != null && settings.sip().callOptions() != null
+                && settings.sip().callOptions().videoCalls() != null
+                && settings.sip().callOptions().videoCalls() != VideoCalls.OFF;
     }
 }

@@ -31,6 +31,9 @@ final class CallEvents {
     private static Map<String, Object> withMedia(Map<String, Object> details, AgreedMedia media) {
         if (media != null) {
             details.put(EventDetails.MEDIA, media.protection());
+            if (media.video() != null) {
+                details.put(EventDetails.VIDEO, media.video());
+            }
         }
         return details;
     }

@@ -25,6 +25,8 @@ public final class EventDetails {
     public static final String ERROR = "error";
     /** What protects an established call's media, e.g. {@code SRTP AES_CM_128_HMAC_SHA1_80} or {@code RTP}. */
     public static final String MEDIA = "media";
+    /** An established call's video, e.g. {@code H264 640x480 sendrecv} or {@code none (refused)} (issue 14). */
+    public static final String VIDEO = "video";
     /** The caller's URI (incoming calls). */
     public static final String CALLER = "caller";
     /** Where an incoming INVITE came from, {@code address:port}. */

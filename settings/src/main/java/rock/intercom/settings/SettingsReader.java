@@ -76,9 +76,19 @@ final class SettingsReader {
                 orDefault(node.integer("microphoneVolume"), defaults.microphoneVolume()),
                 orDefault(node.integer("speakerVolume"), defaults.speakerVolume()),
                 orDefault(node.integer("callTimeoutSeconds"), defaults.callTimeoutSeconds()),
-                node.has("videoCalls") ? node.choice("videoCalls", VideoCalls.class) : defaults.videoCalls());
+                node.has("videoCalls") ? node.choice("videoCalls", VideoCalls.class) : defaults.videoCalls(),
+                node.has("video") ? video(node.object("video")) : defaults.video());
         node.rejectUnknown();
         return options;
+    }
+
+    private static VideoOptions video(DocumentNode node) {
+        VideoOptions defaults = VideoOptions.DEFAULTS;
+        var video = new VideoOptions(orDefault(node.integer("width"), defaults.width()),
+                orDefault(node.integer("height"), defaults.height()),
+                orDefault(node.integer("frameRate"), defaults.frameRate()));
+        node.rejectUnknown();
+        return video;
     }
 
     private static IncomingCalls incomingCalls(DocumentNode node) {

@@ -173,6 +173,23 @@ public final class SettingsValidator {
         if (options.videoCalls() == null && required) {
             errors.add("sip.callOptions.videoCalls", REQUIRED);
         }
+        VideoOptions video = options.video();
+        if (video != null) {
+            evenWithin(video.width(), 160, 1920, "sip.callOptions.video.width", errors);
+            evenWithin(video.height(), 120, 1080, "sip.callOptions.video.height", errors);
+            if (video.frameRate() < 1 || video.frameRate() > 30) {
+                errors.add("sip.callOptions.video.frameRate", "must be between 1 and 30 frames per second");
+            }
+        }
+    }
+
+    /** H.264 with 4:2:0 chroma needs even picture sizes. */
+    private static void evenWithin(int pixels, int min, int max, String path, ValidationErrors errors) {
+        if (pixels < min || pixels > max) {
+            errors.add(path, "must be between " + min + " and " + max + " pixels");
+        } else if (pixels % 2 != 0) {
+            errors.add(path, "must be even (H.264 4:2:0)");
+        }
     }
 
     private static void checkIncomingCalls(IncomingCalls incoming, ValidationErrors errors) {

@@ -63,6 +63,11 @@ final class SettingsWriter {
                     .put("speakerVolume", options.speakerVolume())
                     .put("callTimeoutSeconds", options.callTimeoutSeconds())
                     .put("videoCalls", name(options.videoCalls()));
+            if (options.video() != null) {
+                VideoOptions video = options.video();
+                ((ObjectNode) node.get("callOptions")).putObject("video").put("width", video.width())
+                        .put("height", video.height()).put("frameRate", video.frameRate());
+            }
         }
         IncomingCalls incoming = sip.incomingCalls();
         if (incoming != null) {

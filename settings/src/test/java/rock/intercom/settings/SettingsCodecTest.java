@@ -58,6 +58,19 @@ class SettingsCodecTest {
     }
 
     @Test
+    void theVideoSizeIsOptionalAndSurvivesTheRoundTrip() {
+        DeviceSettings example = codec.readYaml(Documents.exampleYaml());
+        assertThat(example.sip().callOptions().video()).isEqualTo(VideoOptions.DEFAULTS);
+
+        DeviceSettings small = codec.readYaml(Documents.exampleYaml().replace("videoCalls: OFF",
+                "videoCalls: BOTH, video: { width: 320, height: 240, frameRate: 10 }"));
+        assertThat(small.sip().callOptions().video()).isEqualTo(new VideoOptions(320, 240, 10));
+        assertThat(codec.readYaml(codec.writeYaml(small))).isEqualTo(small);
+        assertThat(codec.redactedTree(small).at("/sip/callOptions/video").toString())
+            .isEqualTo("{\"width\":320,\"height\":240,\"frameRate\":10}");
+    }
+
+    @Test
     void aCertificateChainSurvivesTheRoundTrip() {
         String pem = Documents.resource("certificates/ca.pem") + Documents.resource("certificates/second-ca.pem");
         DeviceSettings settings = Documents.with(Documents.enabledExample(), "sip.server.caCertificatePem", Documents.quoted(pem));

@@ -57,6 +57,9 @@ class SettingsValidatorTest {
             sip.callOptions.callTimeoutSeconds| 5
             sip.callOptions.callTimeoutSeconds| 300
             sip.callOptions.videoCalls        | "BOTH"
+            sip.callOptions.video             | {"width": 1920, "height": 1080, "frameRate": 30}
+            sip.callOptions.video             | {"width": 160, "height": 120, "frameRate": 1}
+            sip.callOptions.video             | {"width": 320}
             sip.incomingCalls.allowedCallers  | []
             sip.incomingCalls.acceptDirectCalls | true
             sip.incomingCalls.acceptDirectCalls | false
@@ -130,6 +133,12 @@ class SettingsValidatorTest {
             sip.callOptions.speakerVolume     | 101                       | sip.callOptions.speakerVolume      | must be between 0 and 100
             sip.callOptions.callTimeoutSeconds| 4                         | sip.callOptions.callTimeoutSeconds | must be between 5 and 300 seconds
             sip.callOptions.callTimeoutSeconds| 301                       | sip.callOptions.callTimeoutSeconds | must be between 5 and 300 seconds
+            sip.callOptions.video             | {"width": 641}            | sip.callOptions.video.width        | must be even
+            sip.callOptions.video             | {"width": 158}            | sip.callOptions.video.width        | must be between 160 and 1920 pixels
+            sip.callOptions.video             | {"height": 1082}          | sip.callOptions.video.height       | must be between 120 and 1080 pixels
+            sip.callOptions.video             | {"height": 481}           | sip.callOptions.video.height       | must be even
+            sip.callOptions.video             | {"frameRate": 0}          | sip.callOptions.video.frameRate    | must be between 1 and 30
+            sip.callOptions.video             | {"frameRate": 31}         | sip.callOptions.video.frameRate    | must be between 1 and 30
             sip.incomingCalls.allowedCallers  | ["400"]                   | sip.incomingCalls.allowedCallers[0] | must be a full SIP URL
             sip.incomingCalls.allowedCallers  | ["http://400@10.0.0.1"]   | sip.incomingCalls.allowedCallers[0] | must be a full SIP URL
             sip.incomingCalls.allowedCallers  | ["sip:10.40.0.224"]       | sip.incomingCalls.allowedCallers[0] | must name a user and a host

@@ -44,6 +44,8 @@ public final class Baresip implements AutoCloseable {
     private final Path log;
     private final int sipPort;
     private final Thread killOnExit;
+    /** ctrl_tcp's port for the roles that load it ({@link #desk}), else 0. */
+    private int controlPort;
 
     private Baresip(Process process, Path dir, int sipPort) {
         this.process = process;
@@ -182,6 +184,89 @@ public final class Baresip implements AutoCloseable {
             args.addAll(List.of("-e", "/dial sip:sink" + i + "@127.0.0.1:" + uasPort));
         }
         return launch(dir, config, accounts, Map.of(), args, lifeSeconds);
+    }
+
+    /**
+     * A guard desk {@code user} registered to the server, auto-answering, G.711 µ-law with
+     * {@code mediaenc} ("" or {@code ;mediaenc=srtp}...), and with {@code video}: H.264 through
+     * FFmpeg ({@code avcodec}, both packetization modes offered) from {@code fakevideo} at
+     * 320×240@15; without it the desk has no video codec and refuses video m-lines (port 0).
+     * {@code commands} run at start-up (e.g. {@code /dial ...}); {@link #control} talks to it while it runs.
+     */
+    public static Baresip desk(Path dir, String user, String password, int serverPort, String mediaenc,
+            boolean video, String... commands) {
+        return desk(dir, user, password, serverPort, mediaenc, video ? "320x240" : null, 15, 300_000, commands);
+    }
+
+    /** A desk whose fakevideo camera sends {@code videoSize} ({@code WxH}, null: no video) at {@code fps} and {@code bitrate} bit/s. */
+    public static Baresip desk(Path dir, String user, String password, int serverPort, String mediaenc,
+            String videoSize, int fps, int bitrate, String... commands) {
+        int rtp = FreePorts.udpRun(12);
+        int control = FreePorts.tcpAndUdp();
+        String videoModules = videoSize != null ? String.join("\n", "module\t\t\tavcodec.so",
+                "module\t\t\tfakevideo.so", "video_source\t\tfakevideo,nil", "video_display\t\tfakevideo,nil",
+                "video_size\t\t" + videoSize, "video_fps\t\t" + fps, "video_bitrate\t\t" + bitrate) : "";
+        Map<String, String> values = Map.of("USER", user, "PASSWORD", password,
+                "SERVER_PORT", Integer.toString(serverPort), "RTP_FIRST", Integer.toString(rtp),
+                "RTP_LAST", Integer.toString(rtp + 10), "MEDIAENC", mediaenc, "VIDEO_MODULES", videoModules,
+                "CTRL_PORT", Integer.toString(control));
+        List<String> args = new ArrayList<>(List.of("-v"));
+        for (String c : commands) {
+            args.addAll(List.of("-e", c));
+        }
+        Baresip desk = launch(dir, fill(template("desk.config"), values), fill(template("desk.accounts"), values),
+                values, args, DEFAULT_LIFE_SECONDS);
+        desk.controlPort = control;
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> desk.log().contains("200 OK")
+                    || !desk.process.isAlive());
+            if (!desk.process.isAlive() || !desk.log().contains("200 OK")) {
+                throw new IllegalStateException("baresip desk did not register:\n" + desk.log());
+            }
+        } catch (RuntimeException e) {
+            desk.close();
+            throw e;
+        }
+        return desk;
+    }
+
+    /**
+     * Runs a menu command through ctrl_tcp (a JSON netstring, baresip's {@code ctrl_tcp} module) and
+     * returns what it printed, e.g. {@code video_debug}: {@code vidisp: fakevideo 320 x 240 frames=42}.
+     */
+    public String control(String command) {
+        if (controlPort == 0) {
+            throw new IllegalStateException("this baresip role has no ctrl_tcp");
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", controlPort)) {
+            socket.setSoTimeout(3000);
+            byte[] json = ("{\"command\":\"" + command + "\",\"token\":\"t\"}").getBytes(StandardCharsets.UTF_8);
+            var out = socket.getOutputStream();
+            out.write((json.length + ":").getBytes(StandardCharsets.US_ASCII));
+            out.write(json);
+            out.write(',');
+            out.flush();
+            var in = new java.io.DataInputStream(socket.getInputStream());
+            StringBuilder length = new StringBuilder();
+            for (int c = in.read(); c != ':'; c = in.read()) {
+                if (c < 0 || length.length() > 9) {
+                    throw new IOException("ctrl_tcp closed or sent no netstring");
+                }
+                length.append((char) c);
+            }
+            byte[] body = new byte[Integer.parseInt(length.toString())];
+            in.readFully(body);
+            String reply = new String(body, StandardCharsets.UTF_8);
+            int data = reply.indexOf("\"data\":\"");
+            if (data < 0) {
+                return reply;
+            }
+            String text = reply.substring(data + 8);
+            text = text.substring(0, Math.max(0, text.lastIndexOf('"')));
+            return text.replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes config and accounts ({@code ${SIP_PORT}} and {@code ${DIR}} filled in here) and starts baresip. */

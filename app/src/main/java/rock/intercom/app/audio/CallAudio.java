@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import rock.intercom.app.video.CallVideo;
+import rock.intercom.app.video.VideoSetup;
 import rock.intercom.call.CallDirection;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.ProgressTone;
@@ -43,17 +45,25 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
     private final MediaLifecycle lifecycle;
     private final SdpNegotiation negotiation;
     private final TonePlayer tones;
+    private final CallVideo video;
 
     /** With media on the address routed towards the SIP server; the call controller connects itself. */
     public CallAudio(Supplier<DeviceSettings> settings, AudioSetup setup) {
         this(settings, setup, MediaAddress.towardsServer());
     }
 
+    /** With the test pattern as camera, should Video Calls allow video. */
     public CallAudio(Supplier<DeviceSettings> settings, AudioSetup setup, MediaAddress address) {
+        this(settings, setup, address, VideoSetup.testPattern());
+    }
+
+    /** With the door's camera for video calls ({@link CallVideo}: same RTP range, started and stopped with audio). */
+    public CallAudio(Supplier<DeviceSettings> settings, AudioSetup setup, MediaAddress address, VideoSetup camera) {
         this.setup = setup;
         this.tones = new TonePlayer(setup.speakers(), settings);
+        this.video = new CallVideo(settings, camera, setup.rtpPorts());
         this.lifecycle = new MediaLifecycle(settings, setup, channels, tones);
-        this.negotiation = new SdpNegotiation(settings, setup, address, channels, lifecycle::open);
+        this.negotiation = new SdpNegotiation(settings, setup, address, channels, lifecycle::open, video);
         // jitsi-srtp picks and warms its AES provider on first use, for seconds on a small CPU; done
         // now, the first SRTP call's sender does not stall (and skip that much audio) for it.
         SrtpCryptoProvider.warmUpInBackground();
@@ -103,11 +113,13 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
     @Override
     public void start(String callId, CallDirection direction) {
         lifecycle.start(callId, direction);
+        video.start(callId);
     }
 
     @Override
     public void stop(String callId) {
         lifecycle.stop(callId);
+        video.stop(callId);
     }
 
     @Override
@@ -155,6 +167,11 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
         return channel == null ? "" : channel.digits();
     }
 
+    /** The call's video (statistics, snapshots) beside its audio. */
+    public CallVideo video() {
+        return video;
+    }
+
     /** Stops the tone and every call's media, and releases every port. */
     @Override
     public void close() {
@@ -162,6 +179,7 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
         for (String callId : channels.keySet()) {
             lifecycle.stop(callId);
         }
+        video.close();
     }
 
     /** For tests: the port range in use. */

@@ -9,6 +9,7 @@ import rock.intercom.media.sdp.LocalOffer;
 import rock.intercom.media.sdp.NegotiatedMedia;
 import rock.intercom.media.sdp.Negotiation;
 import rock.intercom.media.sdp.OfferAnswer;
+import rock.intercom.media.sdp.VideoOutcome;
 import rock.intercom.media.session.MediaSession;
 import rock.intercom.media.session.MediaSockets;
 
@@ -41,6 +42,8 @@ final class CallChannel {
     private String answer;
     private long sessionVersion;
     private volatile ChannelPhase phase = new ChannelPhase.Ended("nothing negotiated yet");
+    /** What the peer's answer to our offer made of video; the video itself is {@code CallVideo}'s. */
+    private volatile VideoOutcome videoOutcome = VideoOutcome.NOT_OFFERED;
 
     CallChannel(String callId, boolean outgoing, long sessionId) {
         this.callId = Objects.requireNonNull(callId, "callId");
@@ -71,6 +74,11 @@ final class CallChannel {
             return Optional.of(summary(running.session().media()));
         }
         return now instanceof ChannelPhase.Agreed agreed ? Optional.of(summary(agreed.media())) : Optional.empty();
+    }
+
+    /** What the accepted answer made of video. */
+    VideoOutcome videoOutcome() {
+        return videoOutcome;
     }
 
     /** The o= version for the next SDP this side sends (RFC 4566 §5.2: incremented on every change). */
@@ -124,6 +132,7 @@ final class CallChannel {
             Negotiation result = negotiator.acceptAnswer(offered.offer(), answerSdp);
             if (result instanceof Negotiation.Agreed agreed) {
                 phase = new ChannelPhase.Agreed(offered.sockets(), agreed.media());
+                videoOutcome = agreed.video();
                 answeredOffer = offered.offer();
                 answer = answerSdp;
                 return new RemoteAnswer.Usable(summary(agreed.media()));

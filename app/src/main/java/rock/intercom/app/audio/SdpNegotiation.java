@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.app.video.CallVideo;
 import rock.intercom.call.media.RemoteAnswer;
 import rock.intercom.call.media.SdpAnswer;
 import rock.intercom.call.media.SdpOffer;
@@ -43,14 +44,16 @@ final class SdpNegotiation {
     private final MediaAddress address;
     private final Map<String, CallChannel> channels;
     private final CallChannel.SessionOpener opener;
+    private final CallVideo video;
 
     SdpNegotiation(Supplier<DeviceSettings> settings, AudioSetup setup, MediaAddress address,
-            Map<String, CallChannel> channels, CallChannel.SessionOpener opener) {
+            Map<String, CallChannel> channels, CallChannel.SessionOpener opener, CallVideo video) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.setup = Objects.requireNonNull(setup, "setup");
         this.address = Objects.requireNonNull(address, "address");
         this.channels = Objects.requireNonNull(channels, "channels");
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.video = Objects.requireNonNull(video, "video");
     }
 
     /**
@@ -71,9 +74,10 @@ final class SdpNegotiation {
             LOG.warn("call {}: no RTP port: {}", callId, e.getMessage());
             return new SdpOffer.Unavailable("no RTP port for the call: " + e.getMessage());
         }
-        OfferAnswer negotiator = new OfferAnswer(policy(now, true));
-        LocalOffer offer = negotiator.createOffer(endpoint(local, sockets.rtpPort()), channel.sessionId(),
-                channel.nextVersion());
+        MediaPolicy policy = policy(now, true);
+        OfferAnswer negotiator = new OfferAnswer(policy);
+        LocalOffer offer = negotiator.createOffer(endpoint(local, sockets.rtpPort(), videoPort(callId, policy, local)),
+                channel.sessionId(), channel.nextVersion());
         channel.offered(sockets, offer, negotiator);
         LOG.info("call {}: audio offer on port {} ({})", callId, sockets.rtpPort(), encryption(now));
         return new SdpOffer.Offer(offer.toSdp());
@@ -105,10 +109,13 @@ final class SdpNegotiation {
             LOG.warn("call {}: no RTP port: {}", callId, e.getMessage());
             return SdpAnswer.Refusal.notAcceptable("no RTP port for the call: " + e.getMessage());
         }
-        Negotiation result = new OfferAnswer(policy(now, channel.outgoing()))
-                .answerOffer(remoteOffer, endpoint(local, sockets.rtpPort()), channel.sessionId(), channel.nextVersion());
+        MediaPolicy policy = policy(now, channel.outgoing());
+        Negotiation result = new OfferAnswer(policy).answerOffer(remoteOffer,
+                endpoint(local, sockets.rtpPort(), videoPort(callId, policy, local)), channel.sessionId(),
+                channel.nextVersion());
         if (result instanceof Negotiation.Failed failed) {
             sockets.close();
+            video.stop(callId);
             channels.remove(callId, channel);
             LOG.info("call {}: offer refused with {}: {}", callId, failed.failure().sipStatus(),
                     failed.failure().reason());
@@ -117,7 +124,8 @@ final class SdpNegotiation {
         Negotiation.Agreed agreed = (Negotiation.Agreed) result;
         channel.agreed(sockets, agreed.media());
         LOG.info("call {}: answered with {} {}", callId, agreed.media().codec(), agreed.media().securityLabel());
-        return new SdpAnswer.Answer(agreed.answer().toSdp(), CallChannel.summary(agreed.media()));
+        return new SdpAnswer.Answer(agreed.answer().toSdp(),
+                CallChannel.summary(agreed.media()).withVideo(video.decided(callId, agreed.video())));
     }
 
     /** The answer to our offer: the media the call runs on, or why it cannot. */
@@ -129,7 +137,9 @@ final class SdpNegotiation {
         RemoteAnswer result = channel.accepted(remoteAnswer);
         if (result instanceof RemoteAnswer.Usable usable) {
             LOG.info("call {}: answer accepted ({})", callId, usable.media().protection());
+            result = new RemoteAnswer.Usable(usable.media().withVideo(video.decided(callId, channel.videoOutcome())));
         } else {
+            video.stop(callId);
             LOG.info("call {}: answer not usable: {}", callId, ((RemoteAnswer.Unusable) result).reason());
         }
         return result;
@@ -170,7 +180,7 @@ final class SdpNegotiation {
             DeviceSettings now) {
         MediaSockets sockets = agreed.sockets();
         Negotiation result = new OfferAnswer(policy(now, channel.outgoing()), sameKey(agreed.media()))
-                .answerOffer(remoteOffer, endpoint(sockets.rtp().getLocalAddress(), sockets.rtpPort()),
+                .answerOffer(remoteOffer, endpoint(sockets.rtp().getLocalAddress(), sockets.rtpPort(), video.localPort(channel.callId())),
                         channel.sessionId(), channel.nextVersion());
         if (result instanceof Negotiation.Failed failed) {
             LOG.info("call {}: re-offer refused with {}: {}", channel.callId(), failed.failure().sipStatus(),
@@ -204,10 +214,10 @@ final class SdpNegotiation {
         }
         MediaPolicy policy = policy(now, channel.outgoing());
         Negotiation result = new OfferAnswer(policy, sameKey)
-                .answerOffer(remoteOffer, endpoint(local, current.localRtpPort()), channel.sessionId(),
-                        channel.nextVersion());
+                .answerOffer(remoteOffer, endpoint(local, current.localRtpPort(), video.localPort(channel.callId())),
+                        channel.sessionId(), channel.nextVersion());
         if (result instanceof Negotiation.Failed failed) {
-            Optional<String> removed = OfferAnswer.audioRemoved(remoteOffer, endpoint(local, current.localRtpPort()),
+            Optional<String> removed = OfferAnswer.audioRemoved(remoteOffer, endpoint(local, current.localRtpPort(), video.localPort(channel.callId())),
                     channel.sessionId(), channel.nextVersion());
             if (removed.isPresent()) {
                 // Hold by port 0: the stream rests, nothing is sent, and the watchdog waits for a resume.
@@ -239,8 +249,9 @@ final class SdpNegotiation {
         } catch (IOException e) {
             return SdpAnswer.Refusal.notAcceptable("no RTP port for the new stream: " + e.getMessage());
         }
-        Negotiation result = new OfferAnswer(policy).answerOffer(remoteOffer, endpoint(local, sockets.rtpPort()),
-                channel.sessionId(), channel.nextVersion());
+        Negotiation result = new OfferAnswer(policy).answerOffer(remoteOffer,
+                endpoint(local, sockets.rtpPort(), video.localPort(channel.callId())), channel.sessionId(),
+                channel.nextVersion());
         if (!(result instanceof Negotiation.Agreed agreed)) {
             sockets.close();
             return SdpAnswer.Refusal.notAcceptable("re-INVITE offer changed while answering");
@@ -263,8 +274,13 @@ final class SdpNegotiation {
                 && a.telephoneEventPayloadType() == b.telephoneEventPayloadType() && a.srtp().equals(b.srtp());
     }
 
-    private static LocalEndpoint endpoint(InetAddress local, int port) {
-        return LocalEndpoint.audio(local.getHostAddress(), port);
+    private static LocalEndpoint endpoint(InetAddress local, int port, int videoPort) {
+        return new LocalEndpoint(local.getHostAddress(), port, MediaDirection.SENDRECV, videoPort);
+    }
+
+    /** A video port when Video Calls allows video for this call (see {@link CallVideo#bind}), else 0. */
+    private int videoPort(String callId, MediaPolicy policy, InetAddress local) {
+        return policy.videoAllowed() ? video.bind(callId, local) : 0;
     }
 
     private static MediaPolicy policy(DeviceSettings settings, boolean outgoing) {

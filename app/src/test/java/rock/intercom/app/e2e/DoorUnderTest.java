@@ -104,6 +104,11 @@ final class DoorUnderTest implements AutoCloseable {
         return device.sipPort();
     }
 
+    /** The device itself, for what the API does not show (the call's media counters). */
+    DeviceRuntime runtime() {
+        return device;
+    }
+
     JsonNode status() {
         return get("/api/v1/devices/rockx-505/status");
     }

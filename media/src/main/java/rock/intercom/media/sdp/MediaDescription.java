@@ -12,12 +12,34 @@ import java.util.Optional;
  * @param formats           payload type numbers as written
  * @param connectionAddress media-level {@code c=} address, or {@code null} to use the session one
  * @param attributes        media-level attributes in order
+ * @param bandwidths        media-level {@code b=} values (RFC 4566 §5.8), e.g. {@code AS:512}
  */
 public record MediaDescription(String media, int port, String protocol, List<String> formats,
-                               String connectionAddress, List<SdpAttribute> attributes) {
+                               String connectionAddress, List<SdpAttribute> attributes, List<String> bandwidths) {
     public MediaDescription {
         formats = List.copyOf(formats);
         attributes = List.copyOf(attributes);
+        bandwidths = List.copyOf(bandwidths);
+    }
+
+    /** A section without {@code b=} lines. */
+    public MediaDescription(String media, int port, String protocol, List<String> formats, String connectionAddress,
+                            List<SdpAttribute> attributes) {
+        this(media, port, protocol, formats, connectionAddress, attributes, List.of());
+    }
+
+    /** The {@code b=AS} value in kbit/s (RFC 4566 §5.8), or -1 when there is none or it does not parse. */
+    public int applicationSpecificKbps() {
+        for (String b : bandwidths) {
+            if (b.regionMatches(true, 0, "AS:", 0, 3)) {
+                try {
+                    return Integer.parseInt(b.substring(3).trim());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     /** All values of attribute {@code name}, in order. */

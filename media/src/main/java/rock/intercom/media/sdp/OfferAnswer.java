@@ -51,7 +51,10 @@ public final class OfferAnswer {
         this.keySource = Objects.requireNonNull(keySource);
     }
 
-    /** Builds our offer (RFC 3264 §5). Video is not offered until a video engine exists. */
+    /**
+     * Builds our offer (RFC 3264 §5): audio, then H.264 video ({@link VideoOfferAnswer}) when Video
+     * Calls allows it for this call and the endpoint has a video port.
+     */
     public LocalOffer createOffer(LocalEndpoint local, long sessionId, long sessionVersion) {
         List<CryptoAttribute> crypto = new ArrayList<>();
         int tag = 1;
@@ -71,7 +74,16 @@ public final class OfferAnswer {
         crypto.forEach(c -> attributes.add(c.toAttribute()));
         attributes.add(SdpAttribute.property(local.direction().attribute()));
         MediaDescription audio = new MediaDescription("audio", local.audioPort(), protocol, formats, null, attributes);
-        return new LocalOffer(session(local, sessionId, sessionVersion, List.of(audio)), local, crypto);
+        if (!policy.videoAllowed() || local.videoPort() <= 0) {
+            return new LocalOffer(session(local, sessionId, sessionVersion, List.of(audio)), local, crypto);
+        }
+        List<CryptoAttribute> videoCrypto = new ArrayList<>();
+        for (CryptoAttribute c : crypto) {
+            videoCrypto.add(new CryptoAttribute(c.tag(), c.suite(), keySource.apply(c.suite())));
+        }
+        MediaDescription video = VideoOfferAnswer.offer(local, protocol, videoCrypto);
+        return new LocalOffer(session(local, sessionId, sessionVersion, List.of(audio, video)), local, crypto,
+            videoCrypto);
     }
 
     /**
@@ -89,11 +101,11 @@ public final class OfferAnswer {
         boolean bestEffort = false;
         List<MediaDescription> media = new ArrayList<>();
         for (MediaDescription m : sd.media()) {
-            if (m.media().equals("audio") && m.protocol().equals(AVP) && !m.attributeValues(CryptoAttribute.NAME)
-                .isEmpty()) {
+            if ((m.media().equals("audio") || m.media().equals("video")) && m.protocol().equals(AVP)
+                && !m.attributeValues(CryptoAttribute.NAME).isEmpty()) {
                 bestEffort = true;
                 media.add(new MediaDescription(m.media(), m.port(), SAVP, m.formats(), m.connectionAddress(),
-                    m.attributes()));
+                    m.attributes(), m.bandwidths()));
             } else {
                 media.add(m);
             }
@@ -103,7 +115,7 @@ public final class OfferAnswer {
         }
         SessionDescription retry = new SessionDescription(sd.originUser(), sd.sessionId(), sessionVersion,
             sd.originAddress(), sd.sessionName(), sd.connectionAddress(), sd.attributes(), media);
-        return Optional.of(new LocalOffer(retry, refused.local(), refused.offeredCrypto()));
+        return Optional.of(new LocalOffer(retry, refused.local(), refused.offeredCrypto(), refused.videoCrypto()));
     }
 
     /** Answers a peer's offer (RFC 3264 §6) — for incoming calls and re-INVITEs. */
@@ -115,6 +127,7 @@ public final class OfferAnswer {
         SessionDescription offer = parsed.orNull();
         List<MediaDescription> answerMedia = new ArrayList<>();
         NegotiatedMedia agreed = null;
+        VideoOutcome video = null;
         SdpFailure firstProblem = null;
         for (MediaDescription m : offer.media()) {
             if (m.media().equals("audio") && agreed == null && m.port() != 0) {
@@ -126,9 +139,10 @@ public final class OfferAnswer {
                     agreed = a.media;
                     answerMedia.add(a.section);
                 }
-            } else if (m.media().equals("video") && m.port() != 0 && policy.videoAllowed() && local.videoPort() > 0
-                && !m.formats().isEmpty()) {
-                answerMedia.add(answerVideo(offer, m, local));
+            } else if (m.media().equals("video") && video == null && m.port() != 0) {
+                VideoOfferAnswer.Answer v = VideoOfferAnswer.answer(offer, m, local, policy, keySource);
+                video = v.outcome();
+                answerMedia.add(v.section());
             } else {
                 // Video when Video Calls forbids it for this direction, extra audio, other media: port 0.
                 answerMedia.add(m.rejected());
@@ -138,7 +152,8 @@ public final class OfferAnswer {
             return new Negotiation.Failed(firstProblem != null ? firstProblem
                 : SdpFailure.notAcceptable("offer has no audio stream"));
         }
-        return new Negotiation.Agreed(session(local, sessionId, sessionVersion, answerMedia), agreed);
+        return new Negotiation.Agreed(session(local, sessionId, sessionVersion, answerMedia), agreed,
+            video != null ? video : policy.videoAllowed() ? VideoOutcome.NOT_OFFERED : VideoOutcome.OFF);
     }
 
     /**
@@ -201,8 +216,9 @@ public final class OfferAnswer {
         }
         AudioFormats.Offered chosen = codecs.get(0);
         MediaDirection direction = remoteDirection(answer, m).reversed().intersect(offer.local().direction());
+        VideoOutcome video = VideoOfferAnswer.accept(offer, answer, policy);
         return new Negotiation.Agreed(null, new NegotiatedMedia(answer.connectionAddressOf(m), m.port(), chosen.codec(),
-            chosen.payloadType(), AudioFormats.telephoneEvent(m), direction, keys));
+            chosen.payloadType(), AudioFormats.telephoneEvent(m), direction, keys), video);
     }
 
     private record AudioAnswer(MediaDescription section, NegotiatedMedia media, SdpFailure failure) {
@@ -263,21 +279,11 @@ public final class OfferAnswer {
         return new AudioAnswer(section, media, null);
     }
 
-    private static MediaDescription answerVideo(SessionDescription offer, MediaDescription m, LocalEndpoint local) {
-        String format = m.formats().get(0);
-        List<SdpAttribute> attributes = new ArrayList<>();
-        m.attributeValues("rtpmap").stream().filter(v -> v.startsWith(format + " ")).findFirst()
-            .ifPresent(v -> attributes.add(SdpAttribute.of("rtpmap", v)));
-        attributes.add(SdpAttribute.property(remoteDirection(offer, m).reversed().intersect(local.direction())
-            .attribute()));
-        return new MediaDescription("video", local.videoPort(), m.protocol(), List.of(format), null, attributes);
-    }
-
     /**
      * The direction the peer declared for {@code m}: media level, else session level (RFC 4566
      * §6), and a c=0.0.0.0 hold (RFC 3264 §8.4, older RFC 2543 style) means "do not send to me".
      */
-    private static MediaDirection remoteDirection(SessionDescription sd, MediaDescription m) {
+    static MediaDirection remoteDirection(SessionDescription sd, MediaDescription m) {
         List<SdpAttribute> all = new ArrayList<>(m.attributes());
         all.addAll(sd.attributes());
         MediaDirection d = MediaDirection.from(all);

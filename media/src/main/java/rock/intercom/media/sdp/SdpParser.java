@@ -13,6 +13,8 @@ public final class SdpParser {
     /** Upper bound on accepted SDP text; an INVITE body larger than this is refused. */
     public static final int MAX_LENGTH = 16 * 1024;
     private static final int MAX_MEDIA = 16;
+    /** b= lines kept per media section; a section needs one or two (AS, TIAS). */
+    private static final int MAX_BANDWIDTHS = 4;
 
     private SdpParser() {
     }
@@ -120,7 +122,12 @@ public final class SdpParser {
                         current.attributes.add(a);
                     }
                 }
-                case 'b', 'k', 'r', 'z', 'i', 'u', 'e', 'p' -> {
+                case 'b' -> {
+                    if (current != null && current.bandwidths.size() < MAX_BANDWIDTHS) {
+                        current.bandwidths.add(value);
+                    }
+                }
+                case 'k', 'r', 'z', 'i', 'u', 'e', 'p' -> {
                     // Not used by the intercom.
                 }
                 default -> {
@@ -165,6 +172,7 @@ public final class SdpParser {
         private final String protocol;
         private final List<String> formats;
         private final List<SdpAttribute> attributes = new ArrayList<>();
+        private final List<String> bandwidths = new ArrayList<>();
         private String connection;
 
         MediaBuilder(String media, int port, String protocol, List<String> formats) {
@@ -175,7 +183,7 @@ public final class SdpParser {
         }
 
         MediaDescription build() {
-            return new MediaDescription(media, port, protocol, formats, connection, attributes);
+            return new MediaDescription(media, port, protocol, formats, connection, attributes, bandwidths);
         }
     }
 }

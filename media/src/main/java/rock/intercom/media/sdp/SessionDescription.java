@@ -47,6 +47,9 @@ public record SessionDescription(String originUser, String sessionId, long sessi
             if (m.connectionAddress() != null) {
                 line(sb, "c", "IN " + addrType(m.connectionAddress()) + " " + m.connectionAddress());
             }
+            for (String b : m.bandwidths()) {
+                line(sb, "b", b);
+            }
             for (SdpAttribute a : m.attributes()) {
                 line(sb, "a", a.toLineValue());
             }

@@ -217,7 +217,7 @@ class OfferAnswerTest {
     })
     void videoFollowsVideoCallsAndDirection(VideoCalls video, boolean outgoing, int videoPort, int answeredPort) {
         String offer = offer("RTP/AVP", "0", "-", "-", "198.51.100.7")
-            + "m=video 30002 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n";
+            + "m=video 30002 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=fmtp:96 packetization-mode=1\r\n";
         LocalEndpoint local = new LocalEndpoint("192.0.2.10", 40000, MediaDirection.SENDRECV, videoPort);
         Negotiation.Agreed a = (Negotiation.Agreed) negotiator(Encryption.RTP_OPTIONAL_SRTP, video, outgoing)
             .answerOffer(offer, local, 1, 1);

@@ -1,0 +1,193 @@
+package rock.intercom.app.video;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.media.sdp.NegotiatedVideo;
+import rock.intercom.media.sdp.VideoOutcome;
+import rock.intercom.media.session.MediaSockets;
+import rock.intercom.media.session.RtpPortRange;
+import rock.intercom.media.video.VideoEngine;
+import rock.intercom.media.video.VideoSession;
+import rock.intercom.media.video.VideoStatistics;
+import rock.intercom.settings.CallOptions;
+import rock.intercom.settings.DeviceSettings;
+import rock.intercom.settings.VideoCalls;
+import rock.intercom.settings.VideoOptions;
+
+/**
+ * The door's call video, one per device, beside its call audio: binds a call's video RTP/RTCP pair
+ * (from the audio's range) when the SDP negotiation wants to offer or answer video, keeps what the
+ * negotiation decided, runs a {@link VideoSession} from the audio's start to its stop, and names the
+ * result for the call's events ({@code H264 640x480 sendrecv}, {@code none (refused)}). Video never
+ * fails a call: a session that does not start is logged and the call goes on with audio.
+ * Thread-safe: the SIP dialogs thread binds and decides, the call thread starts and stops.
+ */
+public final class CallVideo implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallVideo.class);
+
+    private final Supplier<DeviceSettings> settings;
+    private final VideoSetup setup;
+    private final RtpPortRange ports;
+    private final Map<String, VideoChannel> channels = new ConcurrentHashMap<>();
+    private final AtomicBoolean engineWarned = new AtomicBoolean();
+
+    public CallVideo(Supplier<DeviceSettings> settings, VideoSetup setup, RtpPortRange ports) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.setup = Objects.requireNonNull(setup, "setup");
+        this.ports = Objects.requireNonNull(ports, "ports");
+        DeviceSettings now = settings.get();
+        CallOptions options = now == null || now.sip() == null ? null : now.sip().callOptions();
+        if (options != null && options.videoCalls() != null && options.videoCalls() != VideoCalls.OFF) {
+            VideoEngine.warmUpInBackground();
+        }
+    }
+
+    /**
+     * A video port for the call's offer or answer (the same one again for a later offer of the
+     * call), or 0 when video cannot run here: no video engine (one WARN per process) or no free pair.
+     */
+    public int bind(String callId, InetAddress local) {
+        Optional<String> unavailable = VideoEngine.unavailable();
+        if (unavailable.isPresent()) {
+            if (engineWarned.compareAndSet(false, true)) {
+                LOG.warn("video calls are refused: {}", unavailable.get());
+            }
+            return 0;
+        }
+        // One call at a time: what an earlier call bound but never started is released now (as audio does).
+        for (Map.Entry<String, VideoChannel> other : channels.entrySet()) {
+            if (!other.getKey().equals(callId) && other.getValue().session().isEmpty()) {
+                stop(other.getKey());
+            }
+        }
+        VideoChannel channel = channels.computeIfAbsent(callId, id -> new VideoChannel());
+        int port = channel.localPort();
+        if (port > 0) {
+            return port;
+        }
+        try {
+            MediaSockets sockets = ports.bind(local);
+            if (!channel.bound(sockets)) {
+                sockets.close();
+                return channel.localPort();
+            }
+            return sockets.rtpPort();
+        } catch (IOException e) {
+            LOG.warn("call {}: no video port, video refused: {}", callId, e.getMessage());
+            return 0;
+        }
+    }
+
+    /** The call's video port while it holds one (for a re-INVITE's answer), else 0. */
+    public int localPort(String callId) {
+        VideoChannel channel = channels.get(callId);
+        return channel == null ? 0 : channel.localPort();
+    }
+
+    /**
+     * What the negotiation decided for the call's video; the first decision stands. Returns the
+     * label the call's events carry.
+     */
+    public String decided(String callId, VideoOutcome outcome) {
+        VideoChannel channel = channels.computeIfAbsent(callId, id -> new VideoChannel());
+        channel.decided(outcome).ifPresent(MediaSockets::close);
+        VideoOutcome standing = channel.outcome().orElse(outcome);
+        String label = label(standing);
+        LOG.info("call {}: video: {}", callId, label);
+        return label;
+    }
+
+    /** Starts the agreed video (the call's media starts); nothing when there is none. */
+    public void start(String callId) {
+        VideoChannel channel = channels.get(callId);
+        if (channel == null) {
+            return;
+        }
+        Optional<MediaSockets> sockets = channel.takeForStart();
+        Optional<VideoOutcome> outcome = channel.outcome();
+        if (sockets.isEmpty() || !(outcome.orElse(null) instanceof VideoOutcome.Agreed agreed)) {
+            return;
+        }
+        VideoSession session;
+        try {
+            session = new VideoSession(sockets.get(), agreed.video(), setup.camera(), format());
+            session.start();
+        } catch (RuntimeException e) {
+            sockets.get().close();
+            LOG.warn("call {}: video did not start, the call goes on with audio: {}", callId, e.getMessage());
+            return;
+        }
+        if (!channel.running(session)) {
+            session.close();
+        }
+    }
+
+    public void stop(String callId) {
+        VideoChannel channel = channels.remove(callId);
+        if (channel != null) {
+            closeQuietly(channel.end());
+        }
+    }
+
+    /** The call's video counters while its video runs. */
+    public Optional<VideoStatistics> statistics(String callId) {
+        VideoChannel channel = channels.get(callId);
+        return channel == null ? Optional.empty() : channel.session().map(VideoSession::statistics);
+    }
+
+    /** The peer's latest picture in the call (JPEG, at most a second old), if any arrived. */
+    public Optional<byte[]> snapshot(String callId) {
+        VideoChannel channel = channels.get(callId);
+        return channel == null ? Optional.empty() : channel.session().flatMap(VideoSession::lastPicture);
+    }
+
+    /** The running session of a call, for tests and diagnostics. */
+    public Optional<VideoSession> session(String callId) {
+        VideoChannel channel = channels.get(callId);
+        return channel == null ? Optional.empty() : channel.session();
+    }
+
+    public VideoSetup setup() {
+        return setup;
+    }
+
+    /** How a call's events name its video. */
+    String label(VideoOutcome outcome) {
+        if (outcome instanceof VideoOutcome.Agreed agreed) {
+            NegotiatedVideo v = agreed.video();
+            VideoOptions f = format();
+            return "H264 " + f.width() + "x" + f.height() + " " + v.direction().attribute();
+        }
+        return "none (" + ((VideoOutcome.None) outcome).reason() + ")";
+    }
+
+    private VideoOptions format() {
+        DeviceSettings now = settings.get();
+        CallOptions options = now == null || now.sip() == null ? null : now.sip().callOptions();
+        return options == null ? VideoOptions.DEFAULTS : options.videoOrDefaults();
+    }
+
+    @Override
+    public void close() {
+        for (String callId : channels.keySet()) {
+            stop(callId);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("video close: {}", e.toString());
+        }
+    }
+}

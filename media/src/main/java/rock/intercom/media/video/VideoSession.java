@@ -1,0 +1,363 @@
+package rock.intercom.media.video;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rock.intercom.media.ParseResult;
+import rock.intercom.media.rtp.RtpPacket;
+import rock.intercom.media.sdp.NegotiatedVideo;
+import rock.intercom.media.session.MediaSockets;
+import rock.intercom.media.srtp.SrtpTransport;
+import rock.intercom.settings.VideoOptions;
+
+/**
+ * One call's H.264 video on our own transport: the call's video RTP/RTCP socket pair, SRTP with
+ * the video m-line's keys (the same rules as audio), GStreamer only for the pictures
+ * ({@link H264Sender}, {@link H264Receiver}). A PLI or FIR from the peer makes the encoder send
+ * a key frame; while the peer's packets arrive but nothing decodes yet (we joined mid-stream, or
+ * a packet was lost), we send a PLI at most once a second. Nothing the peer sends can end the
+ * receive loops: bad packets are counted and dropped.
+ *
+ * <p>Threads: {@code video-rtp-<port>} and {@code video-rtcp-<port>} receive; GStreamer's
+ * streaming thread sends. Every public method is thread-safe; {@link #close} joins the loops.
+ */
+public final class VideoSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoSession.class);
+    /** Largest datagram read: a 1200-byte payload plus headers and SRTP tag fits easily. */
+    private static final int MAX_DATAGRAM = 2048;
+    /** How often a PLI may go out while the peer's video does not decode. */
+    private static final long PLI_INTERVAL_NANOS = 1_000_000_000L;
+    /** How long the first picture may take (jitter buffer, decoder start-up) before we ask for a key frame. */
+    private static final long FIRST_PICTURE_NANOS = 700_000_000L;
+
+    private final MediaSockets sockets;
+    private final NegotiatedVideo media;
+    private final Optional<SrtpTransport> srtp;
+    private final InetSocketAddress remoteRtp;
+    private final InetSocketAddress remoteRtcp;
+    private final int ssrc = ThreadLocalRandom.current().nextInt();
+    private final H264Sender sender;
+    private final H264Receiver receiver;
+    private final Thread rtpLoop;
+    private final Thread rtcpLoop;
+    private volatile boolean running;
+    private volatile int remoteSsrc;
+    private volatile long lastPliNanos;
+    private volatile long firstPacketNanos = -1;
+    private volatile long keyFrameRequestedNanos = -1;
+    private volatile long lastKeyFrameLatencyMs = -1;
+    /** RTP timestamp of the last key frame counted; only GStreamer's streaming thread touches it. */
+    private long lastKeyFrameTimestamp = -1;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong keyFrames = new AtomicLong();
+    private final AtomicLong keyFramesIn = new AtomicLong();
+    /** RTP timestamp of the peer's last key frame counted; only the RTP receive loop touches it. */
+    private long lastKeyFrameInTimestamp = -1;
+    private volatile long lastKeyFrameInNanos = -1;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong plis = new AtomicLong();
+
+    /** Builds the pipelines on {@code sockets} (which the session now owns); nothing flows before {@link #start}. */
+    public VideoSession(MediaSockets sockets, NegotiatedVideo media, Camera camera, VideoOptions format) {
+        this.sockets = Objects.requireNonNull(sockets, "sockets");
+        this.media = Objects.requireNonNull(media, "media");
+        this.srtp = media.srtp().map(SrtpTransport::of);
+        this.remoteRtp = new InetSocketAddress(media.remoteHost(), media.remotePort());
+        this.remoteRtcp = new InetSocketAddress(media.remoteHost(), media.remotePort() + 1);
+        H264Sender out = null;
+        H264Receiver in = null;
+        try {
+            if (media.direction().sends()) {
+                out = new H264Sender(camera, format, ssrc, media.payloadType(), media.bitrateKbps(), this::send);
+            }
+            if (media.direction().receives()) {
+                in = new H264Receiver(media.payloadType());
+            }
+        } catch (RuntimeException e) {
+            if (out != null) {
+                out.close();
+            }
+            srtp.ifPresent(SrtpTransport::close);
+            throw e;
+        }
+        this.sender = out;
+        this.receiver = in;
+        int port = sockets.rtpPort();
+        this.rtpLoop = new Thread(() -> receiveLoop(sockets.rtp(), this::onRtp), "video-rtp-" + port);
+        this.rtcpLoop = new Thread(() -> receiveLoop(sockets.rtcp(), this::onRtcp), "video-rtcp-" + port);
+    }
+
+    public void start() {
+        running = true;
+        try {
+            sockets.rtp().setSoTimeout(200);
+            sockets.rtcp().setSoTimeout(200);
+        } catch (SocketException e) {
+            LOG.debug("video socket timeout not set: {}", e.toString());
+        }
+        rtpLoop.setDaemon(true);
+        rtcpLoop.setDaemon(true);
+        rtpLoop.start();
+        rtcpLoop.start();
+        if (receiver != null) {
+            receiver.start();
+        }
+        if (sender != null) {
+            sender.start();
+        }
+        LOG.info("video {} to {} (payload type {}, {} kbit/s, {})", media.direction().attribute(), remoteRtp,
+                media.payloadType(), media.bitrateKbps(), media.srtp().isPresent() ? "SRTP" : "RTP");
+    }
+
+    public NegotiatedVideo media() {
+        return media;
+    }
+
+    public int localRtpPort() {
+        return sockets.rtpPort();
+    }
+
+    /** Our video SSRC, as PLI/FIR name it. */
+    public int ssrc() {
+        return ssrc;
+    }
+
+    public VideoStatistics statistics() {
+        return new VideoStatistics(sent.get(), received.get(), rejected.get(),
+                receiver == null ? 0 : receiver.framesDecoded(), receiver == null ? "" : receiver.pictureSize(),
+                keyFrames.get(), keyFramesIn.get(), requests.get(), plis.get(), lastKeyFrameLatencyMs);
+    }
+
+    /** {@link System#nanoTime()} when the peer's last key frame began to arrive, or -1: for the key-frame bench. */
+    public long lastKeyFrameReceivedNanos() {
+        return lastKeyFrameInNanos;
+    }
+
+    /** The peer's last picture as JPEG (at most a second old), if any arrived. */
+    public Optional<byte[]> lastPicture() {
+        return Optional.ofNullable(receiver == null ? null : receiver.lastPicture());
+    }
+
+    /** The first error of the camera/encoder or decoder pipeline (e.g. a camera that cannot open), if any. */
+    public Optional<String> failure() {
+        String out = sender == null ? null : sender.error();
+        return Optional.ofNullable(out != null ? out : receiver == null ? null : receiver.error());
+    }
+
+    /** Asks our own encoder for a key frame, as a peer's PLI does. */
+    public void requestKeyFrame() {
+        if (sender != null) {
+            keyFrameRequestedNanos = System.nanoTime();
+            sender.requestKeyFrame();
+        }
+    }
+
+    /** Sends the peer a PLI for its stream, as when our decoder lost a picture. */
+    public void sendPictureLossIndication() {
+        sendRtcp(RtcpFeedback.pli(ssrc, remoteSsrc));
+        plis.incrementAndGet();
+    }
+
+    // ---- sending (GStreamer's streaming thread) ----
+
+    private void send(byte[] packet) {
+        if (!running || packet.length < RtpPacket.FIXED_HEADER) {
+            return;
+        }
+        int headerLength = headerLength(packet);
+        if (headerLength > 0 && H264KeyFrames.startsKeyFrame(packet, headerLength, packet.length - headerLength)
+                && isFirstOfFrame(packet)) {
+            countKeyFrame();
+        }
+        byte[] wire = srtp.map(t -> t.outbound().protectRtp(packet, 0, packet.length)).orElse(packet);
+        try {
+            sockets.rtp().send(new DatagramPacket(wire, wire.length, remoteRtp));
+            sent.incrementAndGet();
+        } catch (IOException e) {
+            LOG.debug("video send failed: {}", e.toString());
+        }
+    }
+
+    /** Counts a key frame once per RTP timestamp: its SPS, PPS and IDR fragments share one. */
+    private void countKeyFrame() {
+        keyFrames.incrementAndGet();
+        long requested = keyFrameRequestedNanos;
+        if (requested > 0) {
+            lastKeyFrameLatencyMs = (System.nanoTime() - requested) / 1_000_000;
+            keyFrameRequestedNanos = -1;
+        }
+    }
+
+    private boolean isFirstOfFrame(byte[] packet) {
+        long timestamp = ((packet[4] & 0xFFL) << 24) | ((packet[5] & 0xFF) << 16) | ((packet[6] & 0xFF) << 8)
+                | (packet[7] & 0xFF);
+        if (timestamp == lastKeyFrameTimestamp) {
+            return false;
+        }
+        lastKeyFrameTimestamp = timestamp;
+        return true;
+    }
+
+    /** RTP header length with CSRCs and extension (RFC 3550 §5.1, §5.3.1), or -1 if it does not fit. */
+    private static int headerLength(byte[] p) {
+        int length = RtpPacket.FIXED_HEADER + 4 * (p[0] & 0x0F);
+        if ((p[0] & 0x10) != 0) {
+            if (length + 4 > p.length) {
+                return -1;
+            }
+            length += 4 + 4 * (((p[length + 2] & 0xFF) << 8) | (p[length + 3] & 0xFF));
+        }
+        return length < p.length ? length : -1;
+    }
+
+    // ---- receiving (the session's two loops) ----
+
+    private interface Handler {
+        void handle(byte[] data, int length);
+    }
+
+    private void receiveLoop(DatagramSocket socket, Handler handler) {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+        while (running) {
+            try {
+                datagram.setLength(buffer.length);
+                socket.receive(datagram);
+            } catch (java.net.SocketTimeoutException e) {
+                continue;
+            } catch (IOException e) {
+                if (running && !socket.isClosed()) {
+                    continue;
+                }
+                return;
+            }
+            try {
+                handler.handle(buffer, datagram.getLength());
+            } catch (RuntimeException e) {
+                rejected.incrementAndGet();
+                LOG.warn("dropped a video packet that could not be handled", e);
+            }
+        }
+    }
+
+    private void onRtp(byte[] buffer, int length) {
+        byte[] data = buffer;
+        if (srtp.isPresent()) {
+            ParseResult<byte[]> plain = srtp.get().inbound().unprotectRtp(buffer, 0, length);
+            if (!(plain instanceof ParseResult.Parsed<byte[]> ok)) {
+                reject("SRTP: " + ((ParseResult.Malformed<byte[]>) plain).reason());
+                return;
+            }
+            data = ok.value();
+            length = data.length;
+        }
+        ParseResult<RtpPacket> parsed = RtpPacket.parse(data, 0, length);
+        if (!(parsed instanceof ParseResult.Parsed<RtpPacket> ok)) {
+            reject("RTP: " + ((ParseResult.Malformed<RtpPacket>) parsed).reason());
+            return;
+        }
+        if (ok.value().payloadType() != media.payloadType() || receiver == null) {
+            reject(receiver == null ? "video is send-only" : "payload type " + ok.value().payloadType());
+            return;
+        }
+        RtpPacket packet = ok.value();
+        remoteSsrc = packet.ssrc();
+        received.incrementAndGet();
+        byte[] payload = packet.payload();
+        if (H264KeyFrames.startsKeyFrame(payload, 0, payload.length) && packet.timestamp() != lastKeyFrameInTimestamp) {
+            lastKeyFrameInTimestamp = packet.timestamp();
+            lastKeyFrameInNanos = System.nanoTime();
+            keyFramesIn.incrementAndGet();
+        }
+        receiver.push(data, 0, length);
+        askForKeyFrameWhileUndecodable();
+    }
+
+    /** RFC 4585 §3.5: a receiver that cannot decode asks for a picture instead of waiting for the next key frame. */
+    private void askForKeyFrameWhileUndecodable() {
+        long now = System.nanoTime();
+        if (firstPacketNanos < 0) {
+            firstPacketNanos = now;
+        }
+        if (receiver.framesDecoded() == 0 && now - firstPacketNanos > FIRST_PICTURE_NANOS
+                && now - lastPliNanos > PLI_INTERVAL_NANOS) {
+            lastPliNanos = now;
+            sendPictureLossIndication();
+        }
+    }
+
+    private void onRtcp(byte[] buffer, int length) {
+        byte[] data = buffer;
+        if (srtp.isPresent()) {
+            ParseResult<byte[]> plain = srtp.get().inbound().unprotectRtcp(buffer, 0, length);
+            if (!(plain instanceof ParseResult.Parsed<byte[]> ok)) {
+                reject("SRTCP: " + ((ParseResult.Malformed<byte[]>) plain).reason());
+                return;
+            }
+            data = ok.value();
+            length = data.length;
+        }
+        int asked = RtcpFeedback.keyFrameRequests(data, 0, length, ssrc).size();
+        if (asked > 0) {
+            requests.addAndGet(asked);
+            LOG.debug("video: peer asked for a key frame");
+            requestKeyFrame();
+        }
+    }
+
+    /** Counts a dropped datagram; the first of a session is logged with its reason, the rest at DEBUG. */
+    private void reject(String reason) {
+        if (rejected.incrementAndGet() == 1) {
+            LOG.info("video: dropped a packet ({}); further drops are only counted", reason);
+        } else {
+            LOG.debug("video: dropped a packet ({})", reason);
+        }
+    }
+
+    private void sendRtcp(byte[] packet) {
+        byte[] wire = srtp.map(t -> t.outbound().protectRtcp(packet, 0, packet.length)).orElse(packet);
+        try {
+            sockets.rtcp().send(new DatagramPacket(wire, wire.length, remoteRtcp));
+        } catch (IOException e) {
+            LOG.debug("video RTCP send failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (sender != null) {
+            sender.close();
+        }
+        sockets.close();
+        join(rtpLoop);
+        join(rtcpLoop);
+        if (receiver != null) {
+            receiver.close();
+        }
+        srtp.ifPresent(SrtpTransport::close);
+        LOG.info("video ended: {}", statistics());
+    }
+
+    private static void join(Thread t) {
+        if (!t.isAlive()) {
+            return;
+        }
+        try {
+            t.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package rock.intercom.media.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Gst;
+import org.freedesktop.gstreamer.Pipeline;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rock.intercom.media.sdp.MediaDirection;
+import rock.intercom.media.sdp.NegotiatedVideo;
+import rock.intercom.media.session.MediaSockets;
+import rock.intercom.media.session.RtpPortRange;
+import rock.intercom.media.srtp.CryptoSuite;
+import rock.intercom.media.srtp.SrtpKeys;
+import rock.intercom.media.srtp.SrtpMasterKey;
+import rock.intercom.settings.VideoOptions;
+
+/** Two video sessions on loopback, GStreamer for real: pictures decode both ways, PLI brings a key frame. */
+class VideoSessionLoopbackTest {
+    private static final VideoOptions SMALL = new VideoOptions(320, 240, 15);
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final RtpPortRange PORTS = new RtpPortRange(41000, 41999);
+
+    @BeforeAll
+    static void engine() {
+        assertThat(VideoEngine.unavailable()).as("GStreamer with x264/libav (./run-tests installs them)").isEmpty();
+    }
+
+    @Test
+    void picturesDecodeBothWaysOnPlainRtp() throws Exception {
+        bothWays(Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void picturesDecodeBothWaysOnSrtp() throws Exception {
+        CryptoSuite suite = CryptoSuite.AES_CM_128_HMAC_SHA1_80;
+        SrtpMasterKey a = SrtpMasterKey.random(suite);
+        SrtpMasterKey b = SrtpMasterKey.random(suite);
+        bothWays(Optional.of(new SrtpKeys(suite, a, b)), Optional.of(new SrtpKeys(suite, b, a)));
+    }
+
+    private void bothWays(Optional<SrtpKeys> keysA, Optional<SrtpKeys> keysB) throws Exception {
+        MediaSockets socketsA = PORTS.bind(LOOPBACK);
+        MediaSockets socketsB = PORTS.bind(LOOPBACK);
+        try (VideoSession a = new VideoSession(socketsA, video(socketsB.rtpPort(), keysA), Camera.TEST, SMALL);
+             VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), keysB), Camera.TEST, SMALL)) {
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= 10
+                    && b.statistics().framesDecoded() >= 10);
+            assertThat(a.statistics().pictureSize()).isEqualTo("320x240");
+            assertThat(b.statistics().pictureSize()).isEqualTo("320x240");
+            assertThat(a.statistics().packetsRejected()).isZero();
+            assertThat(b.statistics().keyFramesSent()).isEqualTo(1); // the first picture; none since
+
+            // The peer's PLI (over SRTCP when the call is SRTP) makes the encoder send a key frame.
+            b.sendPictureLossIndication();
+            await().atMost(Duration.ofSeconds(2)).until(() -> a.statistics().keyFramesSent() >= 2);
+            assertThat(a.statistics().keyFrameRequests()).isEqualTo(1);
+            assertThat(a.statistics().lastKeyFrameLatencyMs()).isBetween(0L, 1000L);
+            await().atMost(Duration.ofSeconds(2)).until(() -> a.lastPicture().isPresent());
+            byte[] jpeg = a.lastPicture().orElseThrow();
+            assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
+            assertThat(jpeg[1] & 0xFF).isEqualTo(0xD8);
+        }
+    }
+
+    @Test
+    void garbageOnBothPortsIsCountedAndTheStreamGoesOn() throws Exception {
+        MediaSockets socketsA = PORTS.bind(LOOPBACK);
+        MediaSockets socketsB = PORTS.bind(LOOPBACK);
+        try (VideoSession a = new VideoSession(socketsA, video(socketsB.rtpPort(), Optional.empty()), Camera.TEST,
+                SMALL);
+             VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST,
+                     SMALL);
+             DatagramSocket attacker = new DatagramSocket(0, LOOPBACK)) {
+            a.start();
+            b.start();
+            byte[][] junk = {new byte[0], {(byte) 0x80}, {(byte) 0x80, 96, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 28},
+                    {(byte) 0x81, (byte) 206, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0}, new byte[1500]};
+            for (byte[] j : junk) {
+                attacker.send(new DatagramPacket(j, j.length, new InetSocketAddress(LOOPBACK, socketsA.rtpPort())));
+                attacker.send(new DatagramPacket(j, j.length, new InetSocketAddress(LOOPBACK,
+                        socketsA.rtpPort() + 1)));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= 10);
+            assertThat(a.statistics().packetsRejected()).isGreaterThanOrEqualTo(3);
+            assertThat(a.statistics().keyFrameRequests()).isZero();
+        }
+    }
+
+    @Test
+    void aCameraThatCannotOpenIsReportedAndThePeersPicturesStillDecode() throws Exception {
+        MediaSockets socketsA = PORTS.bind(LOOPBACK);
+        MediaSockets socketsB = PORTS.bind(LOOPBACK);
+        Camera missing = new Camera("v4l2:/dev/video-missing", Camera.Kind.V4L2, "/dev/video-missing");
+        try (VideoSession a = new VideoSession(socketsA, video(socketsB.rtpPort(), Optional.empty()), missing, SMALL);
+             VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST,
+                     SMALL)) {
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.failure().isPresent());
+            assertThat(a.failure().get()).contains("video-missing");
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= 10);
+            assertThat(a.statistics().packetsSent()).isZero();
+        }
+    }
+
+    @Test
+    void aVideoFileIsSentAtItsOwnPace(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("door.mp4");
+        Pipeline maker = (Pipeline) Gst.parseLaunch("videotestsrc num-buffers=30 pattern=ball"
+                + " ! video/x-raw,width=320,height=240,framerate=15/1 ! x264enc ! mp4mux ! filesink location=\"" + file + "\"");
+        CountDownLatch done = new CountDownLatch(1);
+        maker.getBus().connect((Bus.EOS) source -> done.countDown());
+        maker.play();
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        maker.stop();
+        Camera camera = Camera.parse("file:" + file);
+        MediaSockets socketsA = PORTS.bind(LOOPBACK);
+        MediaSockets socketsB = PORTS.bind(LOOPBACK);
+        try (VideoSession a = new VideoSession(socketsA, video(socketsB.rtpPort(), Optional.empty()), camera, SMALL);
+             VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST,
+                     SMALL)) {
+            long started = System.nanoTime();
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> b.statistics().framesDecoded() >= 25);
+            // 30 frames at 15 fps take 2 s: a file pushed as fast as it decodes would be done at once.
+            assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThan(1200);
+            assertThat(a.failure()).isEmpty();
+        }
+    }
+
+    private static NegotiatedVideo video(int remotePort, Optional<SrtpKeys> keys) {
+        return new NegotiatedVideo("127.0.0.1", remotePort, 96, "42e01f", 300, MediaDirection.SENDRECV, keys);
+    }
+}
