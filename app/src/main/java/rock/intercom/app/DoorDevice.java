@@ -90,6 +90,11 @@ public final class DoorDevice implements DeviceControl {
             callNode.put("peer", leg.peer());
         }
         status.put("screen", call.screen().text());
+        DeviceSettings current = settings.current();
+        status.putObject("incomingCalls")
+                .put("allow", current.sip() != null && current.sip().incomingCalls() != null
+                        && current.sip().incomingCalls().allow())
+                .put("effectiveMode", current.effectiveIncomingCallMode().name());
         return status;
     }
 

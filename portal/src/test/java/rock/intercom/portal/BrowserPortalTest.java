@@ -68,6 +68,10 @@ class BrowserPortalTest {
     }
 
     static void screenshot(String name) {
+        screenshotOf(page, name);
+    }
+
+    static void screenshotOf(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 

@@ -22,6 +22,9 @@ public final class DeviceConfigurationPage {
     private static final String[][] VIDEO = {
         {"OFF", "Off"}, {"OUTGOING_ONLY", "Outgoing only"}, {"INCOMING_ONLY", "Incoming only"}, {"BOTH", "Both"}};
     private static final String[][] MODES = {
+        {"", "Not chosen (custom parameter decides)",
+            "As in v3.6.3: the custom parameter intercom.default_server_controls_allowed_callers=true selects Managed by "
+                    + "SIP Server; otherwise the extension list applies."},
         {"SIP_SERVER", "Managed by SIP Server",
             "The SIP server authorises callers; the device only checks that the call comes from its server."},
         {"EXTENSION_LIST", "Restricted by Extension List",
@@ -71,6 +74,8 @@ public final class DeviceConfigurationPage {
                 "Tried in order when the call number does not answer.", "Add a fallback number", "401");
         callOptions(f);
         incomingCalls(f);
+        f.raw("<p class=\"effective-mode\" id=\"effective-mode\" role=\"note\">"
+                + esc(IncomingCallModeText.describe(view)) + "</p>");
         proxy(f, view);
         f.raw("</div></details>");
 
@@ -170,8 +175,8 @@ public final class DeviceConfigurationPage {
                 "Click the plus icon to add more entries. Use the full SIP URL format, e.g. sip:400@10.40.0.224.",
                 "Add a permitted SIP URL", "sip:400@10.40.0.224");
         f.radios("sip.incomingCalls.mode", "Who controls allowed callers",
-                "Without a choice here, the custom parameter intercom.default_server_controls_allowed_callers=true "
-                        + "selects Managed by SIP Server.", MODES);
+                "A mode chosen here (v3.7.0) wins. Not chosen: the custom parameter "
+                        + "intercom.default_server_controls_allowed_callers=true selects Managed by SIP Server.", MODES);
         f.raw("</div>");
     }
 

@@ -138,7 +138,7 @@ final class FormWriter {
         out.append("<fieldset class=\"radios\" id=\"").append(id(path)).append("\"><legend>").append(esc(legend))
                 .append("</legend>");
         for (String[] option : options) {
-            String optionId = id(path) + "-" + id(option[0]);
+            String optionId = id(path) + "-" + (option[0].isEmpty() ? "none" : id(option[0]));
             out.append("<div class=\"radio\"><input type=\"radio\" name=\"").append(esc(path)).append("\" id=\"")
                     .append(optionId).append("\" value=\"").append(esc(option[0])).append("\"")
                     .append(option[0].equals(current) ? " checked" : "").append("><label for=\"").append(optionId)
