@@ -99,6 +99,12 @@ public final class DoorDevice implements DeviceControl {
     }
 
     @Override
+    public AutoCloseable watchScreen(java.util.function.Consumer<rock.intercom.portal.live.ScreenChange> listener) {
+        return call.onScreen(screen -> listener.accept(new rock.intercom.portal.live.ScreenChange(screen.kind().name(),
+                screen.text(), java.time.Instant.now())));
+    }
+
+    @Override
     public void pressButton() {
         call.post(new CallInput.ButtonPressed());
     }

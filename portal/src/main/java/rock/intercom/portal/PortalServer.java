@@ -10,6 +10,7 @@ import rock.intercom.portal.api.DevicesApi;
 import rock.intercom.portal.auth.LoginThrottle;
 import rock.intercom.portal.auth.SessionStore;
 import rock.intercom.portal.auth.UserStore;
+import rock.intercom.portal.live.LiveFeeds;
 import rock.intercom.portal.pages.ErrorPage;
 import rock.intercom.portal.pages.PortalPages;
 
@@ -27,6 +28,7 @@ public final class PortalServer {
     private final PortalOptions options;
     private Javalin app;
     private RouteTable table;
+    private LiveFeeds live;
 
     public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, PortalOptions options) {
         this.devices = devices;
@@ -47,8 +49,9 @@ public final class PortalServer {
         AuditLog audit = new AuditLog(events);
         AuditedSettings settings = new AuditedSettings(audit);
         SessionCookie cookies = new SessionCookie(options.secureCookies());
+        live = new LiveFeeds(devices, options.clock());
         table = new RouteTable(new DevicesApi(devices, events, settings),
-                new PortalPages(devices, events, settings, guard, sessions, cookies, audit));
+                new PortalPages(devices, events, settings, guard, sessions, cookies, audit), live);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -89,6 +92,10 @@ public final class PortalServer {
     }
 
     public synchronized void stop() {
+        if (live != null) {
+            live.close();
+            live = null;
+        }
         if (app != null) {
             app.stop();
             app = null;

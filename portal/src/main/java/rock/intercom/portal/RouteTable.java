@@ -12,6 +12,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import rock.intercom.portal.api.DevicesApi;
+import rock.intercom.portal.live.LiveFeeds;
 import rock.intercom.portal.pages.PortalPages;
 
 /** Every route of the portal and its API, with the access each needs: the one place to review. */
@@ -23,11 +24,12 @@ public final class RouteTable {
 
     private final List<Route> routes;
 
-    public RouteTable(DevicesApi api, PortalPages pages) {
+    public RouteTable(DevicesApi api, PortalPages pages, LiveFeeds live) {
         routes = List.of(
                 // JSON API
                 new Route(GET, "/api/v1/devices", VIEW, api::list),
                 new Route(GET, "/api/v1/devices/{id}/status", VIEW, api::status),
+                new Route(GET, "/api/v1/devices/{id}/live", VIEW, live::stream),
                 new Route(GET, "/api/v1/devices/{id}/settings", VIEW, api::getSettings),
                 new Route(PUT, "/api/v1/devices/{id}/settings", MODIFY, api::putSettings),
                 new Route(POST, "/api/v1/devices/{id}/button", MODIFY, api::pressButton),
