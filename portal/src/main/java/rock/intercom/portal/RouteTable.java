@@ -35,6 +35,7 @@ public final class RouteTable {
                 new Route(POST, "/api/v1/devices/{id}/button", MODIFY, api::pressButton),
                 new Route(POST, "/api/v1/devices/{id}/door", MODIFY, api::openDoor),
                 new Route(GET, "/api/v1/events", VIEW, api::events),
+                new Route(GET, "/api/v1/events.csv", VIEW, api::eventsCsv),
                 // Admin Portal pages
                 new Route(GET, "/assets/{file}", ANYONE, pages::asset),
                 new Route(GET, "/sign-in", ANYONE, pages::signInForm),

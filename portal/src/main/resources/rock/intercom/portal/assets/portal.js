@@ -119,8 +119,11 @@ function liveEvents(table) {
         row.dataset.eventId = e.id;
         row.className = "fresh";
         const time = e.time.replace("T", " ").replace("Z", "");
-        const details = Object.entries(e.details || {}).map(([k, v]) => k + ": " + (Array.isArray(v) ? "[" + v.join(", ") + "]" : v)).join("; ");
-        row.append(cell(time), cell(e.device === "portal" ? "Admin Portal" : (deviceNames[e.device] || e.device)), cell(e.name), cell(details));
+        const labelled = (label, text) => { const td = cell(text); td.dataset.label = label; return td; };
+        const details = labelled("Details", e.detailsText || "");
+        details.className = "details";
+        row.append(labelled("Time (UTC)", time), labelled("Device", e.device === "portal" ? "Admin Portal" : (deviceNames[e.device] || e.device)),
+          labelled("Event", e.name), details);
         tbody.insertBefore(row, tbody.firstChild);
       }
     } catch (e) { /* retry on the next tick */ }
@@ -139,6 +142,31 @@ function modifyForm(form) {
   if (transport) {
     const target = document.getElementById(transport.dataset.showsWhenTls);
     transport.addEventListener("change", () => { target.hidden = transport.value !== "TLS"; });
+  }
+  form.addEventListener("click", (event) => {
+    const remove = event.target.closest("[data-remove-entry]");
+    if (!remove) return;
+    const entry = remove.closest("li");
+    const fieldset = entry.closest("fieldset");
+    entry.remove();
+    const add = fieldset ? fieldset.querySelector("[data-add-entry]") : null;
+    if (add) add.focus();
+  });
+  const summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+  for (const link of document.querySelectorAll("#error-summary a[href^='#']")) {
+    link.addEventListener("click", (event) => {
+      // Open the collapsed section that holds the field before moving to it.
+      const target = document.getElementById(link.getAttribute("href").substring(1));
+      if (!target) return;
+      event.preventDefault();
+      for (let el = target.parentElement; el; el = el.parentElement) {
+        if (el.tagName === "DETAILS") el.open = true;
+        if (el.hidden) el.hidden = false;
+      }
+      target.scrollIntoView({ block: "center" });
+      (target.matches("input, select, textarea, button") ? target : target.querySelector("input, select, textarea") || target).focus();
+    });
   }
   let added = 0;
   for (const plus of form.querySelectorAll("[data-add-entry]")) {
