@@ -81,6 +81,7 @@ public final class DeviceRuntime implements AutoCloseable {
         SettingsValidator validator = new SettingsValidator();
         DeviceSettings initial = load(new SettingsFile(options.config(), codec, validator), options.config());
         SettingsFile file = new SettingsFile(options.dataDir().resolve(SAVED_SETTINGS), codec, validator);
+        DataDirectory.restrict(options.dataDir());
         initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
         EventStore events = openEvents(options, env);
@@ -105,6 +106,7 @@ public final class DeviceRuntime implements AutoCloseable {
         options.audio().notices().forEach(announce::println);
         DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView, opener);
         UserStore users = UserStore.open(options.dataDir(), env, announce);
+        DataDirectory.restrict(options.dataDir()); // the files the stores just made: seed, events.db, users
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
                 PortalOptions.defaults().withHost(options.httpHost()));
         portal.start(options.httpPort());

@@ -22,7 +22,10 @@ public enum SecurityEventName {
     DOOR_RELEASE_REFUSED("Door Release Refused"),
     DOOR_RELEASE_LOCKED("Door Release Locked"),
     INPUT_LOST("Input Lost"),
-    INPUT_RESTORED("Input Restored");
+    INPUT_RESTORED("Input Restored"),
+    SIGN_IN_FAILED("Sign-In Failed"),
+    SIGN_IN_LOCKED("Sign-In Locked"),
+    USER_CHANGED("User Changed");
 
     private final String label;
 

@@ -13,6 +13,7 @@ import rock.intercom.portal.auth.UserStore;
 import rock.intercom.portal.live.LiveFeeds;
 import rock.intercom.portal.pages.ErrorPage;
 import rock.intercom.portal.pages.PortalPages;
+import rock.intercom.portal.pages.UserPages;
 
 /**
  * The Admin Portal and the device JSON API ({@code /api/v1}) on one HTTP port (Javalin on Jetty
@@ -42,16 +43,17 @@ public final class PortalServer {
         if (app != null) {
             throw new IllegalStateException("portal already started");
         }
-        SessionStore sessions = new SessionStore(options.clock(), options.sessionIdleTimeout());
+        SessionStore sessions = new SessionStore(options.clock(), options.sessionIdleTimeout(), options.sessionLifetime());
         LoginThrottle throttle = new LoginThrottle(options.clock(), options.maxLoginFailures(),
                 options.loginFailureWindow(), options.loginLockout());
-        AccessGuard guard = new AccessGuard(users, sessions, throttle);
         AuditLog audit = new AuditLog(events);
+        AccessGuard guard = new AccessGuard(users, sessions, throttle, audit, options.clock(), options.loginLockout());
         AuditedSettings settings = new AuditedSettings(audit);
         SessionCookie cookies = new SessionCookie(options.secureCookies());
         live = new LiveFeeds(devices, options.clock());
         table = new RouteTable(new DevicesApi(devices, events, settings),
-                new PortalPages(devices, events, settings, guard, sessions, cookies, audit), live);
+                new PortalPages(devices, events, settings, guard, sessions, cookies, audit), live,
+                new UserPages(users, sessions, cookies, audit, guard));
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

@@ -14,6 +14,7 @@ import java.util.List;
 import rock.intercom.portal.api.DevicesApi;
 import rock.intercom.portal.live.LiveFeeds;
 import rock.intercom.portal.pages.PortalPages;
+import rock.intercom.portal.pages.UserPages;
 
 /** Every route of the portal and its API, with the access each needs: the one place to review. */
 public final class RouteTable {
@@ -24,7 +25,7 @@ public final class RouteTable {
 
     private final List<Route> routes;
 
-    public RouteTable(DevicesApi api, PortalPages pages, LiveFeeds live) {
+    public RouteTable(DevicesApi api, PortalPages pages, LiveFeeds live, UserPages users) {
         routes = List.of(
                 // JSON API
                 new Route(GET, "/api/v1/devices", VIEW, api::list),
@@ -48,7 +49,14 @@ public final class RouteTable {
                 new Route(POST, "/devices/{id}/door", MODIFY, pages::openDoor),
                 new Route(GET, "/devices/{id}/modify", MODIFY, pages::modifyForm),
                 new Route(POST, "/devices/{id}/modify", MODIFY, pages::modify),
-                new Route(GET, "/security-events", VIEW, pages::securityEvents));
+                new Route(GET, "/security-events", VIEW, pages::securityEvents),
+                new Route(GET, "/users", MODIFY, users::list),
+                new Route(POST, "/users", MODIFY, users::add),
+                new Route(POST, "/users/{name}/role", MODIFY, users::setRole),
+                new Route(POST, "/users/{name}/password", MODIFY, users::resetPassword),
+                new Route(POST, "/users/{name}/remove", MODIFY, users::remove),
+                new Route(GET, "/account/password", VIEW, users::changeOwnForm),
+                new Route(POST, "/account/password", VIEW, users::changeOwn));
     }
 
     public List<Route> routes() {

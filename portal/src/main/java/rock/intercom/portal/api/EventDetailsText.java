@@ -20,9 +20,9 @@ public final class EventDetailsText {
     private static final String[][] LABELLED = {
         {"number", "Number"}, {"caller", "Caller"}, {"remote", "Remote"}, {"direction", ""},
         {"attempt", "attempt"}, {"sipStatus", ""}, {"reason", "reason"}, {"media", ""}, {"side", "hung up by"},
-        {"source", "from"}, {"numbers", "numbers tried"}, {"error", "error"}, {"user", "user"}, {"role", "role"},
+        {"source", "from"}, {"numbers", "numbers tried"}, {"error", "error"}, {"user", "user"}, {"change", ""}, {"role", "role"},
         {"ip", "address"}, {"by", "by"}, {"via", "via"}, {"server", "server"}, {"transport", "transport"},
-        {"changed", "changed"}, {"wrongCodes", "wrong codes"}, {"within", "within"}, {"until", "until"},
+        {"changed", "changed"}, {"wrongCodes", "wrong codes"}, {"within", "within"}, {"scope", "locked per"}, {"until", "until"},
         {"pulse", "pulse"}, {"suppressedBefore", "refused before and not recorded"}, {"callId", "Call-ID"}};
 
     private EventDetailsText() {
