@@ -108,7 +108,7 @@ public final class DeviceRuntime implements AutoCloseable {
         UserStore users = UserStore.open(options.dataDir(), env, announce);
         DataDirectory.restrict(options.dataDir()); // the files the stores just made: seed, events.db, users
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
-                PortalOptions.defaults().withHost(options.httpHost()));
+                rock.intercom.portal.auth.ApiTokens.open(options.dataDir()), PortalOptions.defaults().withHost(options.httpHost()));
         portal.start(options.httpPort());
         log.info("device {} started", initial.device().id());
         // Subscriptions first, the door last: a stopping device releases the relay after the call ends.

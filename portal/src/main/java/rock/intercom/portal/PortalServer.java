@@ -7,12 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.events.EventStore;
 import rock.intercom.portal.api.DevicesApi;
+import rock.intercom.portal.auth.ApiTokens;
 import rock.intercom.portal.auth.LoginThrottle;
 import rock.intercom.portal.auth.SessionStore;
 import rock.intercom.portal.auth.UserStore;
 import rock.intercom.portal.live.LiveFeeds;
 import rock.intercom.portal.pages.ErrorPage;
 import rock.intercom.portal.pages.PortalPages;
+import rock.intercom.portal.pages.TokenPages;
 import rock.intercom.portal.pages.UserPages;
 
 /**
@@ -26,15 +28,23 @@ public final class PortalServer {
     private final DeviceDirectory devices;
     private final EventStore events;
     private final UserStore users;
+    private final ApiTokens tokens;
     private final PortalOptions options;
     private Javalin app;
     private RouteTable table;
     private LiveFeeds live;
 
+    /** A portal whose API tokens live in memory only. */
     public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, PortalOptions options) {
+        this(devices, events, users, ApiTokens.inMemory(), options);
+    }
+
+    public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, ApiTokens tokens,
+            PortalOptions options) {
         this.devices = devices;
         this.events = events;
         this.users = users;
+        this.tokens = tokens;
         this.options = options;
     }
 
@@ -47,13 +57,14 @@ public final class PortalServer {
         LoginThrottle throttle = new LoginThrottle(options.clock(), options.maxLoginFailures(),
                 options.loginFailureWindow(), options.loginLockout());
         AuditLog audit = new AuditLog(events);
-        AccessGuard guard = new AccessGuard(users, sessions, throttle, audit, options.clock(), options.loginLockout());
+        AccessGuard guard = new AccessGuard(users, tokens, sessions, throttle, audit, options.clock(),
+                options.loginLockout());
         AuditedSettings settings = new AuditedSettings(audit);
         SessionCookie cookies = new SessionCookie(options.secureCookies());
         live = new LiveFeeds(devices, options.clock());
         table = new RouteTable(new DevicesApi(devices, events, settings),
                 new PortalPages(devices, events, settings, guard, sessions, cookies, audit), live,
-                new UserPages(users, sessions, cookies, audit, guard));
+                new UserPages(users, sessions, cookies, audit, guard), new TokenPages(tokens, audit, options.clock()));
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

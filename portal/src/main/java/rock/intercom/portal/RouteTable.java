@@ -14,6 +14,7 @@ import java.util.List;
 import rock.intercom.portal.api.DevicesApi;
 import rock.intercom.portal.live.LiveFeeds;
 import rock.intercom.portal.pages.PortalPages;
+import rock.intercom.portal.pages.TokenPages;
 import rock.intercom.portal.pages.UserPages;
 
 /** Every route of the portal and its API, with the access each needs: the one place to review. */
@@ -25,7 +26,7 @@ public final class RouteTable {
 
     private final List<Route> routes;
 
-    public RouteTable(DevicesApi api, PortalPages pages, LiveFeeds live, UserPages users) {
+    public RouteTable(DevicesApi api, PortalPages pages, LiveFeeds live, UserPages users, TokenPages tokens) {
         routes = List.of(
                 // JSON API
                 new Route(GET, "/api/v1/devices", VIEW, api::list),
@@ -55,6 +56,9 @@ public final class RouteTable {
                 new Route(POST, "/users/{name}/role", MODIFY, users::setRole),
                 new Route(POST, "/users/{name}/password", MODIFY, users::resetPassword),
                 new Route(POST, "/users/{name}/remove", MODIFY, users::remove),
+                new Route(GET, "/api-tokens", MODIFY, tokens::list),
+                new Route(POST, "/api-tokens", MODIFY, tokens::create),
+                new Route(POST, "/api-tokens/{tokenId}/revoke", MODIFY, tokens::revoke),
                 new Route(GET, "/account/password", VIEW, users::changeOwnForm),
                 new Route(POST, "/account/password", VIEW, users::changeOwn));
     }

@@ -103,6 +103,7 @@ class UsersBrowserTest {
 
             var changes = portal.events.query(new EventQuery(null, Set.of("User Changed"), null, null, null, 20));
             assertThat(changes.stream().filter(e -> "admin".equals(e.details().get("by")))
+                    .filter(e -> !String.valueOf(e.details().get("user")).startsWith("token:"))
                     .map(e -> e.details().get("user") + " " + e.details().get("change")))
                     .containsExactly("installer removed", "guard password reset", "installer role ACCOUNT_ADMINISTRATOR",
                             "installer added as VIEWER");
@@ -164,6 +165,43 @@ class UsersBrowserTest {
                     .isEqualTo(401);
             assertThat(portal.get("/api/v1/devices", PortalFixture.basic("porter", "porter-New-Passw0rd")).statusCode())
                     .isEqualTo(200);
+        } finally {
+            page.context().close();
+        }
+    }
+
+    @Test
+    void anAdministratorCreatesAndRevokesAnApiTokenThatIsScopedByRole() {
+        Page page = signIn(PortalFixture.ADMIN, PortalFixture.ADMIN_PASSWORD, 375);
+        try {
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens")).click();
+            page.getByLabel("Name").fill("access-control");
+            page.getByLabel("Role").selectOption("ACCOUNT_ADMINISTRATOR");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+            String secret = page.locator("#new-token-secret").textContent();
+            assertThat(secret).startsWith("rit_");
+            ResponsiveBrowserTest.assertNoSidewaysScroll(page, "API tokens");
+            page.locator("#new-token-secret").evaluate("e => e.textContent = 'rit_…(hidden in the screenshot)'");
+            BrowserPortalTest.screenshotOf(page, "53-api-token-created-375");
+
+            String bearer = "Bearer " + secret;
+            assertThat(portal.post("/api/v1/devices/rockx-506/button", bearer).statusCode()).isEqualTo(202);
+            assertThat(portal.otherDoor.presses()).isEqualTo(1);
+            page.getByLabel("Name").fill("reader");
+            page.getByLabel("Role").selectOption("VIEWER");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+            String reader = "Bearer " + page.locator("#new-token-secret").textContent();
+            assertThat(portal.get("/api/v1/devices", reader).statusCode()).isEqualTo(200);
+            assertThat(portal.post("/api/v1/devices/rockx-506/button", reader).statusCode()).isEqualTo(403);
+
+            // Shown once: the list never shows a secret again.
+            page.navigate(portal.url("/api-tokens"));
+            assertThat(page.content()).doesNotContain(secret.substring(4));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke access-control")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Token revoked");
+            assertThat(portal.post("/api/v1/devices/rockx-506/button", bearer).statusCode()).isEqualTo(401);
+            assertThat(portal.get("/api/v1/devices", "Bearer rit_made-up").statusCode()).isEqualTo(401);
+            assertThat(portal.otherDoor.presses()).isEqualTo(1);
         } finally {
             page.context().close();
         }

@@ -33,7 +33,8 @@ public final class Layout {
                     .append(item("/security-events", "Security Events", "security-events".equals(active)))
                     .append("</ul><ul>");
             if (caller.user().role().grants(rock.intercom.portal.Access.MODIFY)) {
-                html.append(item("/users", "Users", "users".equals(active)));
+                html.append(item("/users", "Users", "users".equals(active)))
+                        .append(item("/api-tokens", "API tokens", "api-tokens".equals(active)));
             }
             html.append(item("/account/password", "Change my password", "account".equals(active)))
                     .append("</ul></nav>");
