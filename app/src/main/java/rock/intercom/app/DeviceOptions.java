@@ -10,10 +10,17 @@ import rock.intercom.app.door.DoorWiring;
  * {@code dataDir}; a {@code jdbc:postgresql:} URL sends them to a fleet's PostgreSQL.
  */
 public record DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio,
-        String eventsJdbcUrl, DoorWiring door) {
+        String eventsJdbcUrl, DoorWiring door, HttpsWiring https) {
 
     public DeviceOptions {
         door = door == null ? DoorWiring.NONE : door;
+        https = https == null ? HttpsWiring.NONE : https;
+    }
+
+    /** Plain HTTP only. */
+    public DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio,
+            String eventsJdbcUrl, DoorWiring door) {
+        this(config, dataDir, httpHost, httpPort, sipPort, audio, eventsJdbcUrl, door, HttpsWiring.NONE);
     }
 
     /** No wired button or relay: the virtual button only. */

@@ -109,6 +109,9 @@ public final class DeviceRuntime implements AutoCloseable {
         DataDirectory.restrict(options.dataDir()); // the files the stores just made: seed, events.db, users
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
                 rock.intercom.portal.auth.ApiTokens.open(options.dataDir()), PortalOptions.defaults().withHost(options.httpHost()));
+        if (options.https().enabled()) {
+            portal.withHttps(options.https().port(), httpsKeys(options, announce));
+        }
         portal.start(options.httpPort());
         log.info("device {} started", initial.device().id());
         // Subscriptions first, the door last: a stopping device releases the relay after the call ends.
@@ -136,6 +139,24 @@ public final class DeviceRuntime implements AutoCloseable {
             return fromConfig;
         } catch (IOException e) {
             throw new ConfigFileProblem("data dir " + saved.path().getParent() + ": " + e.getMessage());
+        }
+    }
+
+    /** The installer's PEM files, or the self-signed certificate of the data dir (made and announced on first start). */
+    private static rock.intercom.portal.TlsKeys httpsKeys(DeviceOptions options, PrintStream announce) {
+        try {
+            if (options.https().certificate() != null) {
+                return rock.intercom.portal.TlsKeys.fromPem(options.https().certificate(), options.https().key());
+            }
+            boolean[] made = {false};
+            rock.intercom.portal.TlsKeys keys = rock.intercom.portal.TlsKeys.selfSigned(options.dataDir(),
+                    options.httpHost(), made);
+            announce.println("HTTPS: " + (made[0] ? "made a self-signed certificate" : "self-signed certificate")
+                    + " " + options.dataDir().resolve(rock.intercom.portal.TlsKeys.SELF_SIGNED_FILE)
+                    + "; SHA-256 fingerprint " + keys.fingerprint() + " (compare it with the browser's before trusting it)");
+            return keys;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigFileProblem(e.getMessage());
         }
     }
 
@@ -183,6 +204,11 @@ public final class DeviceRuntime implements AutoCloseable {
 
     public int sipPort() {
         return signalling.localPort();
+    }
+
+    /** The HTTPS port, or -1 without HTTPS. */
+    public int httpsPort() {
+        return portal.httpsPort();
     }
 
     public int httpPort() {
