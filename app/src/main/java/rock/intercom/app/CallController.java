@@ -56,6 +56,8 @@ public final class CallController implements AutoCloseable {
     private final RejectionFloodGuard rejections = new RejectionFloodGuard(rock.intercom.call.Ticker.system());
     private volatile CallState state;
     private volatile ScreenState screen;
+    private final java.util.concurrent.CopyOnWriteArrayList<Consumer<ScreenState>> screenListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     /** Owned by the watchdog's thread ({@link #probe}). */
     private long completedAtLastProbe;
@@ -173,6 +175,27 @@ public final class CallController implements AutoCloseable {
         return screen;
     }
 
+    /**
+     * Tells {@code listener} every screen the door shows, in order, on the call thread: it must not
+     * block (hand the change on). Returns a handle that stops the telling.
+     */
+    public AutoCloseable onScreen(Consumer<ScreenState> listener) {
+        Objects.requireNonNull(listener, "listener");
+        screenListeners.add(listener);
+        return () -> screenListeners.remove(listener);
+    }
+
+    private void showScreen(ScreenState next) {
+        screen = next;
+        for (Consumer<ScreenState> listener : screenListeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException failure) {
+                log.warn("screen listener failed: {}", failure.toString());
+            }
+        }
+    }
+
     private void handle(CallInput input) {
         List<CallCommand> commands;
         try {
@@ -225,7 +248,7 @@ public final class CallController implements AutoCloseable {
         } else if (command instanceof CallCommand.RecordEvent record) {
             record(record);
         } else if (command instanceof CallCommand.ShowScreen show) {
-            screen = show.screen();
+            showScreen(show.screen());
         } else if (command instanceof CallCommand.HandleDigit digit) {
             digits.accept(digit);
         } else {

@@ -63,6 +63,17 @@ public final class DeviceCommand implements Callable<Integer> {
                     + "Default: /dev/video0 if present, else test.")
     String camera;
 
+    @Option(names = "--https-port", paramLabel = "PORT",
+            description = "Serve the portal and API over HTTPS on PORT too; plain HTTP then redirects to it. Without "
+                    + "--https-cert a self-signed certificate is made on first start (its SHA-256 fingerprint is printed).")
+    Integer httpsPort;
+
+    @Option(names = "--https-cert", paramLabel = "FILE", description = "The HTTPS certificate (chain), PEM.")
+    Path httpsCert;
+
+    @Option(names = "--https-key", paramLabel = "FILE", description = "The HTTPS private key, PEM (PKCS#8).")
+    Path httpsKey;
+
     @Mixin
     AudioOptions audio;
 
@@ -103,8 +114,14 @@ public final class DeviceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--camera': " + e.getMessage());
         }
+        HttpsWiring https;
+        try {
+            https = new HttpsWiring(httpsPort, httpsCert, httpsKey);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
-                eventsUrl, door, video);
+                eventsUrl, door, video, https);
         DeviceRuntime device = DeviceRuntime.open(options, operations, System.getenv(), System.out);
         // Under systemd (Type=notify): ready once SIP, the call thread and HTTP are up; the watchdog
         // is fed while the call thread and the SIP agent answer.
@@ -124,6 +141,10 @@ public final class DeviceCommand implements Callable<Integer> {
         System.out.printf("Rock Intercom device %s (%s): API http://%s:%d/api/v1, portal http://%s:%d/%n",
                 device.deviceId(), device.deviceName(), displayHost(), device.httpPort(), displayHost(),
                 device.httpPort());
+        if (device.httpsPort() > 0) {
+            System.out.printf("Portal over HTTPS: https://%s:%d/ (plain HTTP redirects there)%n", displayHost(),
+                    device.httpsPort());
+        }
         System.out.flush();
         closed.await();
         return 0;

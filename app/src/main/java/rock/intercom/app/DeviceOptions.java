@@ -12,17 +12,30 @@ import rock.intercom.app.video.VideoSetup;
  * {@code dataDir}; a {@code jdbc:postgresql:} URL sends them to a fleet's PostgreSQL.
  */
 public record DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio,
-        String eventsJdbcUrl, DoorWiring door, VideoSetup video) {
+        String eventsJdbcUrl, DoorWiring door, VideoSetup video, HttpsWiring https) {
 
     public DeviceOptions {
         door = door == null ? DoorWiring.NONE : door;
         video = video == null ? VideoSetup.testPattern() : video;
+        https = https == null ? HttpsWiring.NONE : https;
+    }
+
+    /** Plain HTTP only. */
+    public DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio,
+            String eventsJdbcUrl, DoorWiring door, VideoSetup video) {
+        this(config, dataDir, httpHost, httpPort, sipPort, audio, eventsJdbcUrl, door, video, HttpsWiring.NONE);
     }
 
     /** With the test pattern as camera. */
     public DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio,
+            String eventsJdbcUrl, DoorWiring door, HttpsWiring https) {
+        this(config, dataDir, httpHost, httpPort, sipPort, audio, eventsJdbcUrl, door, null, https);
+    }
+
+    /** With the test pattern as camera, plain HTTP only. */
+    public DeviceOptions(Path config, Path dataDir, String httpHost, int httpPort, int sipPort, AudioSetup audio,
             String eventsJdbcUrl, DoorWiring door) {
-        this(config, dataDir, httpHost, httpPort, sipPort, audio, eventsJdbcUrl, door, null);
+        this(config, dataDir, httpHost, httpPort, sipPort, audio, eventsJdbcUrl, door, null, HttpsWiring.NONE);
     }
 
     /** No wired button or relay: the virtual button only. */

@@ -103,6 +103,7 @@ public final class DeviceRuntime implements AutoCloseable {
         SettingsValidator validator = new SettingsValidator();
         DeviceSettings initial = load(new SettingsFile(options.config(), codec, validator), options.config());
         SettingsFile file = new SettingsFile(options.dataDir().resolve(SAVED_SETTINGS), codec, validator);
+        DataDirectory.restrict(options.dataDir());
         initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
         // Operations (issue 15) observe through decorators: the store's write latency, refused INVITEs, RTP quality.
@@ -162,10 +163,14 @@ public final class DeviceRuntime implements AutoCloseable {
         SelfTest selfTest = new SelfTest(initial.device().id(), live::current, signalling::registrationView,
                 new SelfTest.CallPort(call::post, call::state,
                         id -> audio.session(id).map(session -> session.statistics())), events);
+        DataDirectory.restrict(options.dataDir()); // the files the stores just made: seed, events.db, users
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
-                PortalOptions.defaults().withHost(options.httpHost()))
+                rock.intercom.portal.auth.ApiTokens.open(options.dataDir()), PortalOptions.defaults().withHost(options.httpHost()))
                 .withOperations(new DeviceOperations(initial.device().id(), health, metrics, syslog,
                         () -> java.util.Optional.of(trace.pcap()), id -> java.util.Optional.of(selfTest.run())));
+        if (options.https().enabled()) {
+            portal.withHttps(options.https().port(), httpsKeys(options, announce));
+        }
         portal.start(options.httpPort());
         log.info("device {} started", initial.device().id());
         // Subscriptions first, the door last: a stopping device releases the relay after the call ends.
@@ -206,6 +211,24 @@ public final class DeviceRuntime implements AutoCloseable {
             return opening.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The installer's PEM files, or the self-signed certificate of the data dir (made and announced on first start). */
+    private static rock.intercom.portal.TlsKeys httpsKeys(DeviceOptions options, PrintStream announce) {
+        try {
+            if (options.https().certificate() != null) {
+                return rock.intercom.portal.TlsKeys.fromPem(options.https().certificate(), options.https().key());
+            }
+            boolean[] made = {false};
+            rock.intercom.portal.TlsKeys keys = rock.intercom.portal.TlsKeys.selfSigned(options.dataDir(),
+                    options.httpHost(), made);
+            announce.println("HTTPS: " + (made[0] ? "made a self-signed certificate" : "self-signed certificate")
+                    + " " + options.dataDir().resolve(rock.intercom.portal.TlsKeys.SELF_SIGNED_FILE)
+                    + "; SHA-256 fingerprint " + keys.fingerprint() + " (compare it with the browser's before trusting it)");
+            return keys;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigFileProblem(e.getMessage());
         }
     }
 
@@ -253,6 +276,11 @@ public final class DeviceRuntime implements AutoCloseable {
 
     public int sipPort() {
         return signalling.localPort();
+    }
+
+    /** The HTTPS port, or -1 without HTTPS. */
+    public int httpsPort() {
+        return portal.httpsPort();
     }
 
     public int httpPort() {

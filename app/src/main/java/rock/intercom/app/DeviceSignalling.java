@@ -106,6 +106,8 @@ final class DeviceSignalling implements AutoCloseable {
             view.put("lastKeepaliveRttMs", status.lastKeepaliveRtt().toMillis());
         }
         view.put("lastFailureReason", status.lastFailureReason());
+        // Why it is not registered now; lastFailureReason keeps the last failure even after a success.
+        view.put("reason", status.state().name().equals("REGISTERED") ? null : status.lastFailureReason());
         return view;
     }
 

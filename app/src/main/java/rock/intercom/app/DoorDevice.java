@@ -90,7 +90,18 @@ public final class DoorDevice implements DeviceControl {
             callNode.put("peer", leg.peer());
         }
         status.put("screen", call.screen().text());
+        DeviceSettings current = settings.current();
+        status.putObject("incomingCalls")
+                .put("allow", current.sip() != null && current.sip().incomingCalls() != null
+                        && current.sip().incomingCalls().allow())
+                .put("effectiveMode", current.effectiveIncomingCallMode().name());
         return status;
+    }
+
+    @Override
+    public AutoCloseable watchScreen(java.util.function.Consumer<rock.intercom.portal.live.ScreenChange> listener) {
+        return call.onScreen(screen -> listener.accept(new rock.intercom.portal.live.ScreenChange(screen.kind().name(),
+                screen.text(), java.time.Instant.now())));
     }
 
     @Override

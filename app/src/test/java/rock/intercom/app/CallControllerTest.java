@@ -118,6 +118,34 @@ class CallControllerTest {
     }
 
     @Test
+    void everyScreenIsToldToTheListenersInOrderOnTheCallThread() throws Exception {
+        List<String> shown = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        AutoCloseable watch = controller.onScreen(screen -> {
+            shown.add(screen.text());
+            threads.add(Thread.currentThread().getName());
+        });
+        controller.onScreen(screen -> {
+            throw new IllegalStateException("a broken listener must not stop the others");
+        });
+        controller.post(new CallInput.ButtonPressed());
+        await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("INVITE 400"));
+        String callId = controller.state().leg().callId();
+        controller.post(new CallInput.Provisional(callId, 180));
+        controller.post(new CallInput.Answered(callId, new AgreedMedia("RTP", "PCMU")));
+        controller.post(new CallInput.RemoteHangUp(callId));
+        await().atMost(Duration.ofSeconds(5)).until(() -> shown.size() >= 4);
+
+        assertThat(shown).containsExactly("Dialing 400…", "Ringing 400…", "Connected 400", "Idle");
+        assertThat(threads).allMatch(name -> name.equals("call-rockx-505"));
+        watch.close();
+        Thread.sleep(600); // past the button's 500 ms debounce, so this press dials
+        controller.post(new CallInput.ButtonPressed());
+        await().atMost(Duration.ofSeconds(5)).until(() -> controller.screen().text().startsWith("Dialing"));
+        assertThat(shown).hasSize(4);
+    }
+
+    @Test
     void anAnsweredCallStartsMediaAndSaysHowItIsProtected() {
         controller.post(new CallInput.ButtonPressed());
         await().atMost(Duration.ofSeconds(5)).until(() -> wire.contains("INVITE 400"));

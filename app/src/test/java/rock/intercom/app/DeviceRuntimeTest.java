@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +90,26 @@ class DeviceRuntimeTest {
         assertThat(Files.readString(dir.resolve("data").resolve(DeviceRuntime.SAVED_SETTINGS)))
                 .contains("callTimeoutSeconds: 33").contains("change-me");
         assertThat(device.settings().current().sip().callOptions().callTimeoutSeconds()).isEqualTo(33);
+    }
+
+    @Test
+    void theDataDirAndEveryFileInItAreOwnerOnly() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
+        try (var files = Files.list(data)) {
+            List<String> names = new java.util.ArrayList<>();
+            files.filter(Files::isRegularFile).forEach(file -> {
+                names.add(file.getFileName().toString());
+                try {
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                            .as(file.toString()).isEqualTo("rw-------");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(names).contains("events.db", "settings.yaml", "settings.yaml.seed", "portal-users.json");
+        }
     }
 
     @Test

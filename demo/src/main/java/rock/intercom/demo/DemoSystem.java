@@ -20,7 +20,6 @@ import rock.intercom.settings.Device;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.Encryption;
 import rock.intercom.settings.Identity;
-import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.IncomingCalls;
 import rock.intercom.settings.Proxy;
 import rock.intercom.settings.SettingsCodec;
@@ -127,7 +126,9 @@ public final class DemoSystem implements AutoCloseable {
                         DemoPbxOptions.GUARD_DESK,
                         List.of(),
                         new CallOptions(80, 70, 30, VideoCalls.OFF),
-                        new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST,
+                        // No mode chosen: the guide's default applies (extension list), and the
+                        // portal's v3.6.3 custom parameter can still hand the choice to the server.
+                        new IncomingCalls(true, null,
                                 List.of("sip:" + DemoPbxOptions.GUARD_DESK + "@" + server)),
                         new Proxy(false, null, 5060, null, null)),
                 Map.of(),

@@ -24,7 +24,10 @@ public enum SecurityEventName {
     INPUT_LOST("Input Lost"),
     INPUT_RESTORED("Input Restored"),
     /** The guide's "Verify it works" run from the API; details carry the result of each step. */
-    SELF_TEST("Self-Test");
+    SELF_TEST("Self-Test"),
+    SIGN_IN_FAILED("Sign-In Failed"),
+    SIGN_IN_LOCKED("Sign-In Locked"),
+    USER_CHANGED("User Changed");
 
     private final String label;
 

@@ -15,7 +15,7 @@ import rock.intercom.portal.auth.UserStore;
 
 /**
  * The one place where access is checked, before every matched route: who is calling (session
- * cookie or HTTP Basic), whether their role grants the route's {@link Access}, and, for requests
+ * cookie, an API bearer token or HTTP Basic), whether their role grants the route's {@link Access}, and, for requests
  * that change something, that they do not come from another site and carry the session's CSRF token.
  */
 public final class AccessGuard {
@@ -24,13 +24,22 @@ public final class AccessGuard {
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
     private final UserStore users;
+    private final rock.intercom.portal.auth.ApiTokens tokens;
     private final SessionStore sessions;
     private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final java.time.Clock clock;
+    private final Duration lockout;
 
-    public AccessGuard(UserStore users, SessionStore sessions, LoginThrottle throttle) {
+    public AccessGuard(UserStore users, rock.intercom.portal.auth.ApiTokens tokens, SessionStore sessions,
+            LoginThrottle throttle, AuditLog audit, java.time.Clock clock, Duration lockout) {
         this.users = users;
+        this.tokens = tokens;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.audit = audit;
+        this.clock = clock;
+        this.lockout = lockout;
     }
 
     public void check(Context ctx) {
@@ -58,30 +67,55 @@ public final class AccessGuard {
     private Optional<Caller> identify(Context ctx) {
         Optional<PortalSession> session = sessions.touch(ctx.cookie(SessionCookie.SESSION));
         if (session.isPresent()) {
-            return Optional.of(new Caller(session.get().user(), session.get()));
+            // The user store is the truth: a removed user, a new role or a new password applies at once.
+            PortalSession live = session.get();
+            Optional<PortalUser> now = users.find(live.user().username());
+            if (now.isEmpty() || !users.stamp(live.user().username()).orElse("").equals(live.stamp())) {
+                sessions.end(live.id());
+                return Optional.empty();
+            }
+            return Optional.of(new Caller(now.get(), live));
         }
-        Optional<BasicCredentials> basic = BasicCredentials.parse(ctx.header("Authorization"));
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            // Integrations: a SHA-256 look-up, no bcrypt, so a press through the API is not slowed.
+            PortalUser holder = tokens.verify(authorization.substring(7).trim())
+                    .orElseThrow(() -> new PortalProblem(401, "unknown or revoked API token"));
+            return Optional.of(new Caller(holder, null));
+        }
+        Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
         if (basic.isEmpty()) {
             return Optional.empty();
         }
-        PortalUser user = verify(basic.get().username(), basic.get().password(), ctx.ip());
+        PortalUser user = verify(basic.get().username(), basic.get().password(), ctx.ip(), "api");
         return Optional.of(new Caller(user, null));
     }
 
-    /** Checks a password under the per user and IP rate limit; 429 while locked out, 401 when wrong. */
-    public PortalUser verify(String username, char[] password, String ip) {
+    /**
+     * Checks a password under the rate limits (per user and address, per user, per address); 429
+     * while locked out, 401 when wrong. Failures and lockouts are recorded as events.
+     */
+    public PortalUser verify(String username, char[] password, String ip, String via) {
         Optional<Duration> wait = throttle.retryAfter(username, ip);
         if (wait.isPresent()) {
+            java.util.Arrays.fill(password, '\0');
             throw new RateLimited(wait.get());
         }
         Optional<PortalUser> user = users.verify(username, password);
         java.util.Arrays.fill(password, '\0');
         if (user.isEmpty()) {
-            throttle.failed(username, ip);
+            audit.signInFailed(username, ip, via);
+            throttle.failed(username, ip).ifPresent(scope ->
+                    audit.signInLocked(username, ip, scope.name(), clock.instant().plus(lockout)));
             throw new PortalProblem(401, "wrong user name or password");
         }
         throttle.succeeded(username, ip);
         return user.get();
+    }
+
+    /** The user's password stamp for a new session ({@link UserStore#stamp}). */
+    public String stampOf(String username) {
+        return users.stamp(username).orElse("");
     }
 
     private static boolean isUnsafe(Context ctx) {

@@ -50,6 +50,71 @@ public final class AuditLog {
         }
     }
 
+    /** At most this many Sign-In Failed events a minute; the next one says how many were held back. */
+    public static final int MAX_FAILED_SIGN_INS_PER_MINUTE = 30;
+    private long failureMinute;
+    private int failuresThisMinute;
+    private int failuresHeldBack;
+
+    /**
+     * A wrong password or unknown user. The user name as typed (cut to 64 characters), never the
+     * password. A flood is summarised, so guessing cannot fill the event store.
+     */
+    public void signInFailed(String username, String ip, String via) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("user", cut(username));
+        details.put("ip", String.valueOf(ip));
+        details.put("via", via);
+        synchronized (this) {
+            long minute = System.nanoTime() / 60_000_000_000L;
+            if (minute != failureMinute) {
+                failureMinute = minute;
+                failuresThisMinute = 0;
+            }
+            if (++failuresThisMinute > MAX_FAILED_SIGN_INS_PER_MINUTE) {
+                failuresHeldBack++;
+                return;
+            }
+            if (failuresHeldBack > 0) {
+                details.put("suppressedBefore", failuresHeldBack);
+                failuresHeldBack = 0;
+            }
+        }
+        append(SecurityEventName.SIGN_IN_FAILED, details);
+    }
+
+    /** Too many failures: sign-ins for this user name and/or address are refused until {@code until}. */
+    public void signInLocked(String username, String ip, String scope, java.time.Instant until) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("user", cut(username));
+        details.put("ip", String.valueOf(ip));
+        details.put("scope", scope);
+        details.put("until", until.toString());
+        append(SecurityEventName.SIGN_IN_LOCKED, details);
+    }
+
+    /** An administrator (or the user themself) changed a portal user: {@code change} says how; no password is recorded. */
+    public void userChanged(PortalUser by, String user, String change) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("user", user);
+        details.put("change", change);
+        details.put("by", by.username());
+        append(SecurityEventName.USER_CHANGED, details);
+    }
+
+    private void append(SecurityEventName name, Map<String, Object> details) {
+        try {
+            events.append(NewEvent.of(PORTAL_SOURCE, name, details));
+        } catch (RuntimeException e) {
+            LOG.warn("could not record {}: {}", name.label(), e.toString());
+        }
+    }
+
+    private static String cut(String text) {
+        String value = String.valueOf(text);
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    }
+
     public void settingsChanged(String deviceId, PortalUser user, String via, List<String> changedFields) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("user", user.username());

@@ -42,4 +42,14 @@ public interface DeviceControl {
     default java.util.Optional<String> openDoor(String user, String channel) {
         return java.util.Optional.of("this device has no door relay");
     }
+
+    /**
+     * Tells {@code listener} every screen the door shows, in order, as it happens (so a Dialing
+     * that lasts milliseconds is still seen). It is called on the device's call thread and must
+     * not block. Returns a handle that stops it. A device without push returns a no-op handle; the
+     * portal then follows {@link #status()} only.
+     */
+    default AutoCloseable watchScreen(java.util.function.Consumer<rock.intercom.portal.live.ScreenChange> listener) {
+        return () -> { };
+    }
 }

@@ -7,11 +7,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.events.EventStore;
 import rock.intercom.portal.api.DevicesApi;
+import rock.intercom.portal.auth.ApiTokens;
 import rock.intercom.portal.auth.LoginThrottle;
 import rock.intercom.portal.auth.SessionStore;
 import rock.intercom.portal.auth.UserStore;
+import rock.intercom.portal.live.LiveFeeds;
 import rock.intercom.portal.pages.ErrorPage;
 import rock.intercom.portal.pages.PortalPages;
+import rock.intercom.portal.pages.TokenPages;
+import rock.intercom.portal.pages.UserPages;
 
 /**
  * The Admin Portal and the device JSON API ({@code /api/v1}) on one HTTP port (Javalin on Jetty
@@ -24,15 +28,27 @@ public final class PortalServer {
     private final DeviceDirectory devices;
     private final EventStore events;
     private final UserStore users;
+    private final ApiTokens tokens;
     private final PortalOptions options;
     private Javalin app;
+    private TlsKeys tls;
+    private int httpsPort = -1;
+    private org.eclipse.jetty.server.ServerConnector httpsConnector;
     private RouteTable table;
     private Operations operations = Operations.NONE;
+    private LiveFeeds live;
 
+    /** A portal whose API tokens live in memory only. */
     public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, PortalOptions options) {
+        this(devices, events, users, ApiTokens.inMemory(), options);
+    }
+
+    public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, ApiTokens tokens,
+            PortalOptions options) {
         this.devices = devices;
         this.events = events;
         this.users = users;
+        this.tokens = tokens;
         this.options = options;
     }
 
@@ -42,26 +58,52 @@ public final class PortalServer {
         return this;
     }
 
+    /**
+     * Serves HTTPS on {@code port} (0 picks a free one) with {@code keys} as well; plain HTTP then
+     * only redirects to it (308), so cookies are only ever set over HTTPS (and marked Secure).
+     * Call before {@link #start}.
+     */
+    public synchronized PortalServer withHttps(int port, TlsKeys keys) {
+        this.httpsPort = port;
+        this.tls = keys;
+        return this;
+    }
+
     /** Starts listening on {@code port} (0 picks a free one); returns this. */
     public synchronized PortalServer start(int port) {
         if (app != null) {
             throw new IllegalStateException("portal already started");
         }
-        SessionStore sessions = new SessionStore(options.clock(), options.sessionIdleTimeout());
+        SessionStore sessions = new SessionStore(options.clock(), options.sessionIdleTimeout(), options.sessionLifetime());
         LoginThrottle throttle = new LoginThrottle(options.clock(), options.maxLoginFailures(),
                 options.loginFailureWindow(), options.loginLockout());
-        AccessGuard guard = new AccessGuard(users, sessions, throttle);
         AuditLog audit = new AuditLog(events);
+        AccessGuard guard = new AccessGuard(users, tokens, sessions, throttle, audit, options.clock(),
+                options.loginLockout());
         AuditedSettings settings = new AuditedSettings(audit);
         SessionCookie cookies = new SessionCookie(options.secureCookies());
+        live = new LiveFeeds(devices, options.clock());
         table = new RouteTable(new DevicesApi(devices, events, settings),
                 new PortalPages(devices, events, settings, guard, sessions, cookies, audit),
-                new rock.intercom.portal.api.OperationsApi(devices, operations));
+                new rock.intercom.portal.api.OperationsApi(devices, operations), live,
+                new UserPages(users, sessions, cookies, audit, guard), new TokenPages(tokens, audit, options.clock()));
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.multipartConfig.maxFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(2, io.javalin.config.SizeUnit.MB);
+            if (tls != null) {
+                // With a connector of our own Javalin adds none: the plain one (redirects only) is added here too.
+                config.jetty.addConnector((server, http) -> {
+                    var plain = new org.eclipse.jetty.server.ServerConnector(server,
+                            new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                    plain.setHost(options.host());
+                    plain.setPort(port);
+                    return plain;
+                });
+                config.jetty.addConnector((server, http) -> httpsConnector(server, http));
+                config.routes.before(this::redirectToHttps);
+            }
             config.routes.beforeMatched(guard::check);
             table.registerOn(config.routes);
             config.routes.after(PortalServer::securityHeaders);
@@ -81,9 +123,71 @@ public final class PortalServer {
         return this;
     }
 
+    private org.eclipse.jetty.server.Connector httpsConnector(org.eclipse.jetty.server.Server server,
+            org.eclipse.jetty.server.HttpConfiguration http) {
+        var ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(new String(tls.password()));
+        var secure = new org.eclipse.jetty.server.HttpConfiguration(http);
+        // A door is reached by its address: the certificate rarely names it, so SNI is not enforced.
+        var customizer = new org.eclipse.jetty.server.SecureRequestCustomizer();
+        customizer.setSniHostCheck(false);
+        secure.addCustomizer(customizer);
+        httpsConnector = new org.eclipse.jetty.server.ServerConnector(server,
+                new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                new org.eclipse.jetty.server.HttpConnectionFactory(secure));
+        httpsConnector.setHost(options.host());
+        httpsConnector.setPort(httpsPort);
+        return httpsConnector;
+    }
+
+    /** With HTTPS on, a plain HTTP request is sent to the same path over HTTPS. */
+    private void redirectToHttps(Context ctx) {
+        if ("https".equalsIgnoreCase(ctx.scheme())) {
+            return;
+        }
+        String host = ctx.host() == null ? options.host() : ctx.host();
+        host = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d+$", "");
+        if (!host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
+            host = options.host();
+        }
+        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        ctx.header("Location", "https://" + host + ":" + httpsPort() + ctx.path() + query);
+        ctx.status(308);
+        ctx.skipRemainingHandlers();
+    }
+
+    /** The HTTPS port being served, or -1 without HTTPS. */
+    public synchronized int httpsPort() {
+        return httpsConnector == null ? -1 : ServerConnectorPorts.of(httpsConnector.getServer()).secure();
+    }
+
+    /** The local ports of the plain and the TLS connector of a started Jetty server. */
+    private record ServerConnectorPorts(int plain, int secure) {
+        static ServerConnectorPorts of(org.eclipse.jetty.server.Server server) {
+            int plain = -1;
+            int secure = -1;
+            for (var connector : server.getConnectors()) {
+                if (connector instanceof org.eclipse.jetty.server.ServerConnector c) {
+                    if (c.getConnectionFactory(org.eclipse.jetty.server.SslConnectionFactory.class) != null) {
+                        secure = c.getLocalPort();
+                    } else {
+                        plain = c.getLocalPort();
+                    }
+                }
+            }
+            return new ServerConnectorPorts(plain, secure);
+        }
+    }
+
     public synchronized int port() {
         if (app == null) {
             throw new IllegalStateException("portal not started");
+        }
+        if (httpsConnector != null) {
+            // Two connectors: the plain one is the other.
+            ServerConnectorPorts ports = ServerConnectorPorts.of(httpsConnector.getServer());
+            return ports.plain();
         }
         return app.port();
     }
@@ -97,6 +201,10 @@ public final class PortalServer {
     }
 
     public synchronized void stop() {
+        if (live != null) {
+            live.close();
+            live = null;
+        }
         if (app != null) {
             app.stop();
             app = null;

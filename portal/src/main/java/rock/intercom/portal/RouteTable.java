@@ -13,7 +13,10 @@ import io.javalin.http.HandlerType;
 import java.util.List;
 import rock.intercom.portal.api.DevicesApi;
 import rock.intercom.portal.api.OperationsApi;
+import rock.intercom.portal.live.LiveFeeds;
 import rock.intercom.portal.pages.PortalPages;
+import rock.intercom.portal.pages.TokenPages;
+import rock.intercom.portal.pages.UserPages;
 
 /** Every route of the portal and its API, with the access each needs: the one place to review. */
 public final class RouteTable {
@@ -24,7 +27,8 @@ public final class RouteTable {
 
     private final List<Route> routes;
 
-    public RouteTable(DevicesApi api, PortalPages pages, OperationsApi ops) {
+    public RouteTable(DevicesApi api, PortalPages pages, OperationsApi ops, LiveFeeds live, UserPages users,
+            TokenPages tokens) {
         routes = List.of(
                 // Operations (issue 15): liveness for monitors, metrics and diagnostics
                 new Route(GET, "/api/v1/health", ANYONE, ops::health),
@@ -34,11 +38,13 @@ public final class RouteTable {
                 // JSON API
                 new Route(GET, "/api/v1/devices", VIEW, api::list),
                 new Route(GET, "/api/v1/devices/{id}/status", VIEW, api::status),
+                new Route(GET, "/api/v1/devices/{id}/live", VIEW, live::stream),
                 new Route(GET, "/api/v1/devices/{id}/settings", VIEW, api::getSettings),
                 new Route(PUT, "/api/v1/devices/{id}/settings", MODIFY, api::putSettings),
                 new Route(POST, "/api/v1/devices/{id}/button", MODIFY, api::pressButton),
                 new Route(POST, "/api/v1/devices/{id}/door", MODIFY, api::openDoor),
                 new Route(GET, "/api/v1/events", VIEW, api::events),
+                new Route(GET, "/api/v1/events.csv", VIEW, api::eventsCsv),
                 // Admin Portal pages
                 new Route(GET, "/assets/{file}", ANYONE, pages::asset),
                 new Route(GET, "/sign-in", ANYONE, pages::signInForm),
@@ -51,7 +57,17 @@ public final class RouteTable {
                 new Route(POST, "/devices/{id}/door", MODIFY, pages::openDoor),
                 new Route(GET, "/devices/{id}/modify", MODIFY, pages::modifyForm),
                 new Route(POST, "/devices/{id}/modify", MODIFY, pages::modify),
-                new Route(GET, "/security-events", VIEW, pages::securityEvents));
+                new Route(GET, "/security-events", VIEW, pages::securityEvents),
+                new Route(GET, "/users", MODIFY, users::list),
+                new Route(POST, "/users", MODIFY, users::add),
+                new Route(POST, "/users/{name}/role", MODIFY, users::setRole),
+                new Route(POST, "/users/{name}/password", MODIFY, users::resetPassword),
+                new Route(POST, "/users/{name}/remove", MODIFY, users::remove),
+                new Route(GET, "/api-tokens", MODIFY, tokens::list),
+                new Route(POST, "/api-tokens", MODIFY, tokens::create),
+                new Route(POST, "/api-tokens/{tokenId}/revoke", MODIFY, tokens::revoke),
+                new Route(GET, "/account/password", VIEW, users::changeOwnForm),
+                new Route(POST, "/account/password", VIEW, users::changeOwn));
     }
 
     public List<Route> routes() {

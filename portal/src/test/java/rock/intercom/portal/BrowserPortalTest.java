@@ -68,6 +68,10 @@ class BrowserPortalTest {
     }
 
     static void screenshot(String name) {
+        screenshotOf(page, name);
+    }
+
+    static void screenshotOf(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
@@ -209,7 +213,7 @@ class BrowserPortalTest {
     @Order(5)
     void securityEventsFilterByDialingAndUpdateLive() {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Security Events")).click();
-        page.getByLabel("Event name").selectOption("Dialing");
+        page.getByLabel("Event names").selectOption("Dialing");
         page.getByLabel("Device").selectOption("rockx-505");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filter")).click();
         Locator rows = page.locator("#security-events tbody tr[data-event-id]");
@@ -226,7 +230,7 @@ class BrowserPortalTest {
         assertThat(rows).hasCount(2);
         screenshot("09-security-events-live");
 
-        page.getByLabel("Event name").selectOption("");
+        page.getByLabel("Event names").selectOption(new String[0]);
         page.getByLabel("Device").selectOption("");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filter")).click();
         assertThat(page.locator("#security-events")).containsText("Settings Changed");

@@ -79,7 +79,7 @@ class DeviceApiTest {
             if (route.access() == Access.ANYONE) {
                 continue;
             }
-            String path = route.path().replace("{id}", "rockx-505");
+            String path = route.path().replace("{id}", "rockx-505").replace("{name}", "guard").replace("{tokenId}", "0a0b0c");
             var builder = portal.request(path).method(route.method().name(),
                     java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
             HttpResponse<String> response = portal.send(builder.header("Content-Type", "application/json").build());

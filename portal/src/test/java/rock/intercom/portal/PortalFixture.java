@@ -40,7 +40,7 @@ final class PortalFixture implements AutoCloseable {
                 new PrintStream(new ByteArrayOutputStream()), 4);
         users.put(VIEWER, VIEWER_PASSWORD.toCharArray(), Role.VIEWER);
         server = new PortalServer(DeviceDirectory.of(List.of(door, otherDoor)), events, users,
-                options.withHost("127.0.0.1")).start(0);
+                rock.intercom.portal.auth.ApiTokens.open(dataDir), options.withHost("127.0.0.1")).start(0);
     }
 
     PortalFixture(Path dataDir) {

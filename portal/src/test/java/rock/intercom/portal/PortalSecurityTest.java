@@ -18,6 +18,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import rock.intercom.events.EventQuery;
 
@@ -162,6 +164,41 @@ class PortalSecurityTest {
         assertThat(formLocked.body()).contains("too many failed sign-ins");
         // Another user from the same address is not locked out.
         assertThat(portal.get("/api/v1/devices", basic(VIEWER, VIEWER_PASSWORD)).statusCode()).isEqualTo(200);
+        // Each failure and the lockout are on record, without the guessed passwords.
+        var failed = portal.events.query(new rock.intercom.events.EventQuery(null, java.util.Set.of("Sign-In Failed"),
+                null, null, null, 50)).stream().filter(e -> "installer".equals(e.details().get("user"))).toList();
+        assertThat(failed).hasSize(3);
+        assertThat(failed.get(0).details()).containsEntry("via", "api").containsEntry("ip", "127.0.0.1");
+        assertThat(failed.toString()).doesNotContain("guess");
+        var lockouts = portal.events.query(new rock.intercom.events.EventQuery(null, java.util.Set.of("Sign-In Locked"),
+                null, null, null, 50));
+        assertThat(lockouts).anySatisfy(e -> assertThat(e.details()).containsEntry("user", "installer")
+                .containsEntry("scope", "USER_AND_ADDRESS").containsKey("until"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            not JSON                  | SECRET-MARKER{                                  | not valid JSON
+            duplicate key             | {"device": {"id": "rockx-505"}, "device": {"id": "SECRET-MARKER"}} | a key is given twice
+            duplicate nested key      | {"sip": {"enabled": true, "enabled": false}, "x": "SECRET-MARKER"} | a key is given twice
+            cut short                 | {"device": {"id": "SECRET-MARKER"              | ends too early
+            an array                  | ["SECRET-MARKER"]                               | must be a JSON object
+            trailing garbage          | {"a": 1} SECRET-MARKER                          | not valid JSON
+            """)
+    void malformedBodiesGetA400ThatNeverQuotesThem(String label, String body, String says) {
+        HttpResponse<String> response = portal.put("/api/v1/devices/rockx-505/settings", basic(ADMIN, ADMIN_PASSWORD), body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains(says).doesNotContain("SECRET-MARKER");
+    }
+
+    @Test
+    void deeplyNestedJsonIsA400NotA500() {
+        String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
+        HttpResponse<String> response = portal.put("/api/v1/devices/rockx-505/settings", basic(ADMIN, ADMIN_PASSWORD), deep);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("nested deeper than");
     }
 
     @Test

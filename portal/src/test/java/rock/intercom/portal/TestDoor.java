@@ -131,8 +131,38 @@ final class TestDoor implements DeviceControl {
         if (statusFailure != null) {
             throw statusFailure;
         }
-        return Json.object().put("registration", settings.path("sip").path("enabled").asBoolean() ? "Registered"
-                : "SIP disabled").put("call", presses.get() % 2 == 1 ? "dialing" : "idle").put("screen", screen);
+        ObjectNode status = Json.object();
+        if (registration instanceof JsonNode node) {
+            status.set("registration", node);
+        } else {
+            status.put("registration", settings.path("sip").path("enabled").asBoolean() ? "Registered" : "SIP disabled");
+        }
+        return status.put("call", screen.equals("Idle") || screen.equals("Call failed") ? "idle" : "dialing")
+                .put("screen", screen);
+    }
+
+    private final java.util.List<java.util.function.Consumer<rock.intercom.portal.live.ScreenChange>> screenWatchers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Object registration;
+
+    @Override
+    public AutoCloseable watchScreen(java.util.function.Consumer<rock.intercom.portal.live.ScreenChange> listener) {
+        screenWatchers.add(listener);
+        return () -> screenWatchers.remove(listener);
+    }
+
+    /** Shows a screen and tells the watchers, as the real door's call thread does. */
+    void show(String kind, String text) {
+        synchronized (this) {
+            screen = text;
+        }
+        var change = new rock.intercom.portal.live.ScreenChange(kind, text, java.time.Instant.now());
+        screenWatchers.forEach(watcher -> watcher.accept(change));
+    }
+
+    /** Reports the registration as the real device does: state and, while not registered, the reason. */
+    void registration(String state, String reason) {
+        registration = Json.object().put("state", state).put("reason", reason);
     }
 
     @Override
@@ -141,8 +171,8 @@ final class TestDoor implements DeviceControl {
         String number;
         synchronized (this) {
             number = settings.path("sip").path("callNumber").asText("400");
-            screen = n % 2 == 1 ? "Dialing " + number + "…" : "Idle";
         }
+        show(n % 2 == 1 ? "DIALING" : "IDLE", n % 2 == 1 ? "Dialing " + number + "…" : "Idle");
         if (n % 2 == 1) {
             events.append(NewEvent.of(id, SecurityEventName.DIALING, Map.of("direction", "outgoing", "number", number)));
         }

@@ -13,6 +13,8 @@ final class SettingsReader {
     static final String PASSWORD_SET = "authPasswordSet";
     /** Read-only key of the redacted view in place of the door release code. */
     static final String CODE_SET = "dtmfCodeSet";
+    /** Read-only key of the redacted view: the incoming-call mode in force; accepted back and ignored. */
+    static final String EFFECTIVE_MODE = "effectiveMode";
 
     DeviceSettings read(JsonNode tree) {
         var errors = new ValidationErrors();
@@ -94,7 +96,7 @@ final class SettingsReader {
     private static IncomingCalls incomingCalls(DocumentNode node) {
         var incoming = new IncomingCalls(orFalse(node.bool("allow")), node.choice("mode", IncomingCallMode.class),
                 node.textList("allowedCallers"), orFalse(node.bool("acceptDirectCalls")));
-        node.rejectUnknown();
+        node.rejectUnknown(EFFECTIVE_MODE);
         return incoming;
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Turns {@link DeviceSettings} into the document tree, in the contract's field order. The full
  * tree holds passwords (it is what the config file stores); {@link #redacted} replaces each with
- * {@code authPasswordSet}. Stateless and thread-safe.
+ * {@code authPasswordSet} and adds the read-only {@code incomingCalls.effectiveMode}. Stateless and thread-safe.
  */
 final class SettingsWriter {
 
@@ -29,6 +29,10 @@ final class SettingsWriter {
         }
         if (settings.sip() != null) {
             writeSip(settings.sip(), root.putObject("sip"), redact);
+            if (redact && root.path("sip").get("incomingCalls") instanceof ObjectNode incoming) {
+                // Read-only: which mode is in force once the v3.6.3 custom parameter is taken into account.
+                incoming.put(SettingsReader.EFFECTIVE_MODE, settings.effectiveIncomingCallMode().name());
+            }
         }
         ObjectNode custom = root.putObject("customConfiguration");
         settings.customConfiguration().forEach(custom::put);

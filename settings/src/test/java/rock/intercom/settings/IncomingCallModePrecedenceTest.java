@@ -51,4 +51,27 @@ class IncomingCallModePrecedenceTest {
 
         assertThat(Documents.CODEC.readYaml(text).effectiveIncomingCallMode()).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "mode {0}, parameter {1} → effectiveMode {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            -              | -     | EXTENSION_LIST
+            -              | true  | SIP_SERVER
+            -              | false | EXTENSION_LIST
+            EXTENSION_LIST | true  | EXTENSION_LIST
+            SIP_SERVER     | false | SIP_SERVER
+            """)
+    void theApiViewReportsTheEffectiveModeAndIgnoresItWhenSentBack(String mode, String parameter, String expected) {
+        String yaml = "device: {id: d1}\nsip: {incomingCalls: {allow: true" + (mode == null ? "" : ", mode: " + mode) + "}}\n"
+                + (parameter == null ? "" : "customConfiguration: {intercom.default_server_controls_allowed_callers: \"" + parameter + "\"}\n");
+        DeviceSettings settings = Documents.CODEC.readYaml(yaml);
+
+        var view = Documents.CODEC.redactedTree(settings);
+
+        assertThat(view.at("/sip/incomingCalls/effectiveMode").asText()).isEqualTo(expected);
+        assertThat(view.at("/sip/incomingCalls/mode").isNull()).isEqualTo(mode == null);
+        // A client that sends the fetched view back (even with the read-only key changed) changes nothing.
+        ((com.fasterxml.jackson.databind.node.ObjectNode) view.at("/sip/incomingCalls")).put("effectiveMode", "SIP_SERVER");
+        assertThat(Documents.CODEC.read(view).sip().incomingCalls()).isEqualTo(settings.sip().incomingCalls());
+        assertThat(Documents.CODEC.read(view).effectiveIncomingCallMode().name()).isEqualTo(expected);
+    }
 }

@@ -27,11 +27,11 @@ class SettingsCodecTest {
         assertThat(sip.callNumber()).isEqualTo("400");
         assertThat(sip.fallbackNumbers()).containsExactly("401", "402");
         assertThat(sip.callOptions()).isEqualTo(new CallOptions(80, 70, 35, VideoCalls.OFF));
-        assertThat(sip.incomingCalls()).isEqualTo(new IncomingCalls(true, IncomingCallMode.EXTENSION_LIST,
+        assertThat(sip.incomingCalls()).isEqualTo(new IncomingCalls(true, null,
                 List.of("sip:400@10.40.0.224")));
         assertThat(sip.proxy()).isEqualTo(new Proxy(false, null, 5060, null, null));
         assertThat(settings.customConfiguration())
-                .containsExactly(entry(DeviceSettings.SERVER_CONTROLS_ALLOWED_CALLERS, "true"));
+                .containsExactly(entry(DeviceSettings.SERVER_CONTROLS_ALLOWED_CALLERS, "false"));
     }
 
     @Test

@@ -73,9 +73,27 @@ public final class DevicesApi {
         }
     }
 
-    public void events(Context ctx) {
+    public void events(Context ctx) throws java.io.IOException {
         EventFilter filter = EventFilter.parse(ctx.queryParamMap());
+        if ("csv".equals(ctx.queryParam("format"))) {
+            sendCsv(ctx, filter);
+            return;
+        }
         Json.send(ctx, 200, EventJson.page(events.query(filter.toQuery()), filter.limit()));
+    }
+
+    /** {@code GET /api/v1/events.csv}: the same filters as {@link #events}, as a CSV download. */
+    public void eventsCsv(Context ctx) throws java.io.IOException {
+        sendCsv(ctx, EventFilter.parse(ctx.queryParamMap()));
+    }
+
+    private void sendCsv(Context ctx, EventFilter filter) throws java.io.IOException {
+        ctx.status(200).contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"security-events.csv\"");
+        var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ctx.outputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        EventCsv.write(events, filter, out);
+        out.flush();
     }
 
     private DeviceControl device(Context ctx) {

@@ -31,6 +31,7 @@ public final class EventJson {
         node.put("device", event.deviceId());
         node.put("name", event.name());
         node.set("details", Json.MAPPER.valueToTree(event.details()));
+        node.put("detailsText", EventDetailsText.text(event.details()));
         return node;
     }
 }

@@ -10,13 +10,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Limits password guessing per user name and client IP: after {@code maxFailures} failures within
- * {@code window}, that pair is locked out for {@code lockout}. A success clears the pair. Bounded to
- * {@link #MAX_TRACKED} pairs (stale ones are purged first). Thread-safe.
+ * Limits password guessing three ways at once: per user name and client address (after
+ * {@code maxFailures} failures within {@code window}), per user name from any address (twice as
+ * many: guesses spread over many addresses), and per address for any user name (four times as
+ * many: one address trying many names). Whichever trips locks for {@code lockout}. A success
+ * clears its pair and its user name. Bounded to {@link #MAX_TRACKED} keys (stale ones are purged
+ * first). Thread-safe.
  */
 public final class LoginThrottle {
 
     public static final int MAX_TRACKED = 50_000;
+
+    /** Which limit a lockout came from, for the Sign-In Locked event. */
+    public enum Scope {
+        USER_AND_ADDRESS, USER, ADDRESS
+    }
 
     private final Clock clock;
     private final int maxFailures;
@@ -31,37 +39,58 @@ public final class LoginThrottle {
         this.lockout = lockout;
     }
 
-    /** How long this pair must still wait, or empty if it may try now. */
+    /** How long this user name and address must still wait, or empty if they may try now. */
     public synchronized Optional<Duration> retryAfter(String username, String ip) {
-        Deque<Instant> recent = failures.get(key(username, ip));
-        if (recent == null || recent.size() < maxFailures) {
-            return Optional.empty();
-        }
         Instant now = clock.instant();
-        Instant until = recent.peekLast().plus(lockout);
-        if (now.isBefore(until)) {
-            return Optional.of(Duration.between(now, until));
+        Duration longest = null;
+        for (Scope scope : Scope.values()) {
+            Deque<Instant> recent = failures.get(key(scope, username, ip));
+            if (recent == null || recent.size() < limit(scope)) {
+                continue;
+            }
+            Instant until = recent.peekLast().plus(lockout);
+            if (now.isBefore(until)) {
+                Duration wait = Duration.between(now, until);
+                longest = longest == null || wait.compareTo(longest) > 0 ? wait : longest;
+            }
         }
-        return Optional.empty();
+        return Optional.ofNullable(longest);
     }
 
-    public synchronized void failed(String username, String ip) {
+    /** Counts one failure; returns the limit this failure tripped (a lockout starts now), if any. */
+    public synchronized Optional<Scope> failed(String username, String ip) {
         Instant now = clock.instant();
-        if (failures.size() >= MAX_TRACKED) {
+        if (failures.size() >= MAX_TRACKED - 3) {
             purgeStale(now);
         }
-        if (failures.size() >= MAX_TRACKED) {
+        if (failures.size() >= MAX_TRACKED - 3) {
             failures.clear();
         }
-        Deque<Instant> recent = failures.computeIfAbsent(key(username, ip), k -> new ArrayDeque<>());
-        recent.addLast(now);
-        while (recent.size() > maxFailures || (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(window)))) {
-            recent.removeFirst();
+        Scope tripped = null;
+        for (Scope scope : Scope.values()) {
+            Deque<Instant> recent = failures.computeIfAbsent(key(scope, username, ip), k -> new ArrayDeque<>());
+            recent.addLast(now);
+            while (recent.size() > limit(scope) || (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(window)))) {
+                recent.removeFirst();
+            }
+            if (tripped == null && recent.size() == limit(scope)) {
+                tripped = scope;
+            }
         }
+        return Optional.ofNullable(tripped);
     }
 
     public synchronized void succeeded(String username, String ip) {
-        failures.remove(key(username, ip));
+        failures.remove(key(Scope.USER_AND_ADDRESS, username, ip));
+        failures.remove(key(Scope.USER, username, ip));
+    }
+
+    private int limit(Scope scope) {
+        return switch (scope) {
+            case USER_AND_ADDRESS -> maxFailures;
+            case USER -> maxFailures * 2;
+            case ADDRESS -> maxFailures * 4;
+        };
     }
 
     private void purgeStale(Instant now) {
@@ -69,7 +98,11 @@ public final class LoginThrottle {
         failures.values().removeIf(q -> q.isEmpty() || q.peekLast().isBefore(horizon));
     }
 
-    private static String key(String username, String ip) {
-        return String.valueOf(username) + '\n' + ip;
+    private static String key(Scope scope, String username, String ip) {
+        return switch (scope) {
+            case USER_AND_ADDRESS -> "p\n" + username + '\n' + ip;
+            case USER -> "u\n" + username;
+            case ADDRESS -> "a\n" + ip;
+        };
     }
 }

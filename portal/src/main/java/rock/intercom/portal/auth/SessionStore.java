@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * In-memory browser sessions with an idle timeout. Ids and CSRF tokens are 256-bit random values.
+ * In-memory browser sessions with an idle timeout and an absolute lifetime (a page that keeps
+ * polling does not keep a session forever). Ids and CSRF tokens are 256-bit random values.
  * Bounded: past {@link #MAX_SESSIONS} the least recently used session is dropped. Thread-safe.
  */
 public final class SessionStore {
@@ -20,6 +21,7 @@ public final class SessionStore {
 
     private final Clock clock;
     private final Duration idleTimeout;
+    private final Duration lifetime;
     private final LinkedHashMap<String, PortalSession> sessions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PortalSession> eldest) {
@@ -27,13 +29,29 @@ public final class SessionStore {
         }
     };
 
+    /** Sessions that end after {@link #DEFAULT_LIFETIME} at the latest. */
     public SessionStore(Clock clock, Duration idleTimeout) {
-        this.clock = clock;
-        this.idleTimeout = idleTimeout;
+        this(clock, idleTimeout, DEFAULT_LIFETIME);
     }
 
+    public SessionStore(Clock clock, Duration idleTimeout, Duration lifetime) {
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.lifetime = lifetime;
+    }
+
+    /** The absolute lifetime of a session unless chosen: a working day. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
+
     public synchronized PortalSession create(PortalUser user) {
-        PortalSession session = new PortalSession(randomToken(), user, randomToken(), clock.instant().plus(idleTimeout));
+        return create(user, "");
+    }
+
+    /** A new session for {@code user} whose password stamp is {@code stamp} ({@link UserStore#stamp}). */
+    public synchronized PortalSession create(PortalUser user, String stamp) {
+        Instant now = clock.instant();
+        PortalSession session = new PortalSession(randomToken(), user, randomToken(), now.plus(idleTimeout),
+                now.plus(lifetime), stamp);
         sessions.put(session.id(), session);
         return session;
     }
@@ -48,13 +66,20 @@ public final class SessionStore {
         if (session == null) {
             return Optional.empty();
         }
-        if (!now.isBefore(session.expiresAt())) {
+        if (!now.isBefore(session.expiresAt()) || !now.isBefore(session.endsAt())) {
             sessions.remove(id);
             return Optional.empty();
         }
-        PortalSession renewed = new PortalSession(id, session.user(), session.csrfToken(), now.plus(idleTimeout));
+        Instant idleEnd = now.plus(idleTimeout);
+        PortalSession renewed = new PortalSession(id, session.user(), session.csrfToken(),
+                idleEnd.isAfter(session.endsAt()) ? session.endsAt() : idleEnd, session.endsAt(), session.stamp());
         sessions.put(id, renewed);
         return Optional.of(renewed);
+    }
+
+    /** Ends every session of {@code username} except {@code keep} (null: all), e.g. after a password reset. */
+    public synchronized void endAllOf(String username, String keep) {
+        sessions.values().removeIf(s -> s.user().username().equals(username) && !s.id().equals(keep));
     }
 
     public synchronized void end(String id) {

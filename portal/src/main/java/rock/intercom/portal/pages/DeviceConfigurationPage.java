@@ -22,6 +22,9 @@ public final class DeviceConfigurationPage {
     private static final String[][] VIDEO = {
         {"OFF", "Off"}, {"OUTGOING_ONLY", "Outgoing only"}, {"INCOMING_ONLY", "Incoming only"}, {"BOTH", "Both"}};
     private static final String[][] MODES = {
+        {"", "Not chosen (custom parameter decides)",
+            "As in v3.6.3: the custom parameter intercom.default_server_controls_allowed_callers=true selects Managed by "
+                    + "SIP Server; otherwise the extension list applies."},
         {"SIP_SERVER", "Managed by SIP Server",
             "The SIP server authorises callers; the device only checks that the call comes from its server."},
         {"EXTENSION_LIST", "Restricted by Extension List",
@@ -44,12 +47,7 @@ public final class DeviceConfigurationPage {
         if (notice != null) {
             f.raw("<p class=\"notice\" role=\"status\">" + esc(notice) + "</p>");
         }
-        if (!errors.isEmpty()) {
-            f.raw("<div class=\"problem\" role=\"alert\" id=\"error-summary\"><p>Nothing was changed. Correct these fields and submit again:</p><ul>");
-            errors.forEach((path, message) -> f.raw("<li>" + (path.isEmpty() ? "" : esc(path) + ": ") + esc(message)
-                    + "</li>"));
-            f.raw("</ul></div>");
-        }
+        int summaryAt = f.out().length(); // filled in last: it lists the fields in the order written below
         f.raw("<form method=\"post\" action=\"" + base + "/modify\" enctype=\"multipart/form-data\" novalidate id=\"modify-form\">")
                 .raw(Layout.csrfField(caller));
         f.raw("<h2>Device configuration</h2><div class=\"field\"><span class=\"label\">Device Id</span> <code>"
@@ -71,6 +69,8 @@ public final class DeviceConfigurationPage {
                 "Tried in order when the call number does not answer.", "Add a fallback number", "401");
         callOptions(f);
         incomingCalls(f);
+        f.raw("<p class=\"effective-mode\" id=\"effective-mode\" role=\"note\">"
+                + esc(IncomingCallModeText.describe(view)) + "</p>");
         proxy(f, view);
         f.raw("</div></details>");
 
@@ -82,6 +82,9 @@ public final class DeviceConfigurationPage {
         door(f, view);
         f.raw("<div class=\"actions\"><button type=\"submit\" class=\"primary\">Submit</button>"
                 + " <a href=\"" + base + "\">Cancel</a><p class=\"help\">The device applies the new configuration without requiring a reboot.</p></div></form>");
+        if (!errors.isEmpty()) {
+            f.out().insert(summaryAt, ErrorSummary.render(f.fields(), errors));
+        }
         return Layout.page("Modify " + device.name(), caller, "devices", f.out().toString());
     }
 
@@ -113,6 +116,7 @@ public final class DeviceConfigurationPage {
             f.raw("<input type=\"hidden\" name=\"" + SettingsFormReader.CA_PENDING_FIELD + "\" value=\""
                     + esc(submitted.asText()) + "\">");
         }
+        f.field("sip.server.caCertificatePem", "CA certificate (.pem)", "caCertificateFile");
         f.raw("<div class=\"field\"><label for=\"caCertificateFile\">CA certificate (.pem)</label>"
                 + "<input type=\"file\" id=\"caCertificateFile\" name=\"" + SettingsFormReader.CA_FILE_FIELD
                 + "\" accept=\".pem,application/x-pem-file\" aria-describedby=\"ca-status\">");
@@ -157,7 +161,8 @@ public final class DeviceConfigurationPage {
         f.input("sip.callOptions.callTimeoutSeconds", "Call Timeout", "number",
                 "Number of seconds to wait before ending the call if no one answers. Recommended: 30-40", null);
         f.select("sip.callOptions.videoCalls", "Video Calls",
-                "Enables video on calls. Options: Outgoing only, Incoming only, or Both.", VIDEO, null);
+                "Enables video on calls. Options: Outgoing only, Incoming only, or Both. This version sends no video yet: "
+                        + "the choice is kept, and video offered by the other side is declined.", VIDEO, null);
     }
 
     private static void incomingCalls(FormWriter f) {
@@ -170,8 +175,8 @@ public final class DeviceConfigurationPage {
                 "Click the plus icon to add more entries. Use the full SIP URL format, e.g. sip:400@10.40.0.224.",
                 "Add a permitted SIP URL", "sip:400@10.40.0.224");
         f.radios("sip.incomingCalls.mode", "Who controls allowed callers",
-                "Without a choice here, the custom parameter intercom.default_server_controls_allowed_callers=true "
-                        + "selects Managed by SIP Server.", MODES);
+                "A mode chosen here (v3.7.0) wins. Not chosen: the custom parameter "
+                        + "intercom.default_server_controls_allowed_callers=true selects Managed by SIP Server.", MODES);
         f.checkbox("sip.incomingCalls.acceptDirectCalls", "Accept direct calls",
                 "Also answer calls that do not come through the SIP server or proxy. Leave this off: a direct "
                         + "call's caller (its From) can be forged by anyone on the network, so a forged permitted "
@@ -216,6 +221,7 @@ public final class DeviceConfigurationPage {
         if (chosen != null) {
             chosen.forEach(value -> during.add(value.asText()));
         }
+        f.field("door.release.during", "The code works during", "door-release-during-incoming");
         f.raw("<fieldset class=\"field\"><legend>The code works during</legend>");
         for (String[] option : new String[][] {{"INCOMING", "Incoming calls"}, {"OUTGOING", "Outgoing calls"}}) {
             f.raw("<div class=\"check\"><input type=\"checkbox\" id=\"door-release-during-" + option[0].toLowerCase()
@@ -230,6 +236,7 @@ public final class DeviceConfigurationPage {
     }
 
     private static void customConfiguration(FormWriter f) {
+        f.field("customConfiguration", "Custom Configuration", "custom-configuration");
         f.raw("<fieldset id=\"custom-configuration\"><legend>Custom Configuration</legend>"
                 + "<p class=\"help\">Free parameters, name and value. For example, intercom.default_server_controls_allowed_callers "
                 + "set to true lets the SIP server control allowed callers.</p><ol class=\"entries\" id=\"custom-configuration-entries\">");
@@ -249,6 +256,7 @@ public final class DeviceConfigurationPage {
         return "<li class=\"pair\"><label for=\"custom-name-" + suffix + "\">Parameter name</label><input id=\"custom-name-"
                 + suffix + "\" name=\"" + SettingsFormReader.CUSTOM_NAME_FIELD + "\" value=\"" + esc(name)
                 + "\"><label for=\"custom-value-" + suffix + "\">Value</label><input id=\"custom-value-" + suffix
-                + "\" name=\"" + SettingsFormReader.CUSTOM_VALUE_FIELD + "\" value=\"" + esc(value) + "\"></li>";
+                + "\" name=\"" + SettingsFormReader.CUSTOM_VALUE_FIELD + "\" value=\"" + esc(value) + "\">"
+                + FormWriter.removeButton("Custom Configuration " + (number == 0 ? "" : Integer.toString(number))) + "</li>";
     }
 }

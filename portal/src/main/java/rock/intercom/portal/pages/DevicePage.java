@@ -2,16 +2,21 @@ package rock.intercom.portal.pages;
 
 import static rock.intercom.portal.pages.Html.esc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import rock.intercom.portal.Access;
 import rock.intercom.portal.Caller;
 import rock.intercom.portal.DeviceControl;
 
 /**
- * One device: its screen (what the door shows), its live state, the Settings drop-down with
- * Modify, and the virtual call button for the guide's Test 1.
+ * One device: its screen (what the door shows) and the last call states with their times, pushed
+ * live; registration with its reason; the Settings drop-down with Modify; the virtual call button
+ * ("End call" during a call) for the guide's Test 1.
  */
 public final class DevicePage {
+
+    static final String PRESS = "Press the call button";
+    static final String END = "End call";
 
     private DevicePage() {
     }
@@ -34,16 +39,20 @@ public final class DevicePage {
         body.append("<section class=\"device\" data-device-status=\"").append(esc(device.id())).append("\">")
                 .append("<h2>Screen</h2><div class=\"screen\" id=\"screen\" role=\"status\" aria-live=\"polite\" data-field=\"screen\">")
                 .append(esc(Html.statusText(status, "screen"))).append("</div>")
+                .append("<h3 id=\"call-states-title\">Last call states</h3>")
+                .append("<ol class=\"call-states\" id=\"call-states\" aria-labelledby=\"call-states-title\"></ol>")
                 .append("<dl class=\"state\"><dt>Id</dt><dd>").append(esc(device.id())).append("</dd>")
                 .append("<dt>Registration</dt><dd data-field=\"registration\">")
-                .append(esc(Html.statusText(status, "registration"))).append("</dd>")
+                .append(esc(registration(status))).append("</dd>")
                 .append("<dt>Call</dt><dd data-field=\"call\">").append(esc(Html.statusText(status, "call")))
-                .append("</dd></dl>");
+                .append("</dd><dt>Incoming calls</dt><dd id=\"incoming-mode\">")
+                .append(esc(IncomingCallModeText.describe(device.settingsView()))).append("</dd></dl>");
         if (mayModify) {
             body.append("<form method=\"post\" action=\"").append(base).append("/button\">")
                     .append(Layout.csrfField(caller))
-                    .append("<button type=\"submit\" class=\"call-button\" id=\"virtual-call-button\">")
-                    .append("Press the call button</button>")
+                    .append("<button type=\"submit\" class=\"call-button\" id=\"virtual-call-button\" data-press=\"")
+                    .append(PRESS).append("\" data-end=\"").append(END).append("\">")
+                    .append(inCall(status) ? END : PRESS).append("</button>")
                     .append("<p class=\"help\">A virtual press of the wired intercom button: starts a call, or ends the current one.</p>")
                     .append("</form>")
                     .append("<form method=\"post\" action=\"").append(base).append("/door\">")
@@ -54,5 +63,18 @@ public final class DevicePage {
         }
         body.append("</section>");
         return Layout.page(device.name(), caller, "devices", body.toString());
+    }
+
+    /** The registration state, with why when it is not registered ({@code UNREGISTERED — 403 Forbidden}). */
+    static String registration(JsonNode status) {
+        String state = Html.statusText(status, "registration");
+        JsonNode reason = status.path("registration").path("reason");
+        return reason.isTextual() && !reason.asText().isBlank() ? state + " — " + reason.asText() : state;
+    }
+
+    /** A call is being set up or held: the call state is neither idle nor failed. */
+    static boolean inCall(JsonNode status) {
+        String state = Html.statusText(status, "call").toUpperCase(java.util.Locale.ROOT);
+        return !state.equals("IDLE") && !state.equals("FAILED") && !state.equals("—");
     }
 }

@@ -26,9 +26,9 @@ public final class DevicesPage {
         for (DeviceControl device : devices) {
             ObjectNode status = device.status();
             body.append("<tr data-device=\"").append(esc(device.id())).append("\">")
-                    .append("<td><a href=\"/devices/").append(esc(device.id())).append("\">")
+                    .append("<td data-label=\"Device\"><a href=\"/devices/").append(esc(device.id())).append("\">")
                     .append(esc(device.name())).append("</a></td>")
-                    .append("<td>").append(esc(device.id())).append("</td>")
+                    .append("<td data-label=\"Id\">").append(esc(device.id())).append("</td>")
                     .append(cell(status, "registration"))
                     .append(cell(status, "call"))
                     .append(cell(status, "screen"))
@@ -39,6 +39,8 @@ public final class DevicesPage {
     }
 
     private static String cell(ObjectNode status, String field) {
-        return "<td data-field=\"" + field + "\">" + esc(Html.statusText(status, field)) + "</td>";
+        String label = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+        String text = field.equals("registration") ? DevicePage.registration(status) : Html.statusText(status, field);
+        return "<td data-label=\"" + label + "\" data-field=\"" + field + "\">" + esc(text) + "</td>";
     }
 }

@@ -17,6 +17,8 @@ final class FormWriter {
     private final JsonNode values;
     private final Map<String, String> errors;
     private final StringBuilder out = new StringBuilder(16_384);
+    /** Every field written, in form order: path, label, element id; the error summary follows it. */
+    private final List<String[]> fields = new ArrayList<>();
 
     FormWriter(JsonNode values, Map<String, String> errors) {
         this.values = values;
@@ -25,6 +27,16 @@ final class FormWriter {
 
     StringBuilder out() {
         return out;
+    }
+
+    /** Notes a field written by hand ({@link #raw}) for the error summary. */
+    FormWriter field(String path, String label, String elementId) {
+        fields.add(new String[] {path, label, elementId});
+        return this;
+    }
+
+    List<String[]> fields() {
+        return fields;
     }
 
     FormWriter raw(String html) {
@@ -55,10 +67,22 @@ final class FormWriter {
         List<String> found = new ArrayList<>();
         errors.forEach((key, message) -> {
             if (key.equals(path) || key.startsWith(path + "[") || key.startsWith(path + ".")) {
-                found.add(key.equals(path) ? message : key + ": " + message);
+                found.add(key.equals(path) ? message : entryName(key.substring(path.length())) + ": " + message);
             }
         });
         return found;
+    }
+
+    /** {@code [0]} → {@code entry 1}; {@code .name} → {@code name} (a custom parameter). */
+    private static String entryName(String suffix) {
+        if (suffix.startsWith("[") && suffix.endsWith("]")) {
+            try {
+                return "entry " + (Integer.parseInt(suffix.substring(1, suffix.length() - 1)) + 1);
+            } catch (NumberFormatException e) {
+                return suffix;
+            }
+        }
+        return suffix.substring(1);
     }
 
     private String describedBy(String path, String help) {
@@ -85,6 +109,7 @@ final class FormWriter {
     }
 
     FormWriter input(String path, String label, String type, String help, String extra) {
+        field(path, label, id(path));
         out.append("<div class=\"field\"><label for=\"").append(id(path)).append("\">").append(esc(label))
                 .append("</label><input id=\"").append(id(path)).append("\" name=\"").append(esc(path))
                 .append("\" type=\"").append(type).append("\" value=\"").append(esc(text(path))).append("\"")
@@ -96,6 +121,7 @@ final class FormWriter {
 
     /** A password field: never filled in; the placeholder says whether one is stored. */
     FormWriter password(String path, String label, String help, boolean stored) {
+        field(path, label, id(path));
         String placeholder = stored ? "Stored; leave blank to keep it" : "Not set";
         out.append("<div class=\"field\"><label for=\"").append(id(path)).append("\">").append(esc(label))
                 .append("</label><input id=\"").append(id(path)).append("\" name=\"").append(esc(path))
@@ -107,6 +133,7 @@ final class FormWriter {
     }
 
     FormWriter checkbox(String path, String label, String help, String extra) {
+        field(path, label, id(path));
         out.append("<div class=\"field check\"><input type=\"checkbox\" id=\"").append(id(path)).append("\" name=\"")
                 .append(esc(path)).append("\" value=\"true\"").append(bool(path) ? " checked" : "")
                 .append(describedBy(path, help)).append(extra == null ? "" : " " + extra).append("><label for=\"")
@@ -117,6 +144,7 @@ final class FormWriter {
     }
 
     FormWriter select(String path, String label, String help, String[][] options, String extra) {
+        field(path, label, id(path));
         String current = text(path);
         out.append("<div class=\"field\"><label for=\"").append(id(path)).append("\">").append(esc(label))
                 .append("</label><select id=\"").append(id(path)).append("\" name=\"").append(esc(path)).append("\"")
@@ -134,11 +162,12 @@ final class FormWriter {
 
     /** Radio buttons, each with a label and a description. */
     FormWriter radios(String path, String legend, String help, String[][] options) {
+        field(path, legend, id(path));
         String current = text(path);
         out.append("<fieldset class=\"radios\" id=\"").append(id(path)).append("\"><legend>").append(esc(legend))
                 .append("</legend>");
         for (String[] option : options) {
-            String optionId = id(path) + "-" + id(option[0]);
+            String optionId = id(path) + "-" + (option[0].isEmpty() ? "none" : id(option[0]));
             out.append("<div class=\"radio\"><input type=\"radio\" name=\"").append(esc(path)).append("\" id=\"")
                     .append(optionId).append("\" value=\"").append(esc(option[0])).append("\"")
                     .append(option[0].equals(current) ? " checked" : "").append("><label for=\"").append(optionId)
@@ -153,8 +182,9 @@ final class FormWriter {
         return this;
     }
 
-    /** A growing list of text entries with a plus button that adds one more. */
+    /** A list of text entries: a plus button adds one, each entry's remove button takes it out. */
     FormWriter list(String path, String legend, String entryLabel, String help, String addLabel, String placeholder) {
+        field(path, legend, id(path) + "-1");
         JsonNode node = value(path);
         List<String> entries = new ArrayList<>();
         if (node != null && node.isArray()) {
@@ -183,6 +213,13 @@ final class FormWriter {
         String entryId = id(path) + "-" + (number == 0 ? "new" : Integer.toString(number));
         return "<li><label for=\"" + entryId + "\" class=\"visually-hidden\">" + esc(label) + " " + (number == 0 ? ""
                 : number) + "</label><input id=\"" + entryId + "\" name=\"" + esc(path) + "\" value=\"" + esc(value)
-                + "\" placeholder=\"" + esc(placeholder) + "\"></li>";
+                + "\" placeholder=\"" + esc(placeholder) + "\">" + removeButton(label + (number == 0 ? "" : " " + number))
+                + "</li>";
+    }
+
+    /** The button that takes one list entry out (the page's script removes its {@code <li>}). */
+    static String removeButton(String what) {
+        return "<button type=\"button\" class=\"remove\" data-remove-entry aria-label=\"Remove " + esc(what)
+                + "\" title=\"Remove\">×</button>";
     }
 }

@@ -31,6 +31,12 @@ public final class Layout {
                     .append(item("/devices", "Devices", "devices".equals(active)))
                     .append("</ul><ul>")
                     .append(item("/security-events", "Security Events", "security-events".equals(active)))
+                    .append("</ul><ul>");
+            if (caller.user().role().grants(rock.intercom.portal.Access.MODIFY)) {
+                html.append(item("/users", "Users", "users".equals(active)))
+                        .append(item("/api-tokens", "API tokens", "api-tokens".equals(active)));
+            }
+            html.append(item("/account/password", "Change my password", "account".equals(active)))
                     .append("</ul></nav>");
         }
         html.append("<main id=\"main\">").append(body).append("</main></body></html>");
@@ -42,7 +48,11 @@ public final class Layout {
     }
 
     private static String roleLabel(Caller caller) {
-        return switch (caller.user().role()) {
+        return roleLabel(caller.user().role());
+    }
+
+    static String roleLabel(rock.intercom.portal.Role role) {
+        return switch (role) {
             case ACCOUNT_ADMINISTRATOR -> "Account Administrator";
             case VIEWER -> "Viewer";
         };

@@ -84,7 +84,7 @@ public final class PortalPages {
         String token = ctx.cookie(SessionCookie.SIGN_IN);
         PortalUser user;
         try {
-            user = guard.verify(username, password.toCharArray(), ctx.ip());
+            user = guard.verify(username, password.toCharArray(), ctx.ip(), "portal");
         } catch (AccessGuard.RateLimited e) {
             ctx.status(429).header("Retry-After", Long.toString(e.retryAfterSeconds()))
                     .html(SignInPage.render(token, username, e.getMessage()));
@@ -93,7 +93,7 @@ public final class PortalPages {
             ctx.status(401).html(SignInPage.render(token, username, "Wrong user name or password."));
             return;
         }
-        PortalSession session = sessions.create(user);
+        PortalSession session = sessions.create(user, guard.stampOf(user.username()));
         cookies.set(ctx, SessionCookie.SESSION, session.id());
         cookies.clear(ctx, SessionCookie.SIGN_IN);
         audit.signedIn(user, ctx.ip());

@@ -9,12 +9,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import rock.intercom.events.SecurityEvent;
 import rock.intercom.events.SecurityEventName;
 import rock.intercom.portal.AuditLog;
 import rock.intercom.portal.Caller;
 import rock.intercom.portal.DeviceControl;
+import rock.intercom.portal.api.EventDetailsText;
 import rock.intercom.portal.api.EventFilter;
 
 /** Security Events: filter by event name, device and time range; newest first; pages; live rows. */
@@ -44,14 +44,16 @@ public final class SecurityEventsPage {
         if (problem != null) {
             body.append("<p class=\"problem\" role=\"alert\">").append(esc(problem)).append("</p>");
         }
-        String selectedName = filter == null || filter.names().size() != 1 ? "" : filter.names().iterator().next();
+        java.util.Set<String> selectedNames = filter == null ? java.util.Set.of() : filter.names();
         body.append("<form method=\"get\" action=\"/security-events\" class=\"filters\">")
-                .append("<div class=\"field\"><label for=\"filter-name\">Event name</label><select id=\"filter-name\" name=\"name\">")
-                .append(option("", "All events", selectedName));
+                .append("<div class=\"field\"><label for=\"filter-name\">Event names</label>")
+                .append("<select id=\"filter-name\" name=\"name\" multiple size=\"6\" aria-describedby=\"filter-name-help\">");
         for (String name : eventNames()) {
-            body.append(option(name, name, selectedName));
+            body.append("<option value=\"").append(esc(name)).append("\"").append(selectedNames.contains(name) ? " selected" : "")
+                    .append(">").append(esc(name)).append("</option>");
         }
-        body.append("</select></div><div class=\"field\"><label for=\"filter-device\">Device</label>")
+        body.append("</select><p class=\"help\" id=\"filter-name-help\">None selected: all events. Ctrl or ⌘ + click selects several.</p>")
+                .append("</div><div class=\"field\"><label for=\"filter-device\">Device</label>")
                 .append("<select id=\"filter-device\" name=\"device\">")
                 .append(option("", "All devices", filter == null ? "" : nullToEmpty(filter.device())));
         for (DeviceControl device : devices) {
@@ -64,7 +66,9 @@ public final class SecurityEventsPage {
         if (filter != null) {
             String query = query(filter);
             boolean live = filter.before() == null;
-            body.append("<table class=\"grid\" id=\"security-events\" data-query=\"").append(esc(query)).append("\"")
+            body.append("<p class=\"export\"><a id=\"export-csv\" download href=\"/api/v1/events.csv?").append(esc(query))
+                    .append("\">Export this view as CSV</a></p>");
+            body.append("<div class=\"table-wrap\"><table class=\"grid events\" id=\"security-events\" data-query=\"").append(esc(query)).append("\"")
                     .append(live ? " data-live-events" : "").append(">")
                     .append("<caption>Newest first").append(live ? "; new events appear as they happen" : "")
                     .append("</caption><thead><tr><th scope=\"col\">Time (UTC)</th><th scope=\"col\">Device</th>")
@@ -75,7 +79,7 @@ public final class SecurityEventsPage {
             if (events.isEmpty()) {
                 body.append("<tr class=\"empty\"><td colspan=\"4\">No events match.</td></tr>");
             }
-            body.append("</tbody></table><nav class=\"paging\" aria-label=\"Pages\">");
+            body.append("</tbody></table></div><nav class=\"paging\" aria-label=\"Pages\">");
             if (filter.before() != null) {
                 body.append("<a href=\"/security-events?").append(esc(query)).append("\">Newest events</a> ");
             }
@@ -92,15 +96,17 @@ public final class SecurityEventsPage {
         String device = AuditLog.PORTAL_SOURCE.equals(event.deviceId()) ? "Admin Portal" : devices.stream().filter(d -> d.id().equals(event.deviceId()))
                 .map(DeviceControl::name).findFirst().orElse(event.deviceId());
         StringBuilder details = new StringBuilder();
-        for (Map.Entry<String, Object> e : event.details().entrySet()) {
+        for (EventDetailsText.Field field : EventDetailsText.fields(event.details())) {
             if (details.length() > 0) {
-                details.append("; ");
+                details.append(" · ");
             }
-            details.append(e.getKey()).append(": ").append(e.getValue());
+            details.append("<span class=\"detail\" data-key=\"").append(esc(field.key())).append("\">")
+                    .append(esc(field.text())).append("</span>");
         }
-        return "<tr data-event-id=\"" + event.id() + "\"><td>" + esc(SHOWN.format(event.time().atOffset(ZoneOffset.UTC)))
-                + "</td><td>" + esc(device) + "</td><td>" + esc(event.name()) + "</td><td>" + esc(details.toString())
-                + "</td></tr>";
+        return "<tr data-event-id=\"" + event.id() + "\"><td data-label=\"Time (UTC)\">"
+                + esc(SHOWN.format(event.time().atOffset(ZoneOffset.UTC))) + "</td><td data-label=\"Device\">" + esc(device)
+                + "</td><td data-label=\"Event\">" + esc(event.name()) + "</td><td data-label=\"Details\" class=\"details\">"
+                + details + "</td></tr>";
     }
 
     /** The filter (without paging) as a query string for links and the live poll. */

@@ -28,7 +28,8 @@ function liveDevices(table) {
         const row = table.querySelector('tr[data-device="' + CSS.escape(device.id) + '"]');
         if (!row) continue;
         for (const cell of row.querySelectorAll("[data-field]")) {
-          cell.textContent = statusText(device.status, cell.dataset.field);
+          cell.textContent = cell.dataset.field === "registration" ? registrationText(device.status)
+            : statusText(device.status, cell.dataset.field);
         }
       }
     } catch (e) { /* keep the last known state; the next poll retries */ }
@@ -36,18 +37,60 @@ function liveDevices(table) {
   setInterval(refresh, 2000);
 }
 
-// Device page: the screen and state follow the device.
+// Device page: pushed by the server (SSE): every screen the door shows, with its time, in order
+// (a Dialing of a few milliseconds included), and the status each second.
+function registrationText(status) {
+  const registration = status ? status.registration : undefined;
+  const text = statusText(status, "registration");
+  return registration && typeof registration === "object" && registration.reason ? text + " — " + registration.reason : text;
+}
+
+function inCall(status) {
+  const state = statusText(status, "call").toUpperCase();
+  return state !== "IDLE" && state !== "FAILED" && state !== "—";
+}
+
+function clockTime(iso) {
+  const at = new Date(iso);
+  const pad = (n, w) => String(n).padStart(w, "0");
+  return pad(at.getHours(), 2) + ":" + pad(at.getMinutes(), 2) + ":" + pad(at.getSeconds(), 2) + "." + pad(at.getMilliseconds(), 3);
+}
+
 function liveDevice(section) {
   const id = section.dataset.deviceStatus;
-  const refresh = async () => {
-    try {
-      const status = await getJson("/api/v1/devices/" + encodeURIComponent(id) + "/status");
-      for (const el of section.querySelectorAll("[data-field]")) {
-        el.textContent = statusText(status, el.dataset.field);
-      }
-    } catch (e) { /* retry on the next tick */ }
+  const list = document.getElementById("call-states");
+  const screen = document.getElementById("screen");
+  const button = document.getElementById("virtual-call-button");
+  const setButton = (calling) => { if (button) button.textContent = calling ? button.dataset.end : button.dataset.press; };
+  const addState = (entry) => {
+    const item = document.createElement("li");
+    item.dataset.kind = entry.kind;
+    const time = document.createElement("time");
+    time.dateTime = entry.at;
+    time.textContent = clockTime(entry.at);
+    item.append(time, " ", entry.label);
+    list.appendChild(item);
+    while (list.children.length > 12) list.firstChild.remove();
   };
-  setInterval(refresh, 1000);
+  const source = new EventSource("/api/v1/devices/" + encodeURIComponent(id) + "/live");
+  source.addEventListener("history", (e) => {
+    list.replaceChildren();
+    for (const entry of JSON.parse(e.data)) addState(entry);
+    screen.dataset.live = "yes"; // the stream is open: pushes from now on arrive
+  });
+  source.addEventListener("screen", (e) => {
+    const entry = JSON.parse(e.data);
+    screen.textContent = entry.screen;
+    setButton(entry.inCall);
+    addState(entry);
+  });
+  source.addEventListener("status", (e) => {
+    const status = JSON.parse(e.data);
+    for (const el of section.querySelectorAll("[data-field]")) {
+      el.textContent = el.dataset.field === "registration" ? registrationText(status) : statusText(status, el.dataset.field);
+    }
+    setButton(inCall(status));
+  });
 }
 
 // Security Events: prepend new events that match the filter, without a reload.
@@ -76,8 +119,11 @@ function liveEvents(table) {
         row.dataset.eventId = e.id;
         row.className = "fresh";
         const time = e.time.replace("T", " ").replace("Z", "");
-        const details = Object.entries(e.details || {}).map(([k, v]) => k + ": " + (Array.isArray(v) ? "[" + v.join(", ") + "]" : v)).join("; ");
-        row.append(cell(time), cell(e.device === "portal" ? "Admin Portal" : (deviceNames[e.device] || e.device)), cell(e.name), cell(details));
+        const labelled = (label, text) => { const td = cell(text); td.dataset.label = label; return td; };
+        const details = labelled("Details", e.detailsText || "");
+        details.className = "details";
+        row.append(labelled("Time (UTC)", time), labelled("Device", e.device === "portal" ? "Admin Portal" : (deviceNames[e.device] || e.device)),
+          labelled("Event", e.name), details);
         tbody.insertBefore(row, tbody.firstChild);
       }
     } catch (e) { /* retry on the next tick */ }
@@ -96,6 +142,31 @@ function modifyForm(form) {
   if (transport) {
     const target = document.getElementById(transport.dataset.showsWhenTls);
     transport.addEventListener("change", () => { target.hidden = transport.value !== "TLS"; });
+  }
+  form.addEventListener("click", (event) => {
+    const remove = event.target.closest("[data-remove-entry]");
+    if (!remove) return;
+    const entry = remove.closest("li");
+    const fieldset = entry.closest("fieldset");
+    entry.remove();
+    const add = fieldset ? fieldset.querySelector("[data-add-entry]") : null;
+    if (add) add.focus();
+  });
+  const summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+  for (const link of document.querySelectorAll("#error-summary a[href^='#']")) {
+    link.addEventListener("click", (event) => {
+      // Open the collapsed section that holds the field before moving to it.
+      const target = document.getElementById(link.getAttribute("href").substring(1));
+      if (!target) return;
+      event.preventDefault();
+      for (let el = target.parentElement; el; el = el.parentElement) {
+        if (el.tagName === "DETAILS") el.open = true;
+        if (el.hidden) el.hidden = false;
+      }
+      target.scrollIntoView({ block: "center" });
+      (target.matches("input, select, textarea, button") ? target : target.querySelector("input, select, textarea") || target).focus();
+    });
   }
   let added = 0;
   for (const plus of form.querySelectorAll("[data-add-entry]")) {

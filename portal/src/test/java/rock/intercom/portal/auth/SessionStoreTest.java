@@ -32,4 +32,27 @@ class SessionStoreTest {
         assertThat(sessions.touch("made-up")).isEmpty();
         assertThat(sessions.touch(null)).isEmpty();
     }
+
+    @Test
+    void aSessionEndsAtItsAbsoluteLifetimeHoweverBusy() {
+        SessionStore store = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(12));
+        PortalSession session = store.create(admin, "stamp");
+        for (int minutes = 0; minutes < 12 * 60 - 10; minutes += 10) {
+            clock.now = clock.now.plus(Duration.ofMinutes(10));
+            assertThat(store.touch(session.id())).as("after %d min", minutes + 10).isPresent();
+        }
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        assertThat(store.touch(session.id())).isEmpty();
+    }
+
+    @Test
+    void endAllOfEndsAUsersOtherSessions() {
+        PortalSession kept = sessions.create(admin);
+        PortalSession other = sessions.create(admin);
+        PortalSession someoneElse = sessions.create(new PortalUser("guard", Role.VIEWER));
+        sessions.endAllOf("admin", kept.id());
+        assertThat(sessions.touch(kept.id())).isPresent();
+        assertThat(sessions.touch(other.id())).isEmpty();
+        assertThat(sessions.touch(someoneElse.id())).isPresent();
+    }
 }

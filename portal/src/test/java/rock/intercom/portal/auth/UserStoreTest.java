@@ -71,4 +71,37 @@ class UserStoreTest {
         assertThatThrownBy(() -> store.put("a b", "Long-enough-1".toCharArray(), Role.VIEWER))
                 .hasMessageContaining("username");
     }
+
+    @Test
+    void changesByAnotherProcessAreSeenWithoutARestart() throws Exception {
+        UserStore device = UserStore.open(dataDir, Map.of(UserStore.ADMIN_PASSWORD_ENV, "admin-Passw0rd"),
+                new PrintStream(new ByteArrayOutputStream()), 4);
+        // ./intercom user opens its own store on the same file, as another process does.
+        UserStore cli = UserStore.open(dataDir, Map.of(), new PrintStream(new ByteArrayOutputStream()), 4);
+        cli.put("guard", "first-Passw0rd".toCharArray(), Role.VIEWER);
+        assertThat(device.verify("guard", "first-Passw0rd".toCharArray())).isPresent();
+        String stamp = device.stamp("guard").orElseThrow();
+
+        UserStore cliAgain = UserStore.open(dataDir, Map.of(), new PrintStream(new ByteArrayOutputStream()), 4);
+        cliAgain.put("guard", "second-Passw0rd".toCharArray(), Role.ACCOUNT_ADMINISTRATOR);
+
+        assertThat(device.verify("guard", "first-Passw0rd".toCharArray())).isEmpty();
+        assertThat(device.verify("guard", "second-Passw0rd".toCharArray()))
+                .hasValue(new PortalUser("guard", Role.ACCOUNT_ADMINISTRATOR));
+        assertThat(device.stamp("guard")).isPresent().get().isNotEqualTo(stamp);
+        assertThat(device.stamp("guard").get()).doesNotContain("$2b$");
+    }
+
+    @Test
+    void theLastAccountAdministratorStays() {
+        UserStore store = UserStore.open(dataDir, Map.of(UserStore.ADMIN_PASSWORD_ENV, "admin-Passw0rd"),
+                new PrintStream(new ByteArrayOutputStream()), 4);
+        assertThatThrownBy(() -> store.remove("admin")).hasMessageContaining("last Account Administrator");
+        assertThatThrownBy(() -> store.setRole("admin", Role.VIEWER)).hasMessageContaining("last Account Administrator");
+        store.put("second", "second-Passw0rd".toCharArray(), Role.ACCOUNT_ADMINISTRATOR);
+        store.setRole("admin", Role.VIEWER);
+        store.remove("admin");
+        assertThat(store.find("admin")).isEmpty();
+        assertThatThrownBy(() -> store.setPassword("nobody", "whatever-1".toCharArray())).hasMessageContaining("no user");
+    }
 }

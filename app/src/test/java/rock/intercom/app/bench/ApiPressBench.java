@@ -1,0 +1,111 @@
+package rock.intercom.app.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import rock.intercom.app.DeviceOptions;
+import rock.intercom.app.DeviceRuntime;
+import rock.intercom.app.audio.AudioSetup;
+import rock.intercom.media.session.RtpPortRange;
+import rock.intercom.portal.Role;
+import rock.intercom.portal.auth.ApiTokens;
+
+/**
+ * API press → INVITE on the wire (issue 12): an access-control server presses the door's button
+ * through {@code POST /api/v1/devices/{id}/button}; how long until the INVITE datagram reaches the
+ * SIP server? The door registers to {@link BusyRegistrar} on 127.0.0.1, which timestamps each
+ * INVITE on arrival and answers 486, so every press is a fresh call. Both clocks are this JVM's
+ * {@code nanoTime}: from just before the HTTP request is sent to the INVITE read from the socket.
+ * Presses are 600 ms apart (past the button's 500 ms debounce). The first request of each kind is
+ * left out (connection set-up, class loading). Reported for a Bearer token and for Basic (bcrypt).
+ * Usage: java … ApiPressBench [PRESSES=50] WORKDIR
+ */
+public final class ApiPressBench {
+
+    private ApiPressBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int presses = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        Path work = Path.of(args.length > 1 ? args[1] : "target/bench-api-press");
+        Files.createDirectories(work);
+        String adminPassword = "bench-Admin-Passw0rd";
+        try (BusyRegistrar server = new BusyRegistrar()) {
+            Path config = work.resolve("device.yaml");
+            Files.writeString(config, """
+                    device: { id: rockx-505, name: RockX-505 }
+                    sip:
+                      enabled: true
+                      server: { address: 127.0.0.1, port: %d, transport: UDP, pollingIntervalSeconds: 30 }
+                      encryption: RTP_OPTIONAL_SRTP
+                      identity: { authUsername: "505", authPassword: "bench-sip", displayName: RockX-505, extension: "505" }
+                      callNumber: "400"
+                      fallbackNumbers: []
+                      incomingCalls: { allow: false }
+                    """.formatted(server.port()));
+            Path data = work.resolve("data");
+            String token = ApiTokens.open(data).create("bench-" + System.nanoTime(), Role.ACCOUNT_ADMINISTRATOR, "bench",
+                    Instant.now()).secret();
+            try (DeviceRuntime device = DeviceRuntime.open(new DeviceOptions(config, data, "127.0.0.1", 0, 0,
+                            AudioSetup.of("tone:440", "none", RtpPortRange.parse("41000-41019"))),
+                    Map.of("INTERCOM_ADMIN_PASSWORD", adminPassword), new PrintStream(new ByteArrayOutputStream()))) {
+                HttpClient http = HttpClient.newHttpClient();
+                URI press = URI.create("http://127.0.0.1:" + device.httpPort() + "/api/v1/devices/rockx-505/button");
+                awaitRegistered(http, device.httpPort(), "Bearer " + token);
+                String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword)
+                        .getBytes(StandardCharsets.UTF_8));
+                System.out.printf("API press -> INVITE on the wire, %d presses each, first left out%n", presses);
+                System.out.printf("%-14s %8s %8s %8s %8s%n", "auth", "p50 ms", "p90 ms", "max ms", "min ms");
+                for (String[] auth : new String[][] {{"Bearer token", "Bearer " + token}, {"Basic (bcrypt)", basic}}) {
+                    List<Double> ms = new ArrayList<>();
+                    for (int i = 0; i <= presses; i++) {
+                        Thread.sleep(600);
+                        server.invites().clear();
+                        long start = System.nanoTime();
+                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(press)
+                                .header("Authorization", auth[1]).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        Long invite = server.invites().poll(5, TimeUnit.SECONDS);
+                        if (response.statusCode() != 202 || invite == null) {
+                            throw new IllegalStateException("press " + i + ": HTTP " + response.statusCode()
+                                    + (invite == null ? ", no INVITE within 5 s" : ""));
+                        }
+                        if (i > 0) {
+                            ms.add((invite - start) / 1e6);
+                        }
+                    }
+                    Collections.sort(ms);
+                    System.out.printf("%-14s %8.2f %8.2f %8.2f %8.2f%n", auth[0], ms.get(ms.size() / 2),
+                            ms.get((int) (ms.size() * 0.9)), ms.get(ms.size() - 1), ms.get(0));
+                }
+            }
+        }
+    }
+
+    private static void awaitRegistered(HttpClient http, int port, String authorization) throws Exception {
+        URI status = URI.create("http://127.0.0.1:" + port + "/api/v1/devices/rockx-505/status");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            String body = http.send(HttpRequest.newBuilder(status).header("Authorization", authorization).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains("\"state\":\"REGISTERED\"")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the door did not register with the bench's SIP server within 10 s");
+    }
+}
