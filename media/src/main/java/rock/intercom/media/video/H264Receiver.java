@@ -66,23 +66,7 @@ public final class H264Receiver implements AutoCloseable {
             return FlowReturn.OK;
         });
         AppSink snapshots = (AppSink) pipeline.getElementByName("snapshots");
-        snapshots.connect((AppSink.NEW_SAMPLE) s -> {
-            Sample sample = s.pullSample();
-            try {
-                Buffer buffer = sample.getBuffer();
-                java.nio.ByteBuffer bytes = buffer.map(false);
-                try {
-                    byte[] jpeg = new byte[bytes.remaining()];
-                    bytes.get(jpeg);
-                    lastJpeg.set(jpeg);
-                } finally {
-                    buffer.unmap();
-                }
-            } finally {
-                sample.dispose();
-            }
-            return FlowReturn.OK;
-        });
+        snapshots.connect(SampleBytes.to(lastJpeg::set));
     }
 
     public void start() {

@@ -3,15 +3,11 @@ package rock.intercom.media.video;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.freedesktop.gstreamer.Buffer;
 import org.freedesktop.gstreamer.Element;
-import org.freedesktop.gstreamer.FlowReturn;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
-import org.freedesktop.gstreamer.Sample;
 import org.freedesktop.gstreamer.elements.AppSink;
 import org.freedesktop.gstreamer.event.Event;
 import org.freedesktop.gstreamer.glib.Natives;
@@ -67,23 +63,7 @@ public final class H264Sender implements AutoCloseable {
         errors = new PipelineErrors(pipeline, "camera/encoder");
         sink = (AppSink) pipeline.getElementByName("out");
         encoder = pipeline.getElementByName("enc");
-        sink.connect((AppSink.NEW_SAMPLE) s -> {
-            Sample sample = s.pullSample();
-            try {
-                Buffer buffer = sample.getBuffer();
-                ByteBuffer bytes = buffer.map(false);
-                try {
-                    byte[] packet = new byte[bytes.remaining()];
-                    bytes.get(packet);
-                    packets.accept(packet);
-                } finally {
-                    buffer.unmap();
-                }
-            } finally {
-                sample.dispose();
-            }
-            return FlowReturn.OK;
-        });
+        sink.connect(SampleBytes.to(packets));
     }
 
     public void start() {
