@@ -200,10 +200,8 @@ public final class OfferAnswer {
             if (theirs.isEmpty()) {
                 continue;
             }
-            Optional<CryptoAttribute> ours = offer.offeredCrypto().stream()
-                .filter(o -> o.tag() == theirs.get().tag() && o.suite() == theirs.get().suite()).findFirst();
-            if (ours.isPresent()) {
-                keys = Optional.of(new SrtpKeys(ours.get().suite(), ours.get().key(), theirs.get().key()));
+            keys = theirs.get().keysAgainst(offer.offeredCrypto());
+            if (keys.isPresent()) {
                 break;
             }
         }

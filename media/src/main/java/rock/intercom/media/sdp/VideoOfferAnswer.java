@@ -118,10 +118,8 @@ final class VideoOfferAnswer {
             if (theirs.isEmpty()) {
                 continue;
             }
-            Optional<CryptoAttribute> ours = offer.videoCrypto().stream()
-                    .filter(o -> o.tag() == theirs.get().tag() && o.suite() == theirs.get().suite()).findFirst();
-            if (ours.isPresent()) {
-                keys = Optional.of(new SrtpKeys(ours.get().suite(), ours.get().key(), theirs.get().key()));
+            keys = theirs.get().keysAgainst(offer.videoCrypto());
+            if (keys.isPresent()) {
                 break;
             }
         }
