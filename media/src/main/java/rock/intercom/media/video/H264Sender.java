@@ -6,8 +6,6 @@ import com.sun.jna.Pointer;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.freedesktop.gstreamer.Element;
-import org.freedesktop.gstreamer.Gst;
-import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.elements.AppSink;
 import org.freedesktop.gstreamer.event.Event;
 import org.freedesktop.gstreamer.glib.Natives;
@@ -24,7 +22,7 @@ import rock.intercom.settings.VideoOptions;
  * {@link #requestKeyFrame()}; otherwise one comes every {@link #KEY_FRAME_SECONDS} s. Packets are
  * delivered on a GStreamer streaming thread; the other methods are thread-safe.
  */
-public final class H264Sender implements AutoCloseable {
+public final class H264Sender extends VideoPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(H264Sender.class);
 
@@ -33,8 +31,6 @@ public final class H264Sender implements AutoCloseable {
     /** Payloads stay well under a 1500-byte Ethernet MTU with IP/UDP, RTP and an SRTP tag. */
     static final int RTP_MTU = 1200;
 
-    private final Pipeline pipeline;
-    private final PipelineErrors errors;
     private final AppSink sink;
     private final Element encoder;
 
@@ -47,9 +43,16 @@ public final class H264Sender implements AutoCloseable {
      */
     public H264Sender(Camera camera, VideoOptions format, int ssrc, int payloadType, int bitrateKbps,
             Consumer<byte[]> packets) {
+        super(description(camera, format, ssrc, payloadType, bitrateKbps, packets), "camera/encoder");
+        sink = (AppSink) pipeline.getElementByName("out");
+        encoder = pipeline.getElementByName("enc");
+        sink.connect(SampleBytes.to(packets));
+    }
+
+    private static String description(Camera camera, VideoOptions format, int ssrc, int payloadType,
+            int bitrateKbps, Consumer<byte[]> packets) {
         Objects.requireNonNull(packets, "packets");
-        VideoEngine.require();
-        String description = camera.pipelineSource()
+        return camera.pipelineSource()
                 + " ! videoconvert ! videoscale" + (camera.needsRateConversion() ? " ! videorate" : "")
                 + " ! video/x-raw,format=I420,width=" + format.width()
                 + ",height=" + format.height() + ",framerate=" + format.frameRate() + "/1"
@@ -59,15 +62,6 @@ public final class H264Sender implements AutoCloseable {
                 + " ! rtph264pay pt=" + payloadType + " ssrc=" + Integer.toUnsignedString(ssrc)
                 + " mtu=" + RTP_MTU + " config-interval=-1 aggregate-mode=zero-latency"
                 + " ! appsink name=out sync=false emit-signals=true max-buffers=64 drop=true";
-        pipeline = (Pipeline) Gst.parseLaunch(description);
-        errors = new PipelineErrors(pipeline, "camera/encoder");
-        sink = (AppSink) pipeline.getElementByName("out");
-        encoder = pipeline.getElementByName("enc");
-        sink.connect(SampleBytes.to(packets));
-    }
-
-    public void start() {
-        pipeline.play();
     }
 
     /**
@@ -89,17 +83,6 @@ public final class H264Sender implements AutoCloseable {
     /** The encoder's current target, in kbit/s. */
     int bitrateKbps() {
         return ((Number) encoder.get("bitrate")).intValue();
-    }
-
-    /** The pipeline's first error, or {@code null}. */
-    String error() {
-        return errors.first();
-    }
-
-    @Override
-    public void close() {
-        pipeline.stop();
-        pipeline.dispose();
     }
 
     /** libgstvideo's force-key-unit constructor, which gst1-java-core does not wrap. */
