@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
-import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -21,7 +19,7 @@ import org.flywaydb.core.Flyway;
  * <p>Thread-safe. Listeners run on the appending thread after the commit, outside any lock; with
  * concurrent appends they may see events out of id order.
  */
-public final class PostgresEventStore implements EventStore {
+public final class PostgresEventStore extends JdbcEventStore {
 
     private static final String INSERT = "INSERT INTO security_event (time_ms, device_id, name, details) "
             + "VALUES (?, ?, ?, CAST(? AS jsonb)) RETURNING id";
@@ -29,10 +27,9 @@ public final class PostgresEventStore implements EventStore {
 
     private final HikariDataSource pool;
     private final Clock clock;
-    private final EventDetailsCodec codec = new EventDetailsCodec();
-    private final EventListeners listeners = new EventListeners();
 
     private PostgresEventStore(HikariDataSource pool, Clock clock) {
+        super(pool);
         this.pool = pool;
         this.clock = clock;
     }
@@ -65,45 +62,21 @@ public final class PostgresEventStore implements EventStore {
     }
 
     @Override
-    public SecurityEvent append(NewEvent event) {
-        NewEventRules.check(event);
-        String details = codec.write(event.details());
+    InsertedRow insert(NewEvent event, String details) throws SQLException {
         ensureOpen();
         long timeMs = clock.millis();
-        long id;
         try (Connection connection = pool.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setLong(1, timeMs);
-            insert.setString(2, event.deviceId());
-            insert.setString(3, event.name());
-            insert.setString(4, details);
+            bindRow(insert, timeMs, event, details);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
-                id = row.getLong(1);
+                return new InsertedRow(row.getLong(1), timeMs);
             }
-        } catch (SQLException e) {
-            throw new EventStoreException("cannot store security event " + event.name(), e);
         }
-        SecurityEvent stored = EventRows.stored(id, timeMs, event, details, codec);
-        listeners.publish(stored);
-        return stored;
     }
 
     @Override
-    public List<SecurityEvent> query(EventQuery query) {
-        if (query == null) {
-            throw new IllegalArgumentException("query must not be null");
-        }
-        ensureOpen();
-        return EventRows.query(pool, query, codec);
-    }
-
-    @Override
-    public AutoCloseable subscribe(Consumer<SecurityEvent> listener) {
-        return listeners.add(listener);
-    }
-
-    private void ensureOpen() {
+    void ensureOpen() {
         if (pool.isClosed()) {
             throw new IllegalStateException("PostgreSQL event store is closed");
         }

@@ -11,9 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -28,7 +26,7 @@ import org.sqlite.SQLiteDataSource;
  * <p>Thread-safe. Listeners run on the appending thread after the commit, outside the lock; with
  * concurrent appends they may see events out of id order.
  */
-public final class SqliteEventStore implements EventStore {
+public final class SqliteEventStore extends JdbcEventStore {
 
     public static final String FILE_NAME = "events.db";
 
@@ -39,8 +37,6 @@ public final class SqliteEventStore implements EventStore {
 
     private final Path file;
     private final Clock clock;
-    private final EventDetailsCodec codec = new EventDetailsCodec();
-    private final EventListeners listeners = new EventListeners();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Connection writer;
     private final PreparedStatement insert;
@@ -49,6 +45,7 @@ public final class SqliteEventStore implements EventStore {
     private volatile boolean closed;
 
     private SqliteEventStore(Path file, Clock clock, Connection writer, HikariDataSource readers) throws SQLException {
+        super(readers);
         this.file = file;
         this.clock = clock;
         this.writer = writer;
@@ -149,50 +146,25 @@ public final class SqliteEventStore implements EventStore {
     }
 
     @Override
-    public SecurityEvent append(NewEvent event) {
-        NewEventRules.check(event);
-        String details = codec.write(event.details());
-        long id;
-        long timeMs;
+    InsertedRow insert(NewEvent event, String details) throws SQLException {
         writeLock.lock();
         try {
             ensureOpen();
             // Read the clock under the lock so that times follow id order whenever the clock does.
-            timeMs = clock.millis();
-            insert.setLong(1, timeMs);
-            insert.setString(2, event.deviceId());
-            insert.setString(3, event.name());
-            insert.setString(4, details);
+            long timeMs = clock.millis();
+            bindRow(insert, timeMs, event, details);
             insert.executeUpdate();
             try (ResultSet row = lastId.executeQuery()) {
                 row.next();
-                id = row.getLong(1);
+                return new InsertedRow(row.getLong(1), timeMs);
             }
-        } catch (SQLException e) {
-            throw new EventStoreException("cannot store security event " + event.name(), e);
         } finally {
             writeLock.unlock();
         }
-        SecurityEvent stored = EventRows.stored(id, timeMs, event, details, codec);
-        listeners.publish(stored);
-        return stored;
     }
 
     @Override
-    public List<SecurityEvent> query(EventQuery query) {
-        if (query == null) {
-            throw new IllegalArgumentException("query must not be null");
-        }
-        ensureOpen();
-        return EventRows.query(readers, query, codec);
-    }
-
-    @Override
-    public AutoCloseable subscribe(Consumer<SecurityEvent> listener) {
-        return listeners.add(listener);
-    }
-
-    private void ensureOpen() {
+    void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("event store " + file + " is closed");
         }

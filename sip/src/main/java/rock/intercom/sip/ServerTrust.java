@@ -75,29 +75,29 @@ final class ServerTrust {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
-            try {
-                delegate.checkServerTrusted(chain, authType, socket);
-            } catch (CertificateException e) {
-                problems.tlsFailed(TlsFailureReason.of(e));
-                throw e;
-            }
+            reported(() -> delegate.checkServerTrusted(chain, authType, socket));
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
-            try {
-                delegate.checkServerTrusted(chain, authType, engine);
-            } catch (CertificateException e) {
-                problems.tlsFailed(TlsFailureReason.of(e));
-                throw e;
-            }
+            reported(() -> delegate.checkServerTrusted(chain, authType, engine));
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            reported(() -> delegate.checkServerTrusted(chain, authType));
+        }
+
+        /** A server check whose refusal is classified and reported before it is rethrown. */
+        @FunctionalInterface
+        private interface ServerCheck {
+            void run() throws CertificateException;
+        }
+
+        private void reported(ServerCheck check) throws CertificateException {
             try {
-                delegate.checkServerTrusted(chain, authType);
+                check.run();
             } catch (CertificateException e) {
                 problems.tlsFailed(TlsFailureReason.of(e));
                 throw e;

@@ -37,6 +37,7 @@ import rock.intercom.settings.Encryption;
  */
 final class SdpNegotiation {
 
+    private static final String NO_PORT = "no RTP port for the call: ";
     private static final Logger LOG = LoggerFactory.getLogger(SdpNegotiation.class);
 
     private final Supplier<DeviceSettings> settings;
@@ -64,19 +65,17 @@ final class SdpNegotiation {
     SdpOffer offer(String callId) {
         DeviceSettings now = settings.get();
         CallChannel channel = newChannel(callId, true);
-        MediaSockets sockets;
-        InetAddress local;
+        BoundPair bound;
         try {
-            local = address.forCall(now);
-            sockets = setup.rtpPorts().bind(local);
+            bound = bindPorts(callId, channel, now);
         } catch (IOException e) {
-            channels.remove(callId, channel);
-            LOG.warn("call {}: no RTP port: {}", callId, e.getMessage());
-            return new SdpOffer.Unavailable("no RTP port for the call: " + e.getMessage());
+            return new SdpOffer.Unavailable(NO_PORT + e.getMessage());
         }
+        InetAddress local = bound.local();
+        MediaSockets sockets = bound.sockets();
         MediaPolicy policy = policy(now, true);
         OfferAnswer negotiator = new OfferAnswer(policy);
-        LocalOffer offer = negotiator.createOffer(endpoint(local, sockets.rtpPort(), videoPort(callId, policy, local)),
+        LocalOffer offer = negotiator.createOffer(firstEndpoint(callId, policy, local, sockets),
                 channel.sessionId(), channel.nextVersion());
         channel.offered(sockets, offer, negotiator);
         LOG.info("call {}: audio offer on port {} ({})", callId, sockets.rtpPort(), encryption(now));
@@ -99,19 +98,17 @@ final class SdpNegotiation {
             return reAgree(existing, agreed, remoteOffer, now);
         }
         CallChannel channel = newChannel(callId, existing != null && existing.outgoing());
-        MediaSockets sockets;
-        InetAddress local;
+        BoundPair bound;
         try {
-            local = address.forCall(now);
-            sockets = setup.rtpPorts().bind(local);
+            bound = bindPorts(callId, channel, now);
         } catch (IOException e) {
-            channels.remove(callId, channel);
-            LOG.warn("call {}: no RTP port: {}", callId, e.getMessage());
-            return SdpAnswer.Refusal.notAcceptable("no RTP port for the call: " + e.getMessage());
+            return SdpAnswer.Refusal.notAcceptable(NO_PORT + e.getMessage());
         }
+        InetAddress local = bound.local();
+        MediaSockets sockets = bound.sockets();
         MediaPolicy policy = policy(now, channel.outgoing());
         Negotiation result = new OfferAnswer(policy).answerOffer(remoteOffer,
-                endpoint(local, sockets.rtpPort(), videoPort(callId, policy, local)), channel.sessionId(),
+                firstEndpoint(callId, policy, local, sockets), channel.sessionId(),
                 channel.nextVersion());
         if (result instanceof Negotiation.Failed failed) {
             sockets.close();
@@ -272,6 +269,31 @@ final class SdpNegotiation {
     static boolean sameStream(NegotiatedMedia a, NegotiatedMedia b) {
         return a.codec() == b.codec() && a.payloadType() == b.payloadType()
                 && a.telephoneEventPayloadType() == b.telephoneEventPayloadType() && a.srtp().equals(b.srtp());
+    }
+
+    /** The call's local address and the RTP/RTCP pair bound on it. */
+    private record BoundPair(InetAddress local, MediaSockets sockets) {
+    }
+
+    /**
+     * The call's local address and RTP/RTCP pair, for a first offer or answer. Without a free port
+     * the new channel is dropped and one WARN logged here; the caller turns the failure into its
+     * own result (no offer, or 488), so the call hears of it once.
+     */
+    private BoundPair bindPorts(String callId, CallChannel channel, DeviceSettings now) throws IOException {
+        try {
+            InetAddress local = address.forCall(now);
+            return new BoundPair(local, setup.rtpPorts().bind(local));
+        } catch (IOException e) {
+            channels.remove(callId, channel);
+            LOG.warn("call {}: no RTP port: {}", callId, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The endpoint of a call's first offer or answer: its new audio pair and, by the policy, a new video pair. */
+    private LocalEndpoint firstEndpoint(String callId, MediaPolicy policy, InetAddress local, MediaSockets sockets) {
+        return endpoint(local, sockets.rtpPort(), videoPort(callId, policy, local));
     }
 
     private static LocalEndpoint endpoint(InetAddress local, int port, int videoPort) {

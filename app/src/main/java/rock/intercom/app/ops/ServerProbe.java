@@ -1,6 +1,5 @@
 package rock.intercom.app.ops;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramPacket;
@@ -10,18 +9,14 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import rock.intercom.settings.Transport;
 
 /**
@@ -149,28 +144,12 @@ final class ServerProbe {
     }
 
     private static SSLSocket tlsSocket(String host, String caPem) throws IOException, GeneralSecurityException {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        if (caPem == null || caPem.isBlank()) {
-            trust.init((KeyStore) null);
-        } else {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (var cert : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)))) {
-                store.setCertificateEntry("ca-" + i++, cert);
-            }
-            trust.init(store);
-        }
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        SSLSocket socket = CaTrustedSockets.unconnected(caPem == null || caPem.isBlank() ? null : caPem);
         if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            SSLParameters parameters = socket.getSSLParameters();
             parameters.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(host)));
+            socket.setSSLParameters(parameters);
         }
-        socket.setSSLParameters(parameters);
         return socket;
     }
 

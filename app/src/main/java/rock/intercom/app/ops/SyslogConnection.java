@@ -1,6 +1,5 @@
 package rock.intercom.app.ops;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
@@ -9,13 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One open way to the syslog receiver: a UDP socket (one message per datagram, RFC 5426) or a TCP
@@ -95,25 +89,9 @@ final class SyslogConnection implements AutoCloseable {
 
     private SSLSocket tlsSocket() throws IOException {
         try {
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            if (target.caPem() == null) {
-                trust.init((KeyStore) null);
-            } else {
-                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-                store.load(null, null);
-                int i = 0;
-                for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(
-                        new ByteArrayInputStream(target.caPem().getBytes(StandardCharsets.US_ASCII)))) {
-                    store.setCertificateEntry("ca-" + i++, (X509Certificate) cert);
-                }
-                trust.init(store);
-            }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+            SSLSocket socket = CaTrustedSockets.unconnected(target.caPem());
             SSLParameters parameters = socket.getSSLParameters();
             // RFC 5425 §5.2: the receiver's name is checked, as a browser checks a web server's.
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
             parameters.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(target.host())));
             parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
             socket.setSSLParameters(parameters);

@@ -1,9 +1,11 @@
 package rock.intercom.media.sdp;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import rock.intercom.media.ParseResult;
 import rock.intercom.media.srtp.CryptoSuite;
+import rock.intercom.media.srtp.SrtpKeys;
 import rock.intercom.media.srtp.SrtpMasterKey;
 
 /**
@@ -14,6 +16,16 @@ import rock.intercom.media.srtp.SrtpMasterKey;
  */
 public record CryptoAttribute(int tag, CryptoSuite suite, SrtpMasterKey key) {
     public static final String NAME = "crypto";
+
+    /**
+     * The SRTP keys when this line of an answer accepts one of our {@code offered} lines (same tag
+     * and suite, RFC 4568 §7.1.3): our key protects what we send, this line's what we receive.
+     * Empty when it names none of ours. Audio and video match their answers this one way.
+     */
+    Optional<SrtpKeys> keysAgainst(List<CryptoAttribute> offered) {
+        return offered.stream().filter(o -> o.tag() == tag && o.suite() == suite).findFirst()
+                .map(ours -> new SrtpKeys(ours.suite(), ours.key(), key));
+    }
 
     /** The attribute value written after {@code a=crypto:}. */
     public String toValue() {

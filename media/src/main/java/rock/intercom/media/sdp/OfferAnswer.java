@@ -200,10 +200,8 @@ public final class OfferAnswer {
             if (theirs.isEmpty()) {
                 continue;
             }
-            Optional<CryptoAttribute> ours = offer.offeredCrypto().stream()
-                .filter(o -> o.tag() == theirs.get().tag() && o.suite() == theirs.get().suite()).findFirst();
-            if (ours.isPresent()) {
-                keys = Optional.of(new SrtpKeys(ours.get().suite(), ours.get().key(), theirs.get().key()));
+            keys = theirs.get().keysAgainst(offer.offeredCrypto());
+            if (keys.isPresent()) {
                 break;
             }
         }
@@ -265,18 +263,29 @@ public final class OfferAnswer {
             attributes.addAll(telephoneEventAttributes(dtmfPt));
         }
         attributes.add(SdpAttribute.of("ptime", Integer.toString(Codec.PTIME_MS)));
-        Optional<SrtpKeys> keys = Optional.empty();
-        if (theirs != null) {
-            CryptoAttribute ours = new CryptoAttribute(theirs.tag(), theirs.suite(), keySource.apply(theirs.suite()));
-            attributes.add(ours.toAttribute());
-            keys = Optional.of(new SrtpKeys(theirs.suite(), ours.key(), theirs.key()));
-        }
+        Optional<SrtpKeys> keys = answerCrypto(theirs, keySource, attributes);
         attributes.add(SdpAttribute.property(direction.attribute()));
         MediaDescription section = new MediaDescription("audio", local.audioPort(), m.protocol(), formats, null,
             attributes);
         NegotiatedMedia media = new NegotiatedMedia(offer.connectionAddressOf(m), m.port(), chosen.codec(),
             chosen.payloadType(), dtmfPt, direction, keys);
         return new AudioAnswer(section, media, null);
+    }
+
+    /**
+     * Our crypto line answering the one of theirs we accepted (RFC 4568 §7.1.3: same tag and
+     * suite, a key of our own), added to an m-line's {@code attributes}; the keys the stream then
+     * uses. Empty, and nothing added, when we accepted none ({@code theirs} null). Audio and video
+     * answer this one way.
+     */
+    static Optional<SrtpKeys> answerCrypto(CryptoAttribute theirs, Function<CryptoSuite, SrtpMasterKey> keySource,
+            List<SdpAttribute> attributes) {
+        if (theirs == null) {
+            return Optional.empty();
+        }
+        CryptoAttribute ours = new CryptoAttribute(theirs.tag(), theirs.suite(), keySource.apply(theirs.suite()));
+        attributes.add(ours.toAttribute());
+        return Optional.of(new SrtpKeys(theirs.suite(), ours.key(), theirs.key()));
     }
 
     /**

@@ -78,12 +78,7 @@ final class VideoOfferAnswer {
         MediaDirection direction = OfferAnswer.remoteDirection(offer, m).reversed().intersect(local.direction());
         List<SdpAttribute> attributes = new ArrayList<>(h264Attributes(chosen.payloadType(),
                 chosen.profileLevelId().orElse(PROFILE_LEVEL_ID)));
-        Optional<SrtpKeys> keys = Optional.empty();
-        if (theirs != null) {
-            CryptoAttribute ours = new CryptoAttribute(theirs.tag(), theirs.suite(), keySource.apply(theirs.suite()));
-            attributes.add(ours.toAttribute());
-            keys = Optional.of(new SrtpKeys(theirs.suite(), ours.key(), theirs.key()));
-        }
+        Optional<SrtpKeys> keys = OfferAnswer.answerCrypto(theirs, keySource, attributes);
         attributes.add(SdpAttribute.property(direction.attribute()));
         MediaDescription section = new MediaDescription("video", local.videoPort(), m.protocol(),
                 List.of(Integer.toString(chosen.payloadType())), null, attributes, List.of("AS:" + DEFAULT_KBPS));
@@ -118,10 +113,8 @@ final class VideoOfferAnswer {
             if (theirs.isEmpty()) {
                 continue;
             }
-            Optional<CryptoAttribute> ours = offer.videoCrypto().stream()
-                    .filter(o -> o.tag() == theirs.get().tag() && o.suite() == theirs.get().suite()).findFirst();
-            if (ours.isPresent()) {
-                keys = Optional.of(new SrtpKeys(ours.get().suite(), ours.get().key(), theirs.get().key()));
+            keys = theirs.get().keysAgainst(offer.videoCrypto());
+            if (keys.isPresent()) {
                 break;
             }
         }

@@ -3,7 +3,6 @@ package rock.intercom.media.session;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -94,26 +93,8 @@ final class RtcpAgent implements Runnable {
 
     @Override
     public void run() {
-        byte[] buffer = new byte[2048];
-        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
-        while (running) {
-            try {
-                datagram.setLength(buffer.length);
-                socket.receive(datagram);
-            } catch (SocketTimeoutException e) {
-                continue;
-            } catch (IOException e) {
-                if (running && !socket.isClosed()) {
-                    continue;
-                }
-                return;
-            }
-            try {
-                handle(buffer, datagram);
-            } catch (RuntimeException e) {
-                LOG.warn("dropped an RTCP packet that could not be handled", e);
-            }
-        }
+        DatagramReceiveLoop.run(socket, 2048, () -> running, this::handle,
+                e -> LOG.warn("dropped an RTCP packet that could not be handled", e), e -> { });
     }
 
     private void handle(byte[] buffer, DatagramPacket datagram) {

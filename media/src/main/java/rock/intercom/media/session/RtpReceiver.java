@@ -1,9 +1,7 @@
 package rock.intercom.media.session;
 
-import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -62,29 +60,10 @@ final class RtpReceiver implements Runnable {
 
     @Override
     public void run() {
-        byte[] buffer = new byte[MAX_DATAGRAM];
-        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
-        while (running) {
-            try {
-                datagram.setLength(buffer.length);
-                socket.receive(datagram);
-            } catch (SocketTimeoutException e) {
-                continue;
-            } catch (IOException e) {
-                if (running && !socket.isClosed()) {
-                    LOG.debug("RTP receive failed: {}", e.toString());
-                    continue;
-                }
-                return;
-            }
-            try {
-                handle(buffer, datagram);
-            } catch (RuntimeException e) {
-                // Defence in depth: a bug on one packet must not silence the rest of the call.
-                rejected.incrementAndGet();
-                LOG.warn("dropped an RTP packet that could not be handled", e);
-            }
-        }
+        DatagramReceiveLoop.run(socket, MAX_DATAGRAM, () -> running, this::handle, e -> {
+            rejected.incrementAndGet();
+            LOG.warn("dropped an RTP packet that could not be handled", e);
+        }, e -> LOG.debug("RTP receive failed: {}", e.toString()));
     }
 
     private void handle(byte[] buffer, DatagramPacket datagram) {

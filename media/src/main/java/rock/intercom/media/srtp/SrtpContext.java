@@ -76,32 +76,34 @@ public final class SrtpContext implements AutoCloseable {
 
     /** Encrypts and authenticates an RTP packet (RFC 3711 §3.3); returns the SRTP packet. */
     public byte[] protectRtp(byte[] packet, int offset, int length) {
-        requireSender();
-        PacketBuffer buf = PacketBuffer.copyOf(packet, offset, length);
-        SrtpErrorStatus status;
-        try {
-            status = rtpContext(ssrcOf(packet, offset, length, 8)).transformPacket(buf);
-        } catch (GeneralSecurityException e) {
-            throw new SrtpFailure("SRTP protect failed", e);
-        }
-        if (status != SrtpErrorStatus.OK) {
-            throw new SrtpFailure("SRTP protect failed: " + status, null);
-        }
-        return buf.toArray();
+        return protect(packet, offset, length, "SRTP",
+                buf -> rtpContext(ssrcOf(packet, offset, length, 8)).transformPacket(buf));
     }
 
     /** Encrypts and authenticates an RTCP compound packet (RFC 3711 §3.4). */
     public byte[] protectRtcp(byte[] packet, int offset, int length) {
+        return protect(packet, offset, length, "SRTCP",
+                buf -> rtcpContext(ssrcOf(packet, offset, length, 4)).transformPacket(buf));
+    }
+
+    /** One jitsi-srtp transform (an RTP or an RTCP context's) applied to a packet in place. */
+    @FunctionalInterface
+    private interface Transform {
+        SrtpErrorStatus apply(PacketBuffer packet) throws GeneralSecurityException;
+    }
+
+    /** The protect step both packet kinds share: copy, transform, and fail loudly (a send bug, never the peer's). */
+    private byte[] protect(byte[] packet, int offset, int length, String kind, Transform transform) {
         requireSender();
         PacketBuffer buf = PacketBuffer.copyOf(packet, offset, length);
         SrtpErrorStatus status;
         try {
-            status = rtcpContext(ssrcOf(packet, offset, length, 4)).transformPacket(buf);
+            status = transform.apply(buf);
         } catch (GeneralSecurityException e) {
-            throw new SrtpFailure("SRTCP protect failed", e);
+            throw new SrtpFailure(kind + " protect failed", e);
         }
         if (status != SrtpErrorStatus.OK) {
-            throw new SrtpFailure("SRTCP protect failed: " + status, null);
+            throw new SrtpFailure(kind + " protect failed: " + status, null);
         }
         return buf.toArray();
     }

@@ -5,8 +5,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.freedesktop.gstreamer.Buffer;
 import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.FlowReturn;
-import org.freedesktop.gstreamer.Gst;
-import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.Sample;
 import org.freedesktop.gstreamer.Structure;
 import org.freedesktop.gstreamer.elements.AppSink;
@@ -19,34 +17,18 @@ import org.freedesktop.gstreamer.elements.AppSrc;
  * last picture's size is remembered. Corrupt H.264 makes the decoder skip, never the call fail.
  * Thread-safe: {@link #push} from the session's receive thread, the rest from anywhere.
  */
-public final class H264Receiver implements AutoCloseable {
+public final class H264Receiver extends VideoPipeline {
 
     /** The jitter buffer's depth: reorders a LAN's worth of jitter without a visible delay. */
     static final int JITTER_MS = 100;
 
-    private final Pipeline pipeline;
-    private final PipelineErrors errors;
     private final AppSrc source;
     private final AtomicLong frames = new AtomicLong();
     private final AtomicReference<String> size = new AtomicReference<>("");
     private final AtomicReference<byte[]> lastJpeg = new AtomicReference<>();
 
     public H264Receiver(int payloadType) {
-        VideoEngine.require();
-        // A bounded input: past 2 MB (seconds of video) the oldest packets are dropped, never memory grown.
-        String description = "appsrc name=in is-live=true do-timestamp=true format=time max-bytes=2000000"
-                + " leaky-type=downstream"
-                + " caps=\"application/x-rtp,media=video,clock-rate=90000,encoding-name=H264,payload="
-                + payloadType + "\""
-                + " ! rtpjitterbuffer latency=" + JITTER_MS + " ! rtph264depay ! avdec_h264 ! tee name=t"
-                + " t. ! queue max-size-buffers=2 leaky=downstream"
-                + " ! appsink name=frames sync=false emit-signals=true max-buffers=1 drop=true"
-                // Snapshots cost one JPEG a second, not one per frame.
-                + " t. ! queue max-size-buffers=2 leaky=downstream ! videorate drop-only=true max-rate=1"
-                + " ! videoconvert ! jpegenc quality=70"
-                + " ! appsink name=snapshots sync=false emit-signals=true max-buffers=1 drop=true";
-        pipeline = (Pipeline) Gst.parseLaunch(description);
-        errors = new PipelineErrors(pipeline, "decoder");
+        super(description(payloadType), "decoder");
         source = (AppSrc) pipeline.getElementByName("in");
         AppSink frameSink = (AppSink) pipeline.getElementByName("frames");
         frameSink.connect((AppSink.NEW_SAMPLE) s -> {
@@ -66,27 +48,22 @@ public final class H264Receiver implements AutoCloseable {
             return FlowReturn.OK;
         });
         AppSink snapshots = (AppSink) pipeline.getElementByName("snapshots");
-        snapshots.connect((AppSink.NEW_SAMPLE) s -> {
-            Sample sample = s.pullSample();
-            try {
-                Buffer buffer = sample.getBuffer();
-                java.nio.ByteBuffer bytes = buffer.map(false);
-                try {
-                    byte[] jpeg = new byte[bytes.remaining()];
-                    bytes.get(jpeg);
-                    lastJpeg.set(jpeg);
-                } finally {
-                    buffer.unmap();
-                }
-            } finally {
-                sample.dispose();
-            }
-            return FlowReturn.OK;
-        });
+        snapshots.connect(SampleBytes.to(lastJpeg::set));
     }
 
-    public void start() {
-        pipeline.play();
+    private static String description(int payloadType) {
+        // A bounded input: past 2 MB (seconds of video) the oldest packets are dropped, never memory grown.
+        return "appsrc name=in is-live=true do-timestamp=true format=time max-bytes=2000000"
+                + " leaky-type=downstream"
+                + " caps=\"application/x-rtp,media=video,clock-rate=90000,encoding-name=H264,payload="
+                + payloadType + "\""
+                + " ! rtpjitterbuffer latency=" + JITTER_MS + " ! rtph264depay ! avdec_h264 ! tee name=t"
+                + " t. ! queue max-size-buffers=2 leaky=downstream"
+                + " ! appsink name=frames sync=false emit-signals=true max-buffers=1 drop=true"
+                // Snapshots cost one JPEG a second, not one per frame.
+                + " t. ! queue max-size-buffers=2 leaky=downstream ! videorate drop-only=true max-rate=1"
+                + " ! videoconvert ! jpegenc quality=70"
+                + " ! appsink name=snapshots sync=false emit-signals=true max-buffers=1 drop=true";
     }
 
     /** One RTP packet of the H.264 stream, header included. */
@@ -114,16 +91,5 @@ public final class H264Receiver implements AutoCloseable {
     /** The last decoded picture as JPEG, or {@code null} before the first. */
     public byte[] lastPicture() {
         return lastJpeg.get();
-    }
-
-    /** The pipeline's first error, or {@code null}. */
-    String error() {
-        return errors.first();
-    }
-
-    @Override
-    public void close() {
-        pipeline.stop();
-        pipeline.dispose();
     }
 }

@@ -3,15 +3,9 @@ package rock.intercom.media.video;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.freedesktop.gstreamer.Buffer;
 import org.freedesktop.gstreamer.Element;
-import org.freedesktop.gstreamer.FlowReturn;
-import org.freedesktop.gstreamer.Gst;
-import org.freedesktop.gstreamer.Pipeline;
-import org.freedesktop.gstreamer.Sample;
 import org.freedesktop.gstreamer.elements.AppSink;
 import org.freedesktop.gstreamer.event.Event;
 import org.freedesktop.gstreamer.glib.Natives;
@@ -28,7 +22,7 @@ import rock.intercom.settings.VideoOptions;
  * {@link #requestKeyFrame()}; otherwise one comes every {@link #KEY_FRAME_SECONDS} s. Packets are
  * delivered on a GStreamer streaming thread; the other methods are thread-safe.
  */
-public final class H264Sender implements AutoCloseable {
+public final class H264Sender extends VideoPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(H264Sender.class);
 
@@ -37,8 +31,6 @@ public final class H264Sender implements AutoCloseable {
     /** Payloads stay well under a 1500-byte Ethernet MTU with IP/UDP, RTP and an SRTP tag. */
     static final int RTP_MTU = 1200;
 
-    private final Pipeline pipeline;
-    private final PipelineErrors errors;
     private final AppSink sink;
     private final Element encoder;
 
@@ -51,9 +43,16 @@ public final class H264Sender implements AutoCloseable {
      */
     public H264Sender(Camera camera, VideoOptions format, int ssrc, int payloadType, int bitrateKbps,
             Consumer<byte[]> packets) {
+        super(description(camera, format, ssrc, payloadType, bitrateKbps, packets), "camera/encoder");
+        sink = (AppSink) pipeline.getElementByName("out");
+        encoder = pipeline.getElementByName("enc");
+        sink.connect(SampleBytes.to(packets));
+    }
+
+    private static String description(Camera camera, VideoOptions format, int ssrc, int payloadType,
+            int bitrateKbps, Consumer<byte[]> packets) {
         Objects.requireNonNull(packets, "packets");
-        VideoEngine.require();
-        String description = camera.pipelineSource()
+        return camera.pipelineSource()
                 + " ! videoconvert ! videoscale" + (camera.needsRateConversion() ? " ! videorate" : "")
                 + " ! video/x-raw,format=I420,width=" + format.width()
                 + ",height=" + format.height() + ",framerate=" + format.frameRate() + "/1"
@@ -63,31 +62,6 @@ public final class H264Sender implements AutoCloseable {
                 + " ! rtph264pay pt=" + payloadType + " ssrc=" + Integer.toUnsignedString(ssrc)
                 + " mtu=" + RTP_MTU + " config-interval=-1 aggregate-mode=zero-latency"
                 + " ! appsink name=out sync=false emit-signals=true max-buffers=64 drop=true";
-        pipeline = (Pipeline) Gst.parseLaunch(description);
-        errors = new PipelineErrors(pipeline, "camera/encoder");
-        sink = (AppSink) pipeline.getElementByName("out");
-        encoder = pipeline.getElementByName("enc");
-        sink.connect((AppSink.NEW_SAMPLE) s -> {
-            Sample sample = s.pullSample();
-            try {
-                Buffer buffer = sample.getBuffer();
-                ByteBuffer bytes = buffer.map(false);
-                try {
-                    byte[] packet = new byte[bytes.remaining()];
-                    bytes.get(packet);
-                    packets.accept(packet);
-                } finally {
-                    buffer.unmap();
-                }
-            } finally {
-                sample.dispose();
-            }
-            return FlowReturn.OK;
-        });
-    }
-
-    public void start() {
-        pipeline.play();
     }
 
     /**
@@ -109,17 +83,6 @@ public final class H264Sender implements AutoCloseable {
     /** The encoder's current target, in kbit/s. */
     int bitrateKbps() {
         return ((Number) encoder.get("bitrate")).intValue();
-    }
-
-    /** The pipeline's first error, or {@code null}. */
-    String error() {
-        return errors.first();
-    }
-
-    @Override
-    public void close() {
-        pipeline.stop();
-        pipeline.dispose();
     }
 
     /** libgstvideo's force-key-unit constructor, which gst1-java-core does not wrap. */

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import rock.intercom.media.ParseResult;
 import rock.intercom.media.rtp.RtpPacket;
 import rock.intercom.media.sdp.NegotiatedVideo;
+import rock.intercom.media.session.DatagramReceiveLoop;
 import rock.intercom.media.session.MediaSockets;
 import rock.intercom.media.srtp.SrtpTransport;
 import rock.intercom.settings.VideoOptions;
@@ -228,27 +229,11 @@ public final class VideoSession implements AutoCloseable {
     }
 
     private void receiveLoop(DatagramSocket socket, Handler handler) {
-        byte[] buffer = new byte[MAX_DATAGRAM];
-        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
-        while (running) {
-            try {
-                datagram.setLength(buffer.length);
-                socket.receive(datagram);
-            } catch (java.net.SocketTimeoutException e) {
-                continue;
-            } catch (IOException e) {
-                if (running && !socket.isClosed()) {
-                    continue;
-                }
-                return;
-            }
-            try {
-                handler.handle(buffer, datagram.getLength());
-            } catch (RuntimeException e) {
-                rejected.incrementAndGet();
-                LOG.warn("dropped a video packet that could not be handled", e);
-            }
-        }
+        DatagramReceiveLoop.run(socket, MAX_DATAGRAM, () -> running,
+                (buffer, datagram) -> handler.handle(buffer, datagram.getLength()), e -> {
+                    rejected.incrementAndGet();
+                    LOG.warn("dropped a video packet that could not be handled", e);
+                }, e -> { });
     }
 
     private void onRtp(byte[] buffer, int length) {

@@ -54,9 +54,7 @@ public final class UsersPage {
                 .append("1-64 letters, digits, '.', '_' or '-'.</p></div>")
                 .append("<div class=\"field\"><label for=\"new-role\">Role</label><select id=\"new-role\" name=\"role\">")
                 .append(roleOptions(Role.VIEWER)).append("</select></div>")
-                .append("<div class=\"field\"><label for=\"new-password\">Password</label><input type=\"password\" id=\"new-password\" ")
-                .append("name=\"password\" autocomplete=\"new-password\" minlength=\"8\" aria-describedby=\"new-password-help\">")
-                .append("<p class=\"help\" id=\"new-password-help\">At least 8 characters.</p></div>")
+                .append(newPasswordField("new-password", "Password", "At least 8 characters."))
                 .append("<button type=\"submit\" class=\"primary\">Add user</button></form>");
         return Layout.page("Users", caller, "users", body.toString());
     }
@@ -67,12 +65,20 @@ public final class UsersPage {
         body.append("<form method=\"post\" action=\"/account/password\" id=\"change-password\">").append(Layout.csrfField(caller))
                 .append("<div class=\"field\"><label for=\"current-password\">Current password</label>")
                 .append("<input type=\"password\" id=\"current-password\" name=\"current\" autocomplete=\"current-password\"></div>")
-                .append("<div class=\"field\"><label for=\"new-own-password\">New password</label>")
-                .append("<input type=\"password\" id=\"new-own-password\" name=\"password\" autocomplete=\"new-password\" minlength=\"8\" ")
-                .append("aria-describedby=\"new-own-password-help\"><p class=\"help\" id=\"new-own-password-help\">At least 8 ")
-                .append("characters. Your other sessions are signed out.</p></div>")
+                .append(newPasswordField("new-own-password", "New password",
+                        "At least 8 characters. Your other sessions are signed out."))
                 .append("<button type=\"submit\" class=\"primary\">Change password</button></form>");
         return Layout.page("Change my password", caller, "account", body.toString());
+    }
+
+    /**
+     * A field for a new password, its rule as help text: the browser checks the length before it
+     * posts, the server checks again. The add-user form and the own-password form use it alike.
+     */
+    private static String newPasswordField(String id, String label, String help) {
+        return "<div class=\"field\"><label for=\"" + id + "\">" + label + "</label><input type=\"password\" id=\""
+                + id + "\" name=\"password\" autocomplete=\"new-password\" minlength=\"8\" aria-describedby=\"" + id
+                + "-help\"><p class=\"help\" id=\"" + id + "-help\">" + help + "</p></div>";
     }
 
     private static void messages(StringBuilder body, String notice, String problem) {

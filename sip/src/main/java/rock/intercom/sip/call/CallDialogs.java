@@ -110,16 +110,16 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
         switch (request.getMethod()) {
             case Request.INVITE -> run(() -> {
                 if (hasToTag(request)) {
-                    reInvites.onReInvite(event);
+                    reInvites.on(event);
                 } else {
                     incomingInvites.onInvite(event);
                 }
             });
             case Request.ACK -> run(() -> ackHandler.onAck(event));
-            case Request.CANCEL -> run(() -> cancelHandler.onCancel(event));
-            case Request.BYE -> run(() -> byeHandler.onBye(event));
+            case Request.CANCEL -> run(() -> cancelHandler.on(event));
+            case Request.BYE -> run(() -> byeHandler.on(event));
             case Request.OPTIONS -> run(() -> options.onOptions(event));
-            case Request.INFO -> run(() -> infos.onInfo(event));
+            case Request.INFO -> run(() -> infos.on(event));
             default -> {
                 return false;
             }

@@ -1,10 +1,7 @@
 package rock.intercom.sip.call;
 
-import java.text.ParseException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.InvalidArgumentException;
-import javax.sip.SipException;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,24 +13,19 @@ import rock.intercom.sip.call.IncomingLeg.Phase;
  * 487 Request Terminated to it and {@link CallInput.IncomingCancelled}. A CANCEL that matches no
  * INVITE gets 481.
  */
-final class CancelHandler {
+final class CancelHandler extends ServerRequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CancelHandler.class);
 
-    private final CallContext context;
-
     CancelHandler(CallContext context) {
-        this.context = context;
+        super(context, LOG);
     }
 
-    void onCancel(RequestEvent event) {
-        ServerTransaction transaction = ServerTransactions.of(context, event);
-        if (transaction == null) {
-            return;
-        }
+    @Override
+    void handle(RequestEvent event, ServerTransaction transaction) {
         String callId = Messages.callId(event.getRequest());
         IncomingLeg leg = context.legs().incoming(callId).orElse(null);
-        try {
+        answer("CANCEL", callId, () -> {
             if (leg == null) {
                 transaction.sendResponse(Messages.response(context, event.getRequest(),
                         Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, Messages.newTag()));
@@ -49,8 +41,6 @@ final class CancelHandler {
                     leg.toTag()));
             LOG.info("incoming INVITE {} cancelled by the caller", callId);
             context.inputs().post(new CallInput.IncomingCancelled(callId));
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("CANCEL for {} not answered: {}", callId, e.toString());
-        }
+        });
     }
 }

@@ -6,7 +6,7 @@ import javax.sip.message.Request;
 import rock.intercom.call.media.AgreedMedia;
 
 /** An INVITE that reached the device: its server transaction, the caller's offer and its phase. */
-final class IncomingLeg implements CallLeg {
+final class IncomingLeg extends CallLeg {
 
     /** Where the incoming INVITE stands; one enum instead of parallel flags. */
     enum Phase {
@@ -22,26 +22,19 @@ final class IncomingLeg implements CallLeg {
         ENDED
     }
 
-    private final String callId;
     private final ServerTransaction invite;
     private final String remoteOffer;
     private final String toTag;
     private Dialog dialog;
     private Phase phase = Phase.OFFERED;
-    private String localSdp;
     private AgreedMedia agreedMedia;
 
     IncomingLeg(String callId, ServerTransaction invite, String remoteOffer, String toTag, Dialog dialog) {
-        this.callId = callId;
+        super(callId, null);
         this.invite = invite;
         this.remoteOffer = remoteOffer;
         this.toTag = toTag;
         this.dialog = dialog;
-    }
-
-    @Override
-    public String callId() {
-        return callId;
     }
 
     ServerTransaction invite() {
@@ -63,7 +56,7 @@ final class IncomingLeg implements CallLeg {
     }
 
     @Override
-    public Dialog dialog() {
+    Dialog dialog() {
         return dialog != null ? dialog : invite.getDialog();
     }
 
@@ -89,17 +82,7 @@ final class IncomingLeg implements CallLeg {
     }
 
     @Override
-    public String localSdp() {
-        return localSdp;
-    }
-
-    @Override
-    public void localSdp(String sdp) {
-        localSdp = sdp;
-    }
-
-    @Override
-    public boolean answered() {
+    boolean answered() {
         return phase == Phase.ANSWERED || phase == Phase.BYE_AFTER_ACK || phase == Phase.CONFIRMED;
     }
 }

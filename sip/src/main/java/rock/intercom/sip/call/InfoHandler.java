@@ -1,10 +1,7 @@
 package rock.intercom.sip.call;
 
-import java.text.ParseException;
-import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipException;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -19,21 +16,16 @@ import rock.intercom.call.media.SessionDescriptions;
  * we know (no To tag, unknown Call-ID) → 481 (RFC 6086 §4.2.2, RFC 3261 §12.2.2); another body
  * type → 415 with Accept; a dtmf body without a usable signal → 400. INFO changes no call state.
  */
-final class InfoHandler {
+final class InfoHandler extends ServerRequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(InfoHandler.class);
 
-    private final CallContext context;
-
     InfoHandler(CallContext context) {
-        this.context = context;
+        super(context, LOG);
     }
 
-    void onInfo(RequestEvent event) {
-        ServerTransaction transaction = ServerTransactions.of(context, event);
-        if (transaction == null) {
-            return;
-        }
+    @Override
+    void handle(RequestEvent event, ServerTransaction transaction) {
         Request request = event.getRequest();
         String callId = Messages.callId(request);
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
@@ -61,7 +53,7 @@ final class InfoHandler {
     }
 
     private void respond(ServerTransaction transaction, Request request, int status, String reason) {
-        try {
+        answer("INFO", Messages.callId(request), () -> {
             Response response = Messages.response(context, request, status, reason, null);
             if (status == Response.UNSUPPORTED_MEDIA_TYPE) {
                 for (String subtype : DtmfInfoBody.ACCEPTED_SUBTYPES) {
@@ -69,8 +61,6 @@ final class InfoHandler {
                 }
             }
             transaction.sendResponse(response);
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("INFO for {} not answered: {}", Messages.callId(request), e.toString());
-        }
+        });
     }
 }

@@ -7,7 +7,7 @@ import javax.sip.Dialog;
 import javax.sip.message.Request;
 
 /** An INVITE we sent for a {@code SendInvite}: its current transaction, phase and dialog. */
-final class OutgoingLeg implements CallLeg {
+final class OutgoingLeg extends CallLeg {
 
     /** Where the INVITE stands; one enum instead of parallel flags. */
     enum Phase {
@@ -29,7 +29,6 @@ final class OutgoingLeg implements CallLeg {
         ENDED
     }
 
-    private final String callId;
     private final String nextHop;
     private final Set<String> answeredNonces = new HashSet<>();
     private ClientTransaction invite;
@@ -39,18 +38,11 @@ final class OutgoingLeg implements CallLeg {
     private int challengesAnswered;
     private int offersRetried;
     private Request ack;
-    private String localSdp;
 
     OutgoingLeg(String callId, String nextHop, ClientTransaction invite, String localSdp) {
-        this.callId = callId;
+        super(callId, localSdp);
         this.nextHop = nextHop;
         this.invite = invite;
-        this.localSdp = localSdp;
-    }
-
-    @Override
-    public String callId() {
-        return callId;
     }
 
     String nextHop() {
@@ -93,7 +85,7 @@ final class OutgoingLeg implements CallLeg {
      */
     void offerRetriedWith(ClientTransaction retry, String offer) {
         invite = retry;
-        localSdp = offer;
+        localSdp(offer);
         offersRetried++;
         challengesAnswered = 0;
         if (phase == Phase.PROCEEDING || phase == Phase.RINGING) {
@@ -110,7 +102,7 @@ final class OutgoingLeg implements CallLeg {
     }
 
     @Override
-    public Dialog dialog() {
+    Dialog dialog() {
         return dialog;
     }
 
@@ -134,17 +126,7 @@ final class OutgoingLeg implements CallLeg {
     }
 
     @Override
-    public String localSdp() {
-        return localSdp;
-    }
-
-    @Override
-    public void localSdp(String sdp) {
-        localSdp = sdp;
-    }
-
-    @Override
-    public boolean answered() {
+    boolean answered() {
         return phase == Phase.ANSWERED || phase == Phase.CONFIRMED;
     }
 }

@@ -1,10 +1,7 @@
 package rock.intercom.sip.call;
 
-import java.text.ParseException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.InvalidArgumentException;
-import javax.sip.SipException;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -17,25 +14,20 @@ import rock.intercom.call.media.SdpAnswer;
  * that answer; an offerless re-INVITE gets our current SDP. A refused offer gets 488 and the call
  * continues with the old session (§14.2); a re-INVITE for an unknown call gets 481.
  */
-final class ReInviteHandler {
+final class ReInviteHandler extends ServerRequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReInviteHandler.class);
 
-    private final CallContext context;
-
     ReInviteHandler(CallContext context) {
-        this.context = context;
+        super(context, LOG);
     }
 
-    void onReInvite(RequestEvent event) {
-        ServerTransaction transaction = ServerTransactions.of(context, event);
-        if (transaction == null) {
-            return;
-        }
+    @Override
+    void handle(RequestEvent event, ServerTransaction transaction) {
         Request request = event.getRequest();
         String callId = Messages.callId(request);
         CallLeg leg = context.legs().find(callId).filter(CallLeg::answered).orElse(null);
-        try {
+        answer("re-INVITE", callId, () -> {
             if (leg == null) {
                 transaction.sendResponse(Messages.response(context, request,
                         Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, null));
@@ -60,8 +52,6 @@ final class ReInviteHandler {
             }
             transaction.sendResponse(ok);
             LOG.info("re-INVITE {} answered", callId);
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("re-INVITE for {} not answered: {}", callId, e.toString());
-        }
+        });
     }
 }

@@ -1,0 +1,74 @@
+package rock.intercom.events;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The part of an {@link EventStore} that is the same for SQLite and PostgreSQL: validation, the
+ * details codec, the read path and the listeners. A subclass only says how one row is inserted
+ * (its own locking and id source) and when it is closed.
+ *
+ * <p>Listeners run on the appending thread after the insert returned, outside any lock the
+ * subclass holds while inserting.
+ */
+abstract class JdbcEventStore implements EventStore {
+
+    /** The id the database gave the row and the time stored with it. */
+    record InsertedRow(long id, long timeMs) {
+    }
+
+    private final EventDetailsCodec codec = new EventDetailsCodec();
+    private final EventListeners listeners = new EventListeners();
+    private final DataSource readers;
+
+    JdbcEventStore(DataSource readers) {
+        this.readers = readers;
+    }
+
+    /** Inserts one row, durable when this returns; throws {@link IllegalStateException} when closed. */
+    abstract InsertedRow insert(NewEvent event, String details) throws SQLException;
+
+    /** Throws {@link IllegalStateException} when the store is closed. */
+    abstract void ensureOpen();
+
+    /** Binds the four columns every store inserts, in the order both INSERT statements name them. */
+    static void bindRow(PreparedStatement insert, long timeMs, NewEvent event, String details)
+            throws SQLException {
+        insert.setLong(1, timeMs);
+        insert.setString(2, event.deviceId());
+        insert.setString(3, event.name());
+        insert.setString(4, details);
+    }
+
+    @Override
+    public final SecurityEvent append(NewEvent event) {
+        NewEventRules.check(event);
+        String details = codec.write(event.details());
+        InsertedRow row;
+        try {
+            row = insert(event, details);
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot store security event " + event.name(), e);
+        }
+        SecurityEvent stored = EventRows.stored(row.id(), row.timeMs(), event, details, codec);
+        listeners.publish(stored);
+        return stored;
+    }
+
+    @Override
+    public final List<SecurityEvent> query(EventQuery query) {
+        if (query == null) {
+            throw new IllegalArgumentException("query must not be null");
+        }
+        ensureOpen();
+        return EventRows.query(readers, query, codec);
+    }
+
+    @Override
+    public final AutoCloseable subscribe(Consumer<SecurityEvent> listener) {
+        return listeners.add(listener);
+    }
+}
