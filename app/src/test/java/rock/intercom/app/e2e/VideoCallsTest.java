@@ -60,7 +60,9 @@ class VideoCallsTest {
                 .replace("authPassword: \"change-me\"", "authPassword: \"" + DOOR_PASSWORD + "\"")
                 .replace("fallbackNumbers: [\"401\", \"402\"]", "fallbackNumbers: []")
                 .replace("videoCalls: OFF", "videoCalls: BOTH, video: { width: 320, height: 240, frameRate: 15 }")
-                .replace("mode: EXTENSION_LIST", "mode: SIP_SERVER"),
+                // The v3.6.3 route: the SIP server authorises callers (the example leaves the mode unset).
+                .replace("intercom.default_server_controls_allowed_callers: \"false\"",
+                        "intercom.default_server_controls_allowed_callers: \"true\""),
                 44_000);
         door.awaitRegistered();
     }
