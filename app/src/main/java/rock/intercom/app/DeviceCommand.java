@@ -53,6 +53,16 @@ public final class DeviceCommand implements Callable<Integer> {
                     + "or gpio:CHIP:LINE (libgpiod's gpioset). Pulse length: door.release.pulseSeconds.")
     String doorRelay;
 
+    @Option(names = "--portal-url", paramLabel = "URL",
+            description = "A central portal to connect to (http(s)://HOST:PORT): it shows and manages this device; "
+                    + "the device keeps working without it.")
+    String portalUrl;
+
+    @Option(names = "--enrolment-token", paramLabel = "TOKEN",
+            description = "One-time token from the portal's administrator, exchanged on first connection for this "
+                    + "device's own credential (kept in --data-dir).")
+    String enrolmentToken;
+
     @Mixin
     AudioOptions audio;
 
@@ -79,10 +89,28 @@ public final class DeviceCommand implements Callable<Integer> {
         }
         DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
                 eventsUrl, door);
+        if (enrolmentToken != null && portalUrl == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--enrolment-token needs --portal-url");
+        }
         DeviceRuntime device = DeviceRuntime.open(options, System.getenv(), System.out);
+        AutoCloseable link;
+        try {
+            link = portalUrl == null ? () -> { }
+                    : rock.intercom.fleet.agent.FleetAgent.start(device.device(), device.events(), dataDir, portalUrl,
+                            enrolmentToken, System.out);
+        } catch (RuntimeException | java.io.IOException e) {
+            device.close();
+            throw e;
+        }
         // The shutdown hook owns closing: on Ctrl-C or SIGTERM the JVM does not wait for this thread.
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                link.close();
+            } catch (Exception e) {
+                System.err.println("intercom: closing the portal link: " + e.getMessage());
+            }
             device.close();
             closed.countDown();
         }, "intercom-shutdown"));

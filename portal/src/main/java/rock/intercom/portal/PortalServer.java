@@ -27,12 +27,22 @@ public final class PortalServer {
     private final PortalOptions options;
     private Javalin app;
     private RouteTable table;
+    private PortalExtension extension = PortalExtension.NONE;
 
     public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, PortalOptions options) {
         this.devices = devices;
         this.events = events;
         this.users = users;
         this.options = options;
+    }
+
+    /** Adds routes and server settings; call before {@link #start}. Returns this. */
+    public synchronized PortalServer extend(PortalExtension value) {
+        if (app != null) {
+            throw new IllegalStateException("extend the portal before it starts");
+        }
+        extension = java.util.Objects.requireNonNull(value, "extension");
+        return this;
     }
 
     /** Starts listening on {@code port} (0 picks a free one); returns this. */
@@ -48,7 +58,7 @@ public final class PortalServer {
         AuditedSettings settings = new AuditedSettings(audit);
         SessionCookie cookies = new SessionCookie(options.secureCookies());
         table = new RouteTable(new DevicesApi(devices, events, settings),
-                new PortalPages(devices, events, settings, guard, sessions, cookies, audit));
+                new PortalPages(devices, events, settings, guard, sessions, cookies, audit), extension.routes());
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -56,6 +66,7 @@ public final class PortalServer {
             config.jetty.multipartConfig.maxTotalRequestSize(2, io.javalin.config.SizeUnit.MB);
             config.routes.beforeMatched(guard::check);
             table.registerOn(config.routes);
+            extension.configure(config);
             config.routes.after(PortalServer::securityHeaders);
             config.routes.exception(PortalProblem.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
             config.routes.exception(AccessGuard.RateLimited.class, (e, ctx) -> {

@@ -24,7 +24,12 @@ public final class RouteTable {
     private final List<Route> routes;
 
     public RouteTable(DevicesApi api, PortalPages pages) {
-        routes = List.of(
+        this(api, pages, List.of());
+    }
+
+    /** The standard routes, then {@code extra} (e.g. a {@link PortalExtension}'s). */
+    public RouteTable(DevicesApi api, PortalPages pages, List<Route> extra) {
+        List<Route> standard = List.of(
                 // JSON API
                 new Route(GET, "/api/v1/devices", VIEW, api::list),
                 new Route(GET, "/api/v1/devices/{id}/status", VIEW, api::status),
@@ -46,6 +51,7 @@ public final class RouteTable {
                 new Route(GET, "/devices/{id}/modify", MODIFY, pages::modifyForm),
                 new Route(POST, "/devices/{id}/modify", MODIFY, pages::modify),
                 new Route(GET, "/security-events", VIEW, pages::securityEvents));
+        routes = java.util.stream.Stream.concat(standard.stream(), extra.stream()).toList();
     }
 
     public List<Route> routes() {
