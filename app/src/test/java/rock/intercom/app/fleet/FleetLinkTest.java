@@ -80,6 +80,7 @@ class FleetLinkTest {
         awaitOnline();
         assertThat(Files.getPosixFilePermissions(dir.resolve("device/" + DeviceCredential.FILE_NAME)))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(get("/devices", 200)).contains("Last contact").contains("Backlog").contains(">online<");
         // The token was spent: a second enrolment with it is refused.
         post("/fleet/v1/enrol", "{\"token\":\"" + token + "\",\"deviceId\":\"thief\"}", 403);
 

@@ -154,7 +154,12 @@ public final class FleetRegistry implements AutoCloseable {
     private int update(String sql, Object... parameters) {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
+                if (parameters[i] == null) {
+                    // PostgreSQL cannot infer an untyped null's type; every nullable parameter here is text.
+                    statement.setNull(i + 1, java.sql.Types.VARCHAR);
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
             }
             return statement.executeUpdate();
         } catch (SQLException e) {

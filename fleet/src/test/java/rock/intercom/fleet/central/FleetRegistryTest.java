@@ -2,8 +2,6 @@ package rock.intercom.fleet.central;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Enrolment tokens are single use and expire; secrets are checked against hashes only; revocation sticks. */
+/**
+ * Enrolment tokens are single use and expire; secrets are checked against hashes only; revocation
+ * sticks. In SQLite here; {@link FleetRegistryPostgresTest} runs the same on PostgreSQL.
+ */
 class FleetRegistryTest {
 
     @TempDir
@@ -23,9 +24,21 @@ class FleetRegistryTest {
     private final MutableClock clock = new MutableClock();
     private FleetRegistry registry;
 
+    /** The database under test, created empty. */
+    String jdbcUrl() throws Exception {
+        return "jdbc:sqlite:" + dir.resolve("fleet.db");
+    }
+
+    String user() {
+        return null;
+    }
+
+    private String url;
+
     @BeforeEach
-    void open() {
-        registry = FleetRegistry.open("jdbc:sqlite:" + dir.resolve("fleet.db"), null, null, clock);
+    void open() throws Exception {
+        url = jdbcUrl();
+        registry = FleetRegistry.open(url, user(), "", clock);
     }
 
     @AfterEach
@@ -71,9 +84,22 @@ class FleetRegistryTest {
         String token = registry.createToken(Duration.ofHours(1));
         String secret = registry.enrol(token, "door-1", "Door 1").orElseThrow();
         registry.close();
-        String file = new String(Files.readAllBytes(dir.resolve("fleet.db")), StandardCharsets.ISO_8859_1);
-        assertThat(file).contains("door-1").doesNotContain(token).doesNotContain(secret);
-        registry = FleetRegistry.open("jdbc:sqlite:" + dir.resolve("fleet.db"), null, null, clock);
+        StringBuilder stored = new StringBuilder();
+        try (java.sql.Connection db = user() == null ? java.sql.DriverManager.getConnection(url)
+                : java.sql.DriverManager.getConnection(url, user(), "");
+             java.sql.Statement statement = db.createStatement()) {
+            for (String table : new String[] {"fleet_device", "fleet_enrolment_token"}) {
+                try (java.sql.ResultSet row = statement.executeQuery("SELECT * FROM " + table)) {
+                    while (row.next()) {
+                        for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                            stored.append(row.getString(i)).append('|');
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(stored.toString()).contains("door-1").doesNotContain(token).doesNotContain(secret);
+        registry = FleetRegistry.open(url, user(), "", clock);
         assertThat(registry.authenticate("door-1", secret)).isTrue();
     }
 
