@@ -12,6 +12,14 @@ public interface EventStore extends AutoCloseable {
 
     SecurityEvent append(NewEvent event);
 
+    /**
+     * Stores an event recorded elsewhere at {@code time} (a fleet device's, shipped to its portal);
+     * otherwise as {@link #append}. Ids follow arrival, so such times need not follow ids.
+     */
+    default SecurityEvent appendRecorded(NewEvent event, java.time.Instant time) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps only its own times");
+    }
+
     List<SecurityEvent> query(EventQuery query);
 
     /** Subscribes to events appended from now on; returns a handle that unsubscribes. */

@@ -66,10 +66,23 @@ public final class PostgresEventStore implements EventStore {
 
     @Override
     public SecurityEvent append(NewEvent event) {
+        return store(event, null);
+    }
+
+    @Override
+    public SecurityEvent appendRecorded(NewEvent event, java.time.Instant time) {
+        if (time == null) {
+            throw new IllegalArgumentException("time must not be null");
+        }
+        return store(event, time.toEpochMilli());
+    }
+
+    /** {@code recordedMs} null: now. */
+    private SecurityEvent store(NewEvent event, Long recordedMs) {
         NewEventRules.check(event);
         String details = codec.write(event.details());
         ensureOpen();
-        long timeMs = clock.millis();
+        long timeMs = recordedMs != null ? recordedMs : clock.millis();
         long id;
         try (Connection connection = pool.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {

@@ -150,6 +150,19 @@ public final class SqliteEventStore implements EventStore {
 
     @Override
     public SecurityEvent append(NewEvent event) {
+        return store(event, null);
+    }
+
+    @Override
+    public SecurityEvent appendRecorded(NewEvent event, java.time.Instant time) {
+        if (time == null) {
+            throw new IllegalArgumentException("time must not be null");
+        }
+        return store(event, time.toEpochMilli());
+    }
+
+    /** {@code recordedMs} null: now. */
+    private SecurityEvent store(NewEvent event, Long recordedMs) {
         NewEventRules.check(event);
         String details = codec.write(event.details());
         long id;
@@ -158,7 +171,7 @@ public final class SqliteEventStore implements EventStore {
         try {
             ensureOpen();
             // Read the clock under the lock so that times follow id order whenever the clock does.
-            timeMs = clock.millis();
+            timeMs = recordedMs != null ? recordedMs : clock.millis();
             insert.setLong(1, timeMs);
             insert.setString(2, event.deviceId());
             insert.setString(3, event.name());

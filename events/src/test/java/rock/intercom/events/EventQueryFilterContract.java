@@ -138,6 +138,19 @@ abstract class EventQueryFilterContract {
         assertThat(recorded.get(119).time()).isEqualTo(START.plus(Duration.ofMinutes(119)));
     }
 
+    @Test
+    void anEventRecordedElsewhereKeepsItsTimeAndComesBackByItsId() {
+        TestClock clock = new TestClock(START);
+        try (EventStore other = openEmptyStore(clock)) {
+            Instant recordedAt = START.minus(Duration.ofHours(5));
+            SecurityEvent shipped = other.appendRecorded(
+                    NewEvent.of("rockx-507", NAMES[0], Map.of("deviceEventId", 7)), recordedAt);
+            assertThat(shipped.time()).isEqualTo(recordedAt);
+            assertThat(other.query(EventQuery.newest(5).withDevice("rockx-507")))
+                    .singleElement().satisfies(e -> assertThat(e.time()).isEqualTo(recordedAt));
+        }
+    }
+
     private static EventQuery q(UnaryOperator<EventQuery> shape) {
         return shape.apply(EventQuery.newest(50));
     }

@@ -62,7 +62,7 @@ public final class CentralPortal implements AutoCloseable {
         try {
             UserStore users = UserStore.open(dataDir, env, announce);
             FleetDirectory directory = new FleetDirectory(registry);
-            FleetHub hub = new FleetHub(registry, directory, new EventIngest(events), clock, TOKEN_VALIDITY);
+            FleetHub hub = new FleetHub(registry, directory, new EventIngest(events, clock), clock, TOKEN_VALIDITY);
             PortalServer server = new PortalServer(directory, events, users, PortalOptions.defaults().withHost(host))
                     .extend(hub).start(port);
             return new CentralPortal(registry, events, server);

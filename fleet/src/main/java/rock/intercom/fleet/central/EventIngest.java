@@ -26,18 +26,24 @@ final class EventIngest {
     private static final Logger LOG = LoggerFactory.getLogger(EventIngest.class);
     /** The detail naming an event's id in its device's own store. */
     static final String DEVICE_EVENT_ID = "deviceEventId";
-    /** The detail keeping the time the device recorded the event. */
+    /** The detail keeping a device time too far off to be the event's time. */
     static final String DEVICE_TIME = "deviceTime";
     /** The detail keeping a source id other than the device's (e.g. sign-ins at its own portal). */
     static final String SOURCE = "source";
     /** Pages of newest events read back to find the mark (portal audit events of the device sit between). */
     private static final int MARK_SCAN_PAGES = 20;
 
+    /** Device clocks this far ahead of the portal's are not believed. */
+    private static final long MAX_AHEAD_MS = java.time.Duration.ofDays(1).toMillis();
+    private static final long EARLIEST_MS = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+
     private final EventStore store;
+    private final java.time.Clock clock;
     private final Map<String, Long> marks = new ConcurrentHashMap<>();
 
-    EventIngest(EventStore store) {
+    EventIngest(EventStore store, java.time.Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /** The highest local event id of {@code deviceId} already stored (0: none). */
@@ -57,7 +63,13 @@ final class EventIngest {
                 continue; // shipped before the ack was lost: already stored
             }
             try {
-                store.append(toNewEvent(deviceId, event, localId));
+                long time = event.path("time").asLong(0);
+                if (time >= EARLIEST_MS && time <= clock.millis() + MAX_AHEAD_MS) {
+                    store.appendRecorded(toNewEvent(deviceId, event, localId, null), Instant.ofEpochMilli(time));
+                } else {
+                    // An implausible device clock: stored at arrival, with what the device said kept beside.
+                    store.append(toNewEvent(deviceId, event, localId, event.path("time").asText("")));
+                }
             } catch (IllegalArgumentException rejected) {
                 // A malformed event would block the outbox for ever: skip it, say so, move on.
                 LOG.warn("device {}: event {} dropped: {}", deviceId, localId, rejected.getMessage());
@@ -69,16 +81,15 @@ final class EventIngest {
     }
 
     @SuppressWarnings("unchecked")
-    private static NewEvent toNewEvent(String deviceId, JsonNode event, long localId) {
+    private static NewEvent toNewEvent(String deviceId, JsonNode event, long localId, String untrustedTime) {
         Map<String, Object> details = new LinkedHashMap<>();
         if (event.path("details").isObject()) {
             details.putAll(Wire.MAPPER.convertValue(event.get("details"), Map.class));
         }
         details.values().removeIf(java.util.Objects::isNull);
         details.put(DEVICE_EVENT_ID, localId);
-        long time = event.path("time").asLong(0);
-        if (time > 0) {
-            details.put(DEVICE_TIME, Instant.ofEpochMilli(time).toString());
+        if (untrustedTime != null) {
+            details.put(DEVICE_TIME, untrustedTime);
         }
         String source = event.path("deviceId").asText(deviceId);
         if (!source.equals(deviceId)) {
