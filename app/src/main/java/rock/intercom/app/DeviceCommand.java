@@ -63,6 +63,16 @@ public final class DeviceCommand implements Callable<Integer> {
                     + "device's own credential (kept in --data-dir).")
     String enrolmentToken;
 
+    @Option(names = "--simulate", paramLabel = "N", defaultValue = "0",
+            description = "Load test: run N simulated doors (no SIP, media or hardware; ids ID-0001…, settings from "
+                    + "--config) linked to --portal-url, enrolled with tokens of the portal user INTERCOM_PORTAL_USER "
+                    + "(default admin) / INTERCOM_PORTAL_PASSWORD.")
+    int simulate;
+
+    @Option(names = "--simulate-events", paramLabel = "PER_SECOND", defaultValue = "0",
+            description = "With --simulate: events per second recorded across the simulated doors. Default: 0.")
+    double simulateEvents;
+
     @Mixin
     AudioOptions audio;
 
@@ -80,6 +90,9 @@ public final class DeviceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (simulate > 0) {
+            return simulateDoors();
+        }
         DoorWiring door;
         try {
             door = new DoorWiring(button, doorRelay);
@@ -118,6 +131,29 @@ public final class DeviceCommand implements Callable<Integer> {
                 device.deviceId(), device.deviceName(), displayHost(), device.httpPort(), displayHost(),
                 device.httpPort());
         System.out.flush();
+        closed.await();
+        return 0;
+    }
+
+    private int simulateDoors() throws Exception {
+        if (portalUrl == null || simulate > 10_000) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--simulate needs --portal-url and at most 10000 doors");
+        }
+        rock.intercom.settings.DeviceSettings template = new rock.intercom.settings.SettingsFile(config,
+                new rock.intercom.settings.SettingsCodec(), new rock.intercom.settings.SettingsValidator()).load();
+        AutoCloseable doors = rock.intercom.fleet.simulate.FleetSimulator.start(template, simulate, dataDir, portalUrl,
+                System.getenv().getOrDefault("INTERCOM_PORTAL_USER", "admin"),
+                System.getenv().getOrDefault("INTERCOM_PORTAL_PASSWORD", ""), simulateEvents, System.out);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                doors.close();
+            } catch (Exception e) {
+                System.err.println("intercom: stopping the simulated doors: " + e.getMessage());
+            }
+            closed.countDown();
+        }, "intercom-shutdown"));
         closed.await();
         return 0;
     }

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,12 +42,10 @@ public final class FleetAgent implements AutoCloseable {
     private final Path dataDir;
     private final String portalUrl;
     private final String enrolmentToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fleet-link");
-        t.setDaemon(true);
-        return t;
-    });
+    private final HttpClient http;
+    private final LinkResources resources;
+    /** Every task of this link runs here, one at a time: the link's state needs no lock. */
+    private final java.util.concurrent.Executor serial;
     private final AutoCloseable subscription;
     // Owned by the fleet-link thread.
     private DeviceCredential credential;
@@ -58,16 +54,20 @@ public final class FleetAgent implements AutoCloseable {
     private boolean batchInFlight;
     private long backoffMs = MIN_BACKOFF.toMillis();
     private boolean closed;
+    private volatile java.util.concurrent.ScheduledFuture<?> statusTimer;
 
     private FleetAgent(DeviceControl device, EventStore events, Path dataDir, String portalUrl, String token,
-            DeviceCredential credential) {
+            DeviceCredential credential, LinkResources resources) {
+        this.resources = resources;
+        this.http = resources.http();
+        this.serial = resources.shared() ? new SerialExecutor(resources.pool()) : resources.pool();
         this.device = device;
         this.outbox = new EventOutbox(events);
         this.dataDir = dataDir;
         this.portalUrl = portalUrl;
         this.enrolmentToken = token;
         this.credential = credential;
-        this.subscription = events.subscribe(event -> thread.execute(this::shipNext));
+        this.subscription = events.subscribe(event -> post(this::shipNext));
     }
 
     /**
@@ -76,6 +76,12 @@ public final class FleetAgent implements AutoCloseable {
      */
     public static FleetAgent start(DeviceControl device, EventStore events, Path dataDir, String portalUrl,
             String enrolmentToken, PrintStream announce) throws IOException {
+        return start(device, events, dataDir, portalUrl, enrolmentToken, announce, LinkResources.single());
+    }
+
+    /** As above, on {@code resources} (closed with the agent unless shared). */
+    public static FleetAgent start(DeviceControl device, EventStore events, Path dataDir, String portalUrl,
+            String enrolmentToken, PrintStream announce, LinkResources resources) throws IOException {
         Optional<DeviceCredential> saved = DeviceCredential.load(dataDir);
         if (saved.isEmpty() && (enrolmentToken == null || enrolmentToken.isBlank())) {
             throw new IllegalArgumentException("not enrolled at " + portalUrl + ": pass --enrolment-token (created "
@@ -85,10 +91,13 @@ public final class FleetAgent implements AutoCloseable {
             announce.println("Portal: " + saved.get().portalUrl() + " as " + saved.get().deviceId()
                     + (enrolmentToken != null ? " (already enrolled: the enrolment token is not used)" : ""));
         }
-        FleetAgent agent = new FleetAgent(device, events, dataDir, portalUrl, enrolmentToken, saved.orElse(null));
-        agent.thread.scheduleWithFixedDelay(agent::sendStatus, STATUS_INTERVAL.toMillis(),
+        FleetAgent agent = new FleetAgent(device, events, dataDir, portalUrl, enrolmentToken, saved.orElse(null),
+                resources);
+        // Spread the status reports of many links over the interval.
+        long first = ThreadLocalRandom.current().nextLong(STATUS_INTERVAL.toMillis()) + 1;
+        agent.statusTimer = resources.pool().scheduleWithFixedDelay(() -> agent.post(agent::sendStatus), first,
                 STATUS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        agent.thread.execute(agent::connect);
+        agent.post(agent::connect);
         return agent;
     }
 
@@ -103,7 +112,7 @@ public final class FleetAgent implements AutoCloseable {
         http.newWebSocketBuilder().header("Authorization", credential.bearer())
                 .connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(uri, new LinkListener(this))
-                .whenComplete((ws, failure) -> thread.execute(() -> {
+                .whenComplete((ws, failure) -> post(() -> {
                     if (failure != null) {
                         LOG.info("portal {} unreachable: {}; retrying", credential.portalUrl(), rootMessage(failure));
                         retryLater();
@@ -239,8 +248,10 @@ public final class FleetAgent implements AutoCloseable {
     }
 
     void post(Runnable task) {
-        if (!thread.isShutdown()) {
-            thread.execute(task);
+        try {
+            serial.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shutting down: the link is going away with its tasks.
         }
     }
 
@@ -250,7 +261,11 @@ public final class FleetAgent implements AutoCloseable {
         }
         long delay = backoffMs + ThreadLocalRandom.current().nextLong(backoffMs / 2 + 1);
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
-        thread.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        try {
+            resources.pool().schedule(() -> post(this::connect), delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shutting down.
+        }
     }
 
     private static String rootMessage(Throwable failure) {
@@ -268,17 +283,22 @@ public final class FleetAgent implements AutoCloseable {
         } catch (Exception ignored) {
             // Unsubscribing from a store cannot fail in a way that matters at shutdown.
         }
+        if (statusTimer != null) {
+            statusTimer.cancel(false);
+        }
         try {
-            thread.submit(() -> {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
                 closed = true;
                 if (socket != null) {
                     socket.abort();
                     socket = null;
                 }
-            }).get(5, TimeUnit.SECONDS);
+            }, serial).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.debug("closing the link: {}", e.toString());
         }
-        thread.shutdownNow();
+        if (!resources.shared()) {
+            resources.close();
+        }
     }
 }

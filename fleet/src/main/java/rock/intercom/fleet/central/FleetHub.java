@@ -30,6 +30,7 @@ public final class FleetHub implements PortalExtension {
     private static final String DEVICE_ATTRIBUTE = "fleet.device";
     /** A link silent this long is dead; devices report their status more often. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
+    static final int MAX_TOKENS = 1000;
 
     private final FleetRegistry registry;
     private final FleetDirectory directory;
@@ -70,10 +71,25 @@ public final class FleetHub implements PortalExtension {
         }, Access.ANYONE);
     }
 
+    /** One token; {@code ?count=N} (at most {@value #MAX_TOKENS}) also lists N in {@code tokens}, e.g. for a simulator. */
     private void createToken(Context ctx) {
-        String token = registry.createToken(tokenValidity);
-        rock.intercom.portal.Json.send(ctx, 201, Wire.MAPPER.createObjectNode().put("token", token)
-                .put("expiresInSeconds", tokenValidity.toSeconds()));
+        String countParam = ctx.queryParam("count");
+        int count;
+        try {
+            count = countParam == null ? 1 : Integer.parseInt(countParam);
+        } catch (NumberFormatException e) {
+            count = -1;
+        }
+        if (count < 1 || count > MAX_TOKENS) {
+            throw PortalProblem.badRequest("count must be 1.." + MAX_TOKENS);
+        }
+        ObjectNode body = Wire.MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("tokens");
+        for (int i = 0; i < count; i++) {
+            list.add(registry.createToken(tokenValidity));
+        }
+        body.put("token", list.get(0).asText()).put("expiresInSeconds", tokenValidity.toSeconds());
+        rock.intercom.portal.Json.send(ctx, 201, body);
     }
 
     private void revoke(Context ctx) {
