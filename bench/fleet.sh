@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# A central portal under N simulated doors (issue 16), on this machine, three processes: the portal
+# (SQLite under a fresh data dir), the simulator (./intercom device --simulate N, recording
+# EVENTS/s across its doors) and the measuring client (FleetBench): time until all doors are online,
+# one settings push to every door through the API (32 at a time), the events stored per second,
+# and the latency of the Devices and Security Events pages meanwhile.
+# Usage: bench/fleet.sh [DOORS=1000] [EVENTS_PER_SECOND=2500] [MEASURE_SECONDS=30]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+doors="${1:-1000}"
+rate="${2:-2500}"
+seconds="${3:-30}"
+work="$root/fleet/target/bench-fleet"
+rm -rf "$work" && mkdir -p "$work"
+./mvnw -q -B -DskipTests package
+./mvnw -q -B -pl fleet -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$work/bench.classpath"
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+password="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')"
+cp="app/target/intercom-app.jar:app/target/lib/*"
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+INTERCOM_ADMIN_PASSWORD="$password" java -Xmx1g -cp "$cp" rock.intercom.app.Main portal --http-host 127.0.0.1 \
+    --http-port "$port" --data-dir "$work/portal" >"$work/portal.log" 2>&1 &
+pids+=($!)
+until grep -q 'Rock Intercom portal' "$work/portal.log"; do sleep 0.5; done
+INTERCOM_PORTAL_PASSWORD="$password" java -Xmx1g -cp "$cp" rock.intercom.app.Main device \
+    --config examples/device.yaml --data-dir "$work/doors" --portal-url "http://127.0.0.1:$port" \
+    --simulate "$doors" --simulate-events "$rate" >"$work/doors.log" 2>&1 &
+pids+=($!)
+echo "$doors doors, $rate events/s, measuring ${seconds} s; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "fleet/target/test-classes:fleet/target/classes:$(cat "$work/bench.classpath")" \
+    rock.intercom.fleet.bench.FleetBench "http://127.0.0.1:$port" "$password" "$doors" "$seconds"
