@@ -176,7 +176,8 @@ public final class FleetHub implements PortalExtension {
                         object(message, "status"));
                 long mark = ingest.mark(device.id());
                 device.contacted(clock.millis(), newest - mark);
-                registry.remember(device.id(), device.lastContactMs(), settingsJson(device), device.backlog());
+                // Kept in the registry when the link closes, not here: a thousand doors reconnecting
+                // at once must not queue a thousand writes before their handshakes.
                 link.send(Wire.message("welcome").put("ackedEventId", mark));
             }
             case "status" -> {

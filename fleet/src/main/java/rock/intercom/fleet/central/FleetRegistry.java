@@ -47,6 +47,12 @@ public final class FleetRegistry implements AutoCloseable {
             Connection db = user == null ? DriverManager.getConnection(jdbcUrl)
                     : DriverManager.getConnection(jdbcUrl, user, password);
             try (Statement statement = db.createStatement()) {
+                if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+                    // WAL: one fsync per commit and readers beside the writer; FULL keeps a commit durable.
+                    statement.execute("PRAGMA journal_mode=WAL");
+                    statement.execute("PRAGMA synchronous=FULL");
+                    statement.execute("PRAGMA busy_timeout=5000");
+                }
                 for (String sql : SCHEMA) {
                     statement.execute(sql);
                 }
