@@ -20,6 +20,15 @@ public interface EventStore extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps only its own times");
     }
 
+    /**
+     * Stores events recorded elsewhere, in order; a store that can does it in one transaction (all
+     * or none). An invalid event refuses the whole list with an {@link IllegalArgumentException}.
+     */
+    default List<SecurityEvent> appendAllRecorded(List<RecordedEvent> events) {
+        events.forEach(recorded -> NewEventRules.check(recorded.event()));
+        return events.stream().map(e -> appendRecorded(e.event(), e.time())).toList();
+    }
+
     List<SecurityEvent> query(EventQuery query);
 
     /** Subscribes to events appended from now on; returns a handle that unsubscribes. */

@@ -161,6 +161,49 @@ public final class SqliteEventStore implements EventStore {
         return store(event, time.toEpochMilli());
     }
 
+    /** One transaction, so one fsync, for the whole list: a fleet portal ingests batches. */
+    @Override
+    public List<SecurityEvent> appendAllRecorded(List<RecordedEvent> events) {
+        List<String> details = new java.util.ArrayList<>();
+        for (RecordedEvent recorded : events) {
+            NewEventRules.check(recorded.event());
+            details.add(codec.write(recorded.event().details()));
+        }
+        List<SecurityEvent> stored = new java.util.ArrayList<>();
+        writeLock.lock();
+        try {
+            ensureOpen();
+            writer.setAutoCommit(false);
+            try {
+                for (int i = 0; i < events.size(); i++) {
+                    NewEvent event = events.get(i).event();
+                    long timeMs = events.get(i).time().toEpochMilli();
+                    insert.setLong(1, timeMs);
+                    insert.setString(2, event.deviceId());
+                    insert.setString(3, event.name());
+                    insert.setString(4, details.get(i));
+                    insert.executeUpdate();
+                    try (ResultSet row = lastId.executeQuery()) {
+                        row.next();
+                        stored.add(EventRows.stored(row.getLong(1), timeMs, event, details.get(i), codec));
+                    }
+                }
+                writer.commit();
+            } catch (SQLException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot store " + events.size() + " security events", e);
+        } finally {
+            writeLock.unlock();
+        }
+        stored.forEach(listeners::publish);
+        return stored;
+    }
+
     /** {@code recordedMs} null: now. */
     private SecurityEvent store(NewEvent event, Long recordedMs) {
         NewEventRules.check(event);

@@ -151,6 +151,22 @@ abstract class EventQueryFilterContract {
         }
     }
 
+    @Test
+    void recordedEventsAreStoredAllTogetherOrNoneAtAll() {
+        try (EventStore other = openEmptyStore(new TestClock(START))) {
+            RecordedEvent first = new RecordedEvent(NewEvent.of("rockx-508", NAMES[0], Map.of("n", 1)), START);
+            RecordedEvent second = new RecordedEvent(NewEvent.of("rockx-508", NAMES[1], Map.of("n", 2)),
+                    START.minusSeconds(60));
+            List<SecurityEvent> stored = other.appendAllRecorded(List.of(first, second));
+            assertThat(stored).extracting(SecurityEvent::time).containsExactly(START, START.minusSeconds(60));
+            assertThat(stored.get(1).id()).isGreaterThan(stored.get(0).id());
+            RecordedEvent bad = new RecordedEvent(new NewEvent("rockx-508", "No Such Event", Map.of()), START);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.appendAllRecorded(List.of(first, bad)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(other.query(EventQuery.newest(10).withDevice("rockx-508"))).hasSize(2);
+        }
+    }
+
     private static EventQuery q(UnaryOperator<EventQuery> shape) {
         return shape.apply(EventQuery.newest(50));
     }

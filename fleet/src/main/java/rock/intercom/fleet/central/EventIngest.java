@@ -3,6 +3,7 @@ package rock.intercom.fleet.central;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import rock.intercom.events.EventQuery;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.NewEvent;
+import rock.intercom.events.RecordedEvent;
 import rock.intercom.events.SecurityEvent;
 import rock.intercom.fleet.Wire;
 
@@ -57,6 +59,31 @@ final class EventIngest {
      */
     long ingest(String deviceId, ArrayNode batch) {
         long mark = mark(deviceId);
+        // The usual case in one transaction: every new event valid and with a plausible time.
+        try {
+            List<RecordedEvent> whole = new ArrayList<>();
+            long last = mark;
+            for (JsonNode event : batch) {
+                long localId = event.path("id").asLong(0);
+                long time = event.path("time").asLong(0);
+                if (localId <= last) {
+                    continue;
+                }
+                if (time < EARLIEST_MS || time > clock.millis() + MAX_AHEAD_MS) {
+                    whole = null;
+                    break;
+                }
+                whole.add(new RecordedEvent(toNewEvent(deviceId, event, localId, null), Instant.ofEpochMilli(time)));
+                last = localId;
+            }
+            if (whole != null) {
+                store.appendAllRecorded(whole);
+                marks.put(deviceId, last);
+                return last;
+            }
+        } catch (IllegalArgumentException invalid) {
+            // One bad event refuses the transaction: store the rest one by one below, skipping it.
+        }
         for (JsonNode event : batch) {
             long localId = event.path("id").asLong(0);
             if (localId <= mark) {
