@@ -74,6 +74,26 @@ public final class DeviceCommand implements Callable<Integer> {
     @Option(names = "--https-key", paramLabel = "FILE", description = "The HTTPS private key, PEM (PKCS#8).")
     Path httpsKey;
 
+    @Option(names = "--portal-url", paramLabel = "URL",
+            description = "A central portal to connect to (http(s)://HOST:PORT): it shows and manages this device; "
+                    + "the device keeps working without it.")
+    String portalUrl;
+
+    @Option(names = "--enrolment-token", paramLabel = "TOKEN",
+            description = "One-time token from the portal's administrator, exchanged on first connection for this "
+                    + "device's own credential (kept in --data-dir).")
+    String enrolmentToken;
+
+    @Option(names = "--simulate", paramLabel = "N", defaultValue = "0",
+            description = "Load test: run N simulated doors (no SIP, media or hardware; ids ID-0001…, settings from "
+                    + "--config) linked to --portal-url, enrolled with tokens of the portal user INTERCOM_PORTAL_USER "
+                    + "(default admin) / INTERCOM_PORTAL_PASSWORD.")
+    int simulate;
+
+    @Option(names = "--simulate-events", paramLabel = "PER_SECOND", defaultValue = "0",
+            description = "With --simulate: events per second recorded across the simulated doors. Default: 0.")
+    double simulateEvents;
+
     @Mixin
     AudioOptions audio;
 
@@ -94,6 +114,9 @@ public final class DeviceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (simulate > 0) {
+            return simulateDoors();
+        }
         DoorWiring door;
         try {
             door = new DoorWiring(button, doorRelay);
@@ -122,7 +145,20 @@ public final class DeviceCommand implements Callable<Integer> {
         }
         DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
                 eventsUrl, door, video, https);
+        if (enrolmentToken != null && portalUrl == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--enrolment-token needs --portal-url");
+        }
         DeviceRuntime device = DeviceRuntime.open(options, operations, System.getenv(), System.out);
+        AutoCloseable link;
+        try {
+            link = portalUrl == null ? () -> { }
+                    : rock.intercom.fleet.agent.FleetAgent.start(device.device(), device.events(), dataDir, portalUrl,
+                            enrolmentToken, System.out);
+        } catch (RuntimeException | java.io.IOException e) {
+            device.close();
+            throw e;
+        }
         // Under systemd (Type=notify): ready once SIP, the call thread and HTTP are up; the watchdog
         // is fed while the call thread and the SIP agent answer.
         Optional<SystemdNotify> systemd = SystemdNotify.fromEnvironment(System.getenv());
@@ -133,6 +169,11 @@ public final class DeviceCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             systemd.ifPresent(notify -> notify.send("STOPPING=1"));
             watchdog.ifPresent(ServiceWatchdog::close);
+            try {
+                link.close();
+            } catch (Exception e) {
+                System.err.println("intercom: closing the portal link: " + e.getMessage());
+            }
             device.close();
             closed.countDown();
         }, "intercom-shutdown"));
@@ -146,6 +187,29 @@ public final class DeviceCommand implements Callable<Integer> {
                     device.httpsPort());
         }
         System.out.flush();
+        closed.await();
+        return 0;
+    }
+
+    private int simulateDoors() throws Exception {
+        if (portalUrl == null || simulate > 10_000) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--simulate needs --portal-url and at most 10000 doors");
+        }
+        rock.intercom.settings.DeviceSettings template = new rock.intercom.settings.SettingsFile(config,
+                new rock.intercom.settings.SettingsCodec(), new rock.intercom.settings.SettingsValidator()).load();
+        AutoCloseable doors = rock.intercom.fleet.simulate.FleetSimulator.start(template, simulate, dataDir, portalUrl,
+                System.getenv().getOrDefault("INTERCOM_PORTAL_USER", "admin"),
+                System.getenv().getOrDefault("INTERCOM_PORTAL_PASSWORD", ""), simulateEvents, System.out);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                doors.close();
+            } catch (Exception e) {
+                System.err.println("intercom: stopping the simulated doors: " + e.getMessage());
+            }
+            closed.countDown();
+        }, "intercom-shutdown"));
         closed.await();
         return 0;
     }

@@ -19,6 +19,7 @@ public final class Main implements Runnable {
         ServiceLoader.load(OptionalSubcommand.class).forEach(cli::addSubcommand);
         return cli.addSubcommand(new DeviceCommand())
                 .addSubcommand(new UserCommand())
+                .addSubcommand(new PortalCommand())
                 .addSubcommand(new CommandLine.HelpCommand())
                 .setParameterExceptionHandler(Main::shortParameterError)
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -12,6 +12,23 @@ public interface EventStore extends AutoCloseable {
 
     SecurityEvent append(NewEvent event);
 
+    /**
+     * Stores an event recorded elsewhere at {@code time} (a fleet device's, shipped to its portal);
+     * otherwise as {@link #append}. Ids follow arrival, so such times need not follow ids.
+     */
+    default SecurityEvent appendRecorded(NewEvent event, java.time.Instant time) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps only its own times");
+    }
+
+    /**
+     * Stores events recorded elsewhere, in order; a store that can does it in one transaction (all
+     * or none). An invalid event refuses the whole list with an {@link IllegalArgumentException}.
+     */
+    default List<SecurityEvent> appendAllRecorded(List<RecordedEvent> events) {
+        events.forEach(recorded -> NewEventRules.check(recorded.event()));
+        return events.stream().map(e -> appendRecorded(e.event(), e.time())).toList();
+    }
+
     List<SecurityEvent> query(EventQuery query);
 
     /** Subscribes to events appended from now on; returns a handle that unsubscribes. */

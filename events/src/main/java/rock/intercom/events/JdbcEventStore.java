@@ -2,6 +2,8 @@ package rock.intercom.events;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -28,8 +30,20 @@ abstract class JdbcEventStore implements EventStore {
         this.readers = readers;
     }
 
-    /** Inserts one row, durable when this returns; throws {@link IllegalStateException} when closed. */
-    abstract InsertedRow insert(NewEvent event, String details) throws SQLException;
+    /**
+     * Inserts one row, durable when this returns; {@code recordedMs} null stores the store's own
+     * clock time. Throws {@link IllegalStateException} when closed.
+     */
+    abstract InsertedRow insert(NewEvent event, String details, Long recordedMs) throws SQLException;
+
+    /** Inserts rows recorded elsewhere, in order; a store that can does it in one transaction (all or none). */
+    List<InsertedRow> insertAll(List<RecordedEvent> events, List<String> details) throws SQLException {
+        List<InsertedRow> rows = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            rows.add(insert(events.get(i).event(), details.get(i), events.get(i).time().toEpochMilli()));
+        }
+        return rows;
+    }
 
     /** Throws {@link IllegalStateException} when the store is closed. */
     abstract void ensureOpen();
@@ -45,11 +59,46 @@ abstract class JdbcEventStore implements EventStore {
 
     @Override
     public final SecurityEvent append(NewEvent event) {
+        return store(event, null);
+    }
+
+    @Override
+    public final SecurityEvent appendRecorded(NewEvent event, Instant time) {
+        if (time == null) {
+            throw new IllegalArgumentException("time must not be null");
+        }
+        return store(event, time.toEpochMilli());
+    }
+
+    @Override
+    public final List<SecurityEvent> appendAllRecorded(List<RecordedEvent> events) {
+        List<String> details = new ArrayList<>();
+        for (RecordedEvent recorded : events) {
+            NewEventRules.check(recorded.event());
+            details.add(codec.write(recorded.event().details()));
+        }
+        List<InsertedRow> rows;
+        try {
+            rows = insertAll(events, details);
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot store " + events.size() + " security events", e);
+        }
+        List<SecurityEvent> stored = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            stored.add(EventRows.stored(rows.get(i).id(), rows.get(i).timeMs(), events.get(i).event(), details.get(i),
+                    codec));
+        }
+        stored.forEach(listeners::publish);
+        return stored;
+    }
+
+    /** {@code recordedMs} null: now, by the store's clock. */
+    private SecurityEvent store(NewEvent event, Long recordedMs) {
         NewEventRules.check(event);
         String details = codec.write(event.details());
         InsertedRow row;
         try {
-            row = insert(event, details);
+            row = insert(event, details, recordedMs);
         } catch (SQLException e) {
             throw new EventStoreException("cannot store security event " + event.name(), e);
         }

@@ -62,9 +62,9 @@ public final class PostgresEventStore extends JdbcEventStore {
     }
 
     @Override
-    InsertedRow insert(NewEvent event, String details) throws SQLException {
+    InsertedRow insert(NewEvent event, String details, Long recordedMs) throws SQLException {
         ensureOpen();
-        long timeMs = clock.millis();
+        long timeMs = recordedMs != null ? recordedMs : clock.millis();
         try (Connection connection = pool.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             bindRow(insert, timeMs, event, details);

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -146,20 +147,49 @@ public final class SqliteEventStore extends JdbcEventStore {
     }
 
     @Override
-    InsertedRow insert(NewEvent event, String details) throws SQLException {
+    InsertedRow insert(NewEvent event, String details, Long recordedMs) throws SQLException {
         writeLock.lock();
         try {
             ensureOpen();
             // Read the clock under the lock so that times follow id order whenever the clock does.
-            long timeMs = clock.millis();
-            bindRow(insert, timeMs, event, details);
-            insert.executeUpdate();
-            try (ResultSet row = lastId.executeQuery()) {
-                row.next();
-                return new InsertedRow(row.getLong(1), timeMs);
+            long timeMs = recordedMs != null ? recordedMs : clock.millis();
+            return insertRow(event, details, timeMs);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** One transaction, so one fsync, for the whole list: a fleet portal ingests batches. */
+    @Override
+    List<InsertedRow> insertAll(List<RecordedEvent> events, List<String> details) throws SQLException {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            writer.setAutoCommit(false);
+            try {
+                List<InsertedRow> rows = new java.util.ArrayList<>();
+                for (int i = 0; i < events.size(); i++) {
+                    rows.add(insertRow(events.get(i).event(), details.get(i), events.get(i).time().toEpochMilli()));
+                }
+                writer.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    private InsertedRow insertRow(NewEvent event, String details, long timeMs) throws SQLException {
+        bindRow(insert, timeMs, event, details);
+        insert.executeUpdate();
+        try (ResultSet row = lastId.executeQuery()) {
+            row.next();
+            return new InsertedRow(row.getLong(1), timeMs);
         }
     }
 

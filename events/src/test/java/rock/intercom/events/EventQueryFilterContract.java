@@ -138,6 +138,35 @@ abstract class EventQueryFilterContract {
         assertThat(recorded.get(119).time()).isEqualTo(START.plus(Duration.ofMinutes(119)));
     }
 
+    @Test
+    void anEventRecordedElsewhereKeepsItsTimeAndComesBackByItsId() {
+        TestClock clock = new TestClock(START);
+        try (EventStore other = openEmptyStore(clock)) {
+            Instant recordedAt = START.minus(Duration.ofHours(5));
+            SecurityEvent shipped = other.appendRecorded(
+                    NewEvent.of("rockx-507", NAMES[0], Map.of("deviceEventId", 7)), recordedAt);
+            assertThat(shipped.time()).isEqualTo(recordedAt);
+            assertThat(other.query(EventQuery.newest(5).withDevice("rockx-507")))
+                    .singleElement().satisfies(e -> assertThat(e.time()).isEqualTo(recordedAt));
+        }
+    }
+
+    @Test
+    void recordedEventsAreStoredAllTogetherOrNoneAtAll() {
+        try (EventStore other = openEmptyStore(new TestClock(START))) {
+            RecordedEvent first = new RecordedEvent(NewEvent.of("rockx-508", NAMES[0], Map.of("n", 1)), START);
+            RecordedEvent second = new RecordedEvent(NewEvent.of("rockx-508", NAMES[1], Map.of("n", 2)),
+                    START.minusSeconds(60));
+            List<SecurityEvent> stored = other.appendAllRecorded(List.of(first, second));
+            assertThat(stored).extracting(SecurityEvent::time).containsExactly(START, START.minusSeconds(60));
+            assertThat(stored.get(1).id()).isGreaterThan(stored.get(0).id());
+            RecordedEvent bad = new RecordedEvent(new NewEvent("rockx-508", "No Such Event", Map.of()), START);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.appendAllRecorded(List.of(first, bad)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(other.query(EventQuery.newest(10).withDevice("rockx-508"))).hasSize(2);
+        }
+    }
+
     private static EventQuery q(UnaryOperator<EventQuery> shape) {
         return shape.apply(EventQuery.newest(50));
     }

@@ -37,6 +37,7 @@ public final class PortalServer {
     private RouteTable table;
     private Operations operations = Operations.NONE;
     private LiveFeeds live;
+    private PortalExtension extension = PortalExtension.NONE;
 
     /** A portal whose API tokens live in memory only. */
     public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, PortalOptions options) {
@@ -69,6 +70,15 @@ public final class PortalServer {
         return this;
     }
 
+    /** Adds routes and server settings; call before {@link #start}. Returns this. */
+    public synchronized PortalServer extend(PortalExtension value) {
+        if (app != null) {
+            throw new IllegalStateException("extend the portal before it starts");
+        }
+        extension = java.util.Objects.requireNonNull(value, "extension");
+        return this;
+    }
+
     /** Starts listening on {@code port} (0 picks a free one); returns this. */
     public synchronized PortalServer start(int port) {
         if (app != null) {
@@ -86,7 +96,8 @@ public final class PortalServer {
         table = new RouteTable(new DevicesApi(devices, events, settings),
                 new PortalPages(devices, events, settings, guard, sessions, cookies, audit),
                 new rock.intercom.portal.api.OperationsApi(devices, operations), live,
-                new UserPages(users, sessions, cookies, audit, guard), new TokenPages(tokens, audit, options.clock()));
+                new UserPages(users, sessions, cookies, audit, guard), new TokenPages(tokens, audit, options.clock()),
+                extension.routes());
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -106,6 +117,7 @@ public final class PortalServer {
             }
             config.routes.beforeMatched(guard::check);
             table.registerOn(config.routes);
+            extension.configure(config);
             config.routes.after(PortalServer::securityHeaders);
             config.routes.exception(PortalProblem.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
             config.routes.exception(AccessGuard.RateLimited.class, (e, ctx) -> {

@@ -29,7 +29,13 @@ public final class RouteTable {
 
     public RouteTable(DevicesApi api, PortalPages pages, OperationsApi ops, LiveFeeds live, UserPages users,
             TokenPages tokens) {
-        routes = List.of(
+        this(api, pages, ops, live, users, tokens, List.of());
+    }
+
+    /** The standard routes, then {@code extra} (e.g. a {@link PortalExtension}'s). */
+    public RouteTable(DevicesApi api, PortalPages pages, OperationsApi ops, LiveFeeds live, UserPages users,
+            TokenPages tokens, List<Route> extra) {
+        List<Route> standard = List.of(
                 // Operations (issue 15): liveness for monitors, metrics and diagnostics
                 new Route(GET, "/api/v1/health", ANYONE, ops::health),
                 new Route(GET, "/metrics", VIEW, ops::metrics),
@@ -68,6 +74,7 @@ public final class RouteTable {
                 new Route(POST, "/api-tokens/{tokenId}/revoke", MODIFY, tokens::revoke),
                 new Route(GET, "/account/password", VIEW, users::changeOwnForm),
                 new Route(POST, "/account/password", VIEW, users::changeOwn));
+        routes = java.util.stream.Stream.concat(standard.stream(), extra.stream()).toList();
     }
 
     public List<Route> routes() {

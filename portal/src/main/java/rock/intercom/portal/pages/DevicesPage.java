@@ -14,17 +14,23 @@ public final class DevicesPage {
     }
 
     public static String render(List<DeviceControl> devices, Caller caller) {
+        // A central portal's devices report their link too (connection, last contact, unshipped events).
+        List<ObjectNode> statuses = devices.stream().map(DeviceControl::status).toList();
+        boolean linked = statuses.stream().anyMatch(status -> status.has("lastContact"));
         StringBuilder body = new StringBuilder();
         body.append("<h1>Devices</h1><p class=\"crumbs\">Device Management → Devices</p>")
                 .append("<table class=\"grid\" data-live-devices><caption>Door devices (updated live)</caption>")
                 .append("<thead><tr><th scope=\"col\">Device</th><th scope=\"col\">Id</th>")
                 .append("<th scope=\"col\">Registration</th><th scope=\"col\">Call</th><th scope=\"col\">Screen</th>")
+                .append(linked ? "<th scope=\"col\">Connection</th><th scope=\"col\">Last contact</th>"
+                        + "<th scope=\"col\">Backlog</th>" : "")
                 .append("</tr></thead><tbody>");
         if (devices.isEmpty()) {
             body.append("<tr><td colspan=\"5\">No devices.</td></tr>");
         }
-        for (DeviceControl device : devices) {
-            ObjectNode status = device.status();
+        for (int i = 0; i < devices.size(); i++) {
+            DeviceControl device = devices.get(i);
+            ObjectNode status = statuses.get(i);
             body.append("<tr data-device=\"").append(esc(device.id())).append("\">")
                     .append("<td data-label=\"Device\"><a href=\"/devices/").append(esc(device.id())).append("\">")
                     .append(esc(device.name())).append("</a></td>")
@@ -32,6 +38,7 @@ public final class DevicesPage {
                     .append(cell(status, "registration"))
                     .append(cell(status, "call"))
                     .append(cell(status, "screen"))
+                    .append(linked ? cell(status, "connection") + cell(status, "lastContact") + cell(status, "backlog") : "")
                     .append("</tr>");
         }
         body.append("</tbody></table>");

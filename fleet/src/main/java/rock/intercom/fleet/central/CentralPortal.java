@@ -1,0 +1,86 @@
+package rock.intercom.fleet.central;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import rock.intercom.events.EventStore;
+import rock.intercom.events.PostgresEventStore;
+import rock.intercom.events.SqliteEventStore;
+import rock.intercom.portal.PortalOptions;
+import rock.intercom.portal.PortalServer;
+import rock.intercom.portal.auth.UserStore;
+
+/**
+ * {@code ./intercom portal}: the Admin Portal and API over every enrolled device. Users live in the
+ * data dir; the registry and events in SQLite there, or in PostgreSQL with {@code dbUrl} (user and
+ * password from {@value #DB_USER_ENV} / {@value #DB_PASSWORD_ENV}, never argv).
+ */
+public final class CentralPortal implements AutoCloseable {
+
+    public static final String DB_USER_ENV = "INTERCOM_DB_USER";
+    public static final String DB_PASSWORD_ENV = "INTERCOM_DB_PASSWORD";
+    /** How long an enrolment token may wait for its device. */
+    public static final Duration TOKEN_VALIDITY = Duration.ofHours(24);
+
+    private final FleetRegistry registry;
+    private final EventStore events;
+    private final PortalServer server;
+
+    private CentralPortal(FleetRegistry registry, EventStore events, PortalServer server) {
+        this.registry = registry;
+        this.events = events;
+        this.server = server;
+    }
+
+    /** Opens the stores and starts serving on {@code host:port} (port 0 picks a free one). */
+    public static CentralPortal start(Path dataDir, String dbUrl, String host, int port, Map<String, String> env,
+            PrintStream announce) {
+        Clock clock = Clock.systemUTC();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("data dir " + dataDir + ": " + e.getMessage(), e);
+        }
+        FleetRegistry registry;
+        EventStore events;
+        if (dbUrl == null) {
+            registry = FleetRegistry.open("jdbc:sqlite:" + dataDir.resolve("fleet.db").toAbsolutePath(), null, null,
+                    clock);
+            events = SqliteEventStore.open(dataDir, clock);
+        } else {
+            if (!dbUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL, was " + dbUrl);
+            }
+            String user = env.getOrDefault(DB_USER_ENV, "intercom");
+            String password = env.getOrDefault(DB_PASSWORD_ENV, "");
+            registry = FleetRegistry.open(dbUrl, user, password, clock);
+            events = PostgresEventStore.open(dbUrl, user, password, clock);
+        }
+        try {
+            UserStore users = UserStore.open(dataDir, env, announce);
+            FleetDirectory directory = new FleetDirectory(registry);
+            FleetHub hub = new FleetHub(registry, directory, new EventIngest(events, clock), clock, TOKEN_VALIDITY);
+            PortalServer server = new PortalServer(directory, events, users, PortalOptions.defaults().withHost(host))
+                    .extend(hub).start(port);
+            return new CentralPortal(registry, events, server);
+        } catch (RuntimeException e) {
+            events.close();
+            registry.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        events.close();
+        registry.close();
+    }
+}
