@@ -7,16 +7,14 @@
 # the 500 ms debounce); the first request of each kind is left out. Target: Bearer p50 <= 2 ms.
 # Usage: bench/api-press.sh [PRESSES=50]
 #
-# Measured on 2026-12-06, 2 cores shared with four other engineers' builds (load average 4-5),
-# 50 presses each:
+# Measured on 2026-12-06, 2 otherwise idle cores, 30 presses each (the registrar answers 486, so every
+# press after the first comes while "Call failed" and its busy tone show):
 #   auth             p50 ms   p90 ms   max ms   min ms
-#   Bearer token       9.26    16.23    19.24     5.82
-#   Basic (bcrypt)    77.43   113.59   131.92    66.69
-# The token removes the bcrypt check (~70 ms). The 2 ms target is NOT met on this loaded machine:
-# the device log shows SDP offer -> INVITE sent in 1-3 ms; most of the rest is the call thread
-# appending the Dialing event (SQLite, synchronous=FULL: an fsync) before it runs SendInvite, as
-# the call logic orders its commands. Sending the INVITE before the event's fsync is the next step
-# (a change in call/OutgoingCall's command order, not in the portal).
+#   Bearer token       8.09    10.73    13.78     5.67
+#   Basic (bcrypt)    69.60    74.21    76.39    63.11
+# Before the call logic sent the INVITE ahead of stopping the busy tone (whose stop waits for its
+# speaker to close): Bearer p50 13.3 ms. The token removes the bcrypt check (~60 ms). The 2 ms target
+# is NOT met: the rest (HTTP, call thread, SDP offer with SRTP keys, JAIN-SIP send) is not yet profiled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 presses="${1:-50}"

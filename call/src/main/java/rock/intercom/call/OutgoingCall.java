@@ -55,14 +55,22 @@ final class OutgoingCall {
     /** The button in a free state: dial the first number of the plan. */
     static Transition start(CallState current, DialPlan plan, CallIdGenerator callIds) {
         var commands = new ArrayList<CallCommand>();
-        if (current instanceof Failed) {
-            commands.addAll(leaveFailed());
-        }
         if (plan.size() == 0) {
+            if (current instanceof Failed) {
+                commands.addAll(leaveFailed());
+            }
             commands.add(CallEvents.nothingToDial(plan.emptyReason()));
             return showFailed(plan.emptyReason(), commands);
         }
-        return dial(1, plan, callIds, commands);
+        Transition dialing = dial(1, plan, callIds, commands);
+        if (!(current instanceof Failed)) {
+            return dialing;
+        }
+        // The INVITE first: stopping the busy tone waits for its speaker to close, and the visitor
+        // who pressed again should not wait for that (issue 12: press → INVITE on the wire).
+        var ordered = new ArrayList<>(dialing.commands());
+        ordered.addAll(1, leaveFailed());
+        return new Transition(dialing.next(), ordered);
     }
 
     /**

@@ -206,11 +206,18 @@ class OutgoingCallTest {
                         List.of(PRESS, rejected("call-1", 486, ""), rejected("call-2", 486, ""), rejected("call-3", 486, ""),
                                 new CallInput.TimerFired(screenTimer())),
                         List.of(IDLE), CallState.Idle.class),
-                new Row("Button while Call failed is shown starts a new call; the busy tone stops",
+                new Row("Button while Call failed is shown starts a new call (INVITE first); the busy tone stops",
                         List.of(PRESS, rejected("call-1", 486, ""), rejected("call-2", 486, ""), rejected("call-3", 486, ""),
                                 PRESS),
-                        concat(List.of(new CancelTimer(screenTimer()), STOP_TONE), dial("call-4", "400", 1, 3)),
+                        afterInvite(dial("call-4", "400", 1, 3), new CancelTimer(screenTimer()), STOP_TONE),
                         CallState.Dialing.class));
+    }
+
+    /** {@code commands} with {@code more} right after their first one, the SendInvite. */
+    private static List<CallCommand> afterInvite(List<CallCommand> commands, CallCommand... more) {
+        var ordered = new java.util.ArrayList<>(commands);
+        ordered.addAll(1, List.of(more));
+        return ordered;
     }
 
     @ParameterizedTest(name = "{0}")
