@@ -14,8 +14,6 @@ import rock.intercom.portal.DeviceControl;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.LiveSettings;
 import rock.intercom.settings.SettingsCodec;
-import rock.intercom.settings.SettingsNotSaved;
-import rock.intercom.settings.SettingsRejected;
 
 /**
  * One door device as the portal and API see it: its live settings, its call and its registration.
@@ -56,18 +54,7 @@ public final class DoorDevice implements DeviceControl {
 
     @Override
     public ApplyResult applySettings(JsonNode document) {
-        try {
-            DeviceSettings update = codec.read(document);
-            if (update.device() == null || !id().equals(update.device().id())) {
-                return ApplyResult.rejected(java.util.Map.of("device.id",
-                        "cannot change a device's id (it names the device in URLs and events)"));
-            }
-            return ApplyResult.applied(codec.redactedTree(settings.applyUpdate(update)));
-        } catch (SettingsRejected rejected) {
-            return ApplyResult.rejected(rejected.errors());
-        } catch (SettingsNotSaved notSaved) {
-            return ApplyResult.rejected(java.util.Map.of("", "settings could not be saved: " + notSaved.getMessage()));
-        }
+        return rock.intercom.portal.SettingsApplier.apply(settings, codec, document);
     }
 
     @Override

@@ -14,7 +14,6 @@ import rock.intercom.settings.Device;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.LiveSettings;
 import rock.intercom.settings.SettingsCodec;
-import rock.intercom.settings.SettingsRejected;
 import rock.intercom.settings.SettingsValidator;
 
 /**
@@ -54,15 +53,7 @@ final class SimulatedDoor implements DeviceControl {
 
     @Override
     public ApplyResult applySettings(JsonNode document) {
-        try {
-            DeviceSettings update = codec.read(document);
-            if (update.device() == null || !id().equals(update.device().id())) {
-                return ApplyResult.rejected(Map.of("device.id", "cannot change a device's id"));
-            }
-            return ApplyResult.applied(codec.redactedTree(settings.applyUpdate(update)));
-        } catch (SettingsRejected rejected) {
-            return ApplyResult.rejected(rejected.errors());
-        }
+        return rock.intercom.portal.SettingsApplier.apply(settings, codec, document);
     }
 
     @Override
