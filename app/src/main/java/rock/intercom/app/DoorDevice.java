@@ -1,6 +1,5 @@
 package rock.intercom.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
@@ -9,8 +8,6 @@ import rock.intercom.app.door.DoorOpener;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.CallLeg;
 import rock.intercom.call.CallState;
-import rock.intercom.portal.ApplyResult;
-import rock.intercom.portal.DeviceControl;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.LiveSettings;
 import rock.intercom.settings.SettingsCodec;
@@ -19,10 +16,8 @@ import rock.intercom.settings.SettingsCodec;
  * One door device as the portal and API see it: its live settings, its call and its registration.
  * Thread-safe: settings apply atomically in {@link LiveSettings}; the call runs on its controller.
  */
-public final class DoorDevice implements DeviceControl {
+public final class DoorDevice extends rock.intercom.portal.SettingsBackedDevice {
 
-    private final LiveSettings settings;
-    private final SettingsCodec codec;
     private final CallController call;
     private final Supplier<ObjectNode> registration;
 
@@ -30,31 +25,10 @@ public final class DoorDevice implements DeviceControl {
 
     public DoorDevice(LiveSettings settings, SettingsCodec codec, CallController call, Supplier<ObjectNode> registration,
             DoorOpener door) {
+        super(settings, codec);
         this.door = Objects.requireNonNull(door, "door");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.codec = Objects.requireNonNull(codec, "codec");
         this.call = Objects.requireNonNull(call, "call");
         this.registration = Objects.requireNonNull(registration, "registration");
-    }
-
-    @Override
-    public String id() {
-        return settings.current().device().id();
-    }
-
-    @Override
-    public String name() {
-        return settings.current().device().name();
-    }
-
-    @Override
-    public ObjectNode settingsView() {
-        return codec.redactedTree(settings.current());
-    }
-
-    @Override
-    public ApplyResult applySettings(JsonNode document) {
-        return rock.intercom.portal.SettingsApplier.apply(settings, codec, document);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package rock.intercom.fleet.simulate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -8,8 +7,6 @@ import java.util.Optional;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.NewEvent;
 import rock.intercom.events.SecurityEventName;
-import rock.intercom.portal.ApplyResult;
-import rock.intercom.portal.DeviceControl;
 import rock.intercom.settings.Device;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.LiveSettings;
@@ -21,39 +18,15 @@ import rock.intercom.settings.SettingsValidator;
  * (in memory), a button that records a {@code Call Failed} like a door with SIP off, and its own
  * event store. Thread-safe as {@link LiveSettings} is.
  */
-final class SimulatedDoor implements DeviceControl {
+final class SimulatedDoor extends rock.intercom.portal.SettingsBackedDevice {
 
-    private final LiveSettings settings;
-    private final SettingsCodec codec;
     private final EventStore events;
 
     SimulatedDoor(DeviceSettings template, String id, SettingsCodec codec, SettingsValidator validator,
             EventStore events) {
-        DeviceSettings own = new DeviceSettings(new Device(id, id), template.sip(), template.customConfiguration(),
-                template.door());
-        this.settings = new LiveSettings(own, validator, saved -> { });
-        this.codec = codec;
+        super(new LiveSettings(new DeviceSettings(new Device(id, id), template.sip(), template.customConfiguration(),
+                template.door()), validator, saved -> { }), codec);
         this.events = events;
-    }
-
-    @Override
-    public String id() {
-        return settings.current().device().id();
-    }
-
-    @Override
-    public String name() {
-        return settings.current().device().name();
-    }
-
-    @Override
-    public ObjectNode settingsView() {
-        return codec.redactedTree(settings.current());
-    }
-
-    @Override
-    public ApplyResult applySettings(JsonNode document) {
-        return rock.intercom.portal.SettingsApplier.apply(settings, codec, document);
     }
 
     @Override
