@@ -126,7 +126,7 @@ public final class DemoPbx implements AutoCloseable {
             stack.start();
             return new DemoPbx(stack, loop, calls, guardDesk, deviceCaller, registrar, heard, port);
         } catch (Exception e) {
-            stack.stop();
+            rock.intercom.sip.StackStop.stop(stack);
             loop.shutdownNow();
             if (e.getCause() instanceof BindException bind) {
                 throw bind;
@@ -270,7 +270,7 @@ public final class DemoPbx implements AutoCloseable {
         } catch (IllegalStateException e) {
             LOG.debug("Demo PBX stop: {}", e.getMessage());
         }
-        stack.stop();
+        rock.intercom.sip.StackStop.stop(stack);
         loop.shutdownNow();
         LOG.info("Demo PBX on port {} stopped", port);
     }

@@ -103,7 +103,7 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
                 | javax.sip.InvalidArgumentException | javax.sip.ObjectInUseException
                 | java.util.TooManyListenersException e) {
             if (stack != null) {
-                stack.stop();
+                StackStop.stop(stack);
             }
             StackContext.unregister(stackName);
             throw new SipException("cannot start SIP stack on " + localIp + ":" + localPort + ": " + e.getMessage(), e);
@@ -319,7 +319,7 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
             // The listening point (and its socket) is gone now; the rest of JAIN-SIP's stop includes
             // a fixed one-second sleep, which need not hold up the agent.
             Thread stopper = new Thread(() -> {
-                stack.stop();
+                StackStop.stop(stack);
                 StackContext.unregister(stackName);
             }, stackName + "-stop");
             stopper.setDaemon(true);
