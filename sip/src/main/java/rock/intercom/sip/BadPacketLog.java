@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * source is heard from after the minute. Sources tracked at once are bounded too (the oldest is
  * summarised and forgotten). Thread-safe: stack threads of every stack share one instance.
  */
-final class BadPacketLog {
+public final class BadPacketLog {
 
     static final int MAX_LINE_BYTES = 500;
     static final int LINES_PER_MINUTE = 5;
@@ -26,6 +26,9 @@ final class BadPacketLog {
             Clock.systemUTC());
     private static final BadPacketLog STACK = new BadPacketLog(LoggerFactory.getLogger("gov.nist.javax.sip"),
             Clock.systemUTC());
+
+    private static final BadPacketLog REFUSALS = new BadPacketLog(
+            LoggerFactory.getLogger("rock.intercom.sip.refusals"), Clock.systemUTC());
 
     private final Logger log;
     private final Clock clock;
@@ -46,8 +49,16 @@ final class BadPacketLog {
         return STACK;
     }
 
+    /**
+     * The one log of refused INVITEs: a stranger's flood writes a few lines a minute per source, and
+     * a Call-ID of thousands of characters cannot make one line long.
+     */
+    public static BadPacketLog refusals() {
+        return REFUSALS;
+    }
+
     /** Logs (or counts, past the minute's few) one line {@code source: what}. */
-    void report(String source, String what) {
+    public void report(String source, String what) {
         String summary = null;
         boolean write;
         synchronized (windows) {
@@ -81,7 +92,7 @@ final class BadPacketLog {
     }
 
     /** {@code text} as one printable ASCII line of at most {@value #MAX_LINE_BYTES} bytes. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         if (text == null) {
             return "";
         }

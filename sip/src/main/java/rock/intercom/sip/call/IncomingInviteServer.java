@@ -70,7 +70,7 @@ final class IncomingInviteServer {
             context.inputs().post(new CallInput.IncomingInvite(callId, from.getAddress().toString(),
                     assertedIdentity(request), source(request, transaction), targetUser(request)));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("incoming INVITE {} could not be taken: {}", callId, e.toString());
+            LOG.warn(rock.intercom.sip.BadPacketLog.oneLine("incoming INVITE " + callId + " could not be taken: " + e));
             context.legs().remove(callId);
             refuse(transaction, Response.SERVER_INTERNAL_ERROR, null, toTag);
         }
@@ -79,7 +79,9 @@ final class IncomingInviteServer {
     private void refuse(ServerTransaction transaction, int status, String reason, String toTag) {
         try {
             transaction.sendResponse(Messages.response(context, transaction.getRequest(), status, reason, toTag));
-            LOG.info("incoming INVITE {} refused with {}", Messages.callId(transaction.getRequest()), status);
+            SIPMessage refused = (SIPMessage) transaction.getRequest();
+            rock.intercom.sip.BadPacketLog.refusals().report("INVITE from " + refused.getPeerPacketSourceAddress() + ":"
+                    + refused.getPeerPacketSourcePort(), "Call-ID " + Messages.callId(refused) + " refused with " + status);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not refuse incoming INVITE: {}", e.toString());
         }
