@@ -3,8 +3,6 @@ package rock.intercom.sip.call;
 import javax.sip.RequestEvent;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.media.AgreedMedia;
 import rock.intercom.call.media.RemoteAnswer;
@@ -15,15 +13,12 @@ import rock.intercom.sip.call.IncomingLeg.Phase;
  * caller's SDP answer when we offered in the 2xx, and sends a BYE the driver asked for meanwhile.
  * ACKs for re-INVITE answers only confirm; they are not reported again.
  */
-final class AckHandler {
+final class AckHandler extends CallOperation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AckHandler.class);
-
-    private final CallContext context;
     private final ByeSender byes;
 
     AckHandler(CallContext context, ByeSender byes) {
-        this.context = context;
+        super(context);
         this.byes = byes;
     }
 
@@ -35,7 +30,7 @@ final class AckHandler {
                 return;
             }
             if (!confirmsOurAnswer(leg, event.getRequest())) {
-                LOG.info("ACK for {} ignored: its To tag is not the one our 200 OK carried", callId);
+                log.info("ACK for {} ignored: its To tag is not the one our 200 OK carried", callId);
                 return;
             }
             if (event.getDialog() != null) {
@@ -60,7 +55,7 @@ final class AckHandler {
             if (applied instanceof RemoteAnswer.Unusable unusable) {
                 context.inputs().post(new CallInput.MediaFailed(callId, unusable.reason()));
             }
-        }, () -> LOG.debug("ACK for unknown call {}", callId));
+        }, () -> log.debug("ACK for unknown call {}", callId));
     }
 
     /**

@@ -4,22 +4,16 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.SipException;
 import javax.sip.message.Request;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Ends a call's dialog with BYE (RFC 3261 §15.1). For an incoming call still waiting for its ACK
  * the BYE is held until the ACK arrives or its wait times out (§15: the callee must not send BYE
  * on an unconfirmed dialog). Its outcome is not reported: the driver already considers the call over.
  */
-final class ByeSender {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ByeSender.class);
-
-    private final CallContext context;
+final class ByeSender extends CallOperation {
 
     ByeSender(CallContext context) {
-        this.context = context;
+        super(context);
     }
 
     void bye(String callId) {
@@ -29,21 +23,16 @@ final class ByeSender {
                 return;
             }
             if (!leg.answered()) {
-                LOG.debug("BYE for {} before it was answered: nothing to end", callId);
+                log.debug("BYE for {} before it was answered: nothing to end", callId);
                 return;
             }
             sendOn(leg);
-        }, () -> LOG.debug("BYE for unknown Call-ID {}", callId));
+        }, () -> log.debug("BYE for unknown Call-ID {}", callId));
     }
 
     /** Sends BYE on the leg's dialog and forgets the leg. */
     void sendOn(CallLeg leg) {
-        context.legs().remove(leg.callId());
-        if (leg instanceof OutgoingLeg outgoing) {
-            outgoing.phase(OutgoingLeg.Phase.ENDED);
-        } else if (leg instanceof IncomingLeg incoming) {
-            incoming.phase(IncomingLeg.Phase.ENDED);
-        }
+        context.legs().end(leg);
         Dialog dialog = leg.dialog();
         if (dialog == null) {
             return;
@@ -52,9 +41,9 @@ final class ByeSender {
             Request bye = dialog.createRequest(Request.BYE);
             ClientTransaction transaction = context.stack().provider().getNewClientTransaction(bye);
             dialog.sendRequest(transaction);
-            LOG.info("BYE {}", leg.callId());
+            log.info("BYE {}", leg.callId());
         } catch (SipException e) {
-            LOG.warn("BYE for {} not sent: {}", leg.callId(), e.toString());
+            log.warn("BYE for {} not sent: {}", leg.callId(), e.toString());
         }
     }
 }

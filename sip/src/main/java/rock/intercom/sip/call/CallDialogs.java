@@ -187,8 +187,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
             if (leg.phase() == IncomingLeg.Phase.BYE_AFTER_ACK) {
                 byes.sendOn(leg);
             } else if (leg.phase() == IncomingLeg.Phase.ANSWERED) {
-                context.legs().remove(callId);
-                leg.phase(IncomingLeg.Phase.ENDED);
+                context.legs().end(leg);
                 context.inputs().post(new CallInput.NoResponse(callId));
             }
         });
@@ -208,8 +207,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
                 if (leg instanceof OutgoingLeg outgoing && outgoing.nextHop().equals(hop)) {
                     String reason = "connection to " + hop + " (" + event.getTransport() + ") failed";
                     if (outgoing.answered()) {
-                        context.legs().remove(outgoing.callId());
-                        outgoing.phase(OutgoingLeg.Phase.ENDED);
+                        context.legs().end(outgoing);
                         context.inputs().post(new CallInput.DialogFailed(outgoing.callId(), reason));
                     } else {
                         invites.fail(outgoing, reason);

@@ -35,4 +35,7 @@ abstract sealed class CallLeg permits OutgoingLeg, IncomingLeg {
 
     /** True once the INVITE got a 2xx (ours or theirs): failures are then dialog failures. */
     abstract boolean answered();
+
+    /** The leg is over (rejected, cancelled, hung up or failed): its phase becomes ENDED. */
+    abstract void end();
 }

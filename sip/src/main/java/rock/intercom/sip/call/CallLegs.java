@@ -46,6 +46,12 @@ final class CallLegs {
         byCallId.remove(callId);
     }
 
+    /** Forgets the leg and ends it: later requests and responses for its Call-ID find no call. */
+    void end(CallLeg leg) {
+        remove(leg.callId());
+        leg.end();
+    }
+
     Collection<CallLeg> all() {
         return List.copyOf(byCallId.values());
     }

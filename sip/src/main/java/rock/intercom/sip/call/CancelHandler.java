@@ -1,10 +1,8 @@
 package rock.intercom.sip.call;
 
-import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallInput;
 import rock.intercom.sip.call.IncomingLeg.Phase;
 
@@ -15,31 +13,27 @@ import rock.intercom.sip.call.IncomingLeg.Phase;
  */
 final class CancelHandler extends ServerRequestHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CancelHandler.class);
-
     CancelHandler(CallContext context) {
-        super(context, LOG);
+        super(context);
     }
 
     @Override
-    void handle(RequestEvent event, ServerTransaction transaction) {
-        String callId = Messages.callId(event.getRequest());
+    void handle(Request request, String callId, ServerTransaction transaction) {
         IncomingLeg leg = context.legs().incoming(callId).orElse(null);
         answer("CANCEL", callId, () -> {
             if (leg == null) {
-                transaction.sendResponse(Messages.response(context, event.getRequest(),
+                transaction.sendResponse(Messages.response(context, request,
                         Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, Messages.newTag()));
                 return;
             }
-            transaction.sendResponse(Messages.response(context, event.getRequest(), Response.OK, null, leg.toTag()));
+            transaction.sendResponse(Messages.response(context, request, Response.OK, null, leg.toTag()));
             if (leg.phase() != Phase.OFFERED) {
                 return;
             }
-            context.legs().remove(callId);
-            leg.phase(Phase.ENDED);
+            context.legs().end(leg);
             leg.invite().sendResponse(Messages.response(context, leg.request(), Response.REQUEST_TERMINATED, null,
                     leg.toTag()));
-            LOG.info("incoming INVITE {} cancelled by the caller", callId);
+            log.info("incoming INVITE {} cancelled by the caller", callId);
             context.inputs().post(new CallInput.IncomingCancelled(callId));
         });
     }

@@ -2,8 +2,6 @@ package rock.intercom.sip.call;
 
 import javax.sip.ClientTransaction;
 import javax.sip.SipException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rock.intercom.sip.call.OutgoingLeg.Phase;
 
 /**
@@ -11,14 +9,10 @@ import rock.intercom.sip.call.OutgoingLeg.Phase;
  * before one arrives it is held and {@link InviteClient} sends it with the first 1xx; if a final
  * response comes first there is nothing left to cancel.
  */
-final class CancelSender {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CancelSender.class);
-
-    private final CallContext context;
+final class CancelSender extends CallOperation {
 
     CancelSender(CallContext context) {
-        this.context = context;
+        super(context);
     }
 
     void cancel(String callId) {
@@ -26,9 +20,9 @@ final class CancelSender {
             switch (leg.phase()) {
                 case CALLING -> leg.phase(Phase.CANCEL_HELD);
                 case PROCEEDING, RINGING -> sendNow(leg);
-                default -> LOG.debug("CANCEL for {} in phase {}: nothing to cancel", callId, leg.phase());
+                default -> log.debug("CANCEL for {} in phase {}: nothing to cancel", callId, leg.phase());
             }
-        }, () -> LOG.debug("CANCEL for unknown Call-ID {}", callId));
+        }, () -> log.debug("CANCEL for unknown Call-ID {}", callId));
     }
 
     /** Sends the CANCEL for the leg's current INVITE transaction. */
@@ -37,10 +31,10 @@ final class CancelSender {
         try {
             ClientTransaction cancel = context.stack().provider().getNewClientTransaction(leg.invite().createCancel());
             cancel.sendRequest();
-            LOG.info("CANCEL {}", leg.callId());
+            log.info("CANCEL {}", leg.callId());
         } catch (SipException e) {
             // The INVITE's own Timer B still ends the call if the CANCEL cannot go out.
-            LOG.warn("CANCEL for {} not sent: {}", leg.callId(), e.toString());
+            log.warn("CANCEL for {} not sent: {}", leg.callId(), e.toString());
         }
     }
 }

@@ -15,8 +15,6 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.InviteSource;
 
@@ -27,15 +25,12 @@ import rock.intercom.call.InviteSource;
  * Call-ID already in use (482, §8.2.2.2), too many calls (503). Who may call is the driver's
  * decision (IncomingCallPolicy), including the one answer every stranger gets.
  */
-final class IncomingInviteServer {
+final class IncomingInviteServer extends CallOperation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IncomingInviteServer.class);
     private static final String ASSERTED_IDENTITY = "P-Asserted-Identity";
 
-    private final CallContext context;
-
     IncomingInviteServer(CallContext context) {
-        this.context = context;
+        super(context);
     }
 
     void onInvite(RequestEvent event) {
@@ -70,7 +65,7 @@ final class IncomingInviteServer {
             context.inputs().post(new CallInput.IncomingInvite(callId, from.getAddress().toString(),
                     assertedIdentity(request), source(request, transaction), targetUser(request)));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn(rock.intercom.sip.BadPacketLog.oneLine("incoming INVITE " + callId + " could not be taken: " + e));
+            log.warn(rock.intercom.sip.BadPacketLog.oneLine("incoming INVITE " + callId + " could not be taken: " + e));
             context.legs().remove(callId);
             refuse(transaction, Response.SERVER_INTERNAL_ERROR, null, toTag);
         }
@@ -83,7 +78,7 @@ final class IncomingInviteServer {
             rock.intercom.sip.BadPacketLog.refusals().report("INVITE from " + refused.getPeerPacketSourceAddress() + ":"
                     + refused.getPeerPacketSourcePort(), "Call-ID " + Messages.callId(refused) + " refused with " + status);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("could not refuse incoming INVITE: {}", e.toString());
+            log.warn("could not refuse incoming INVITE: {}", e.toString());
         }
     }
 

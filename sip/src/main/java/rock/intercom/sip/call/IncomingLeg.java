@@ -72,6 +72,11 @@ final class IncomingLeg extends CallLeg {
         phase = next;
     }
 
+    @Override
+    void end() {
+        phase = Phase.ENDED;
+    }
+
     /** What our answer to the caller's offer agreed, reported with the ACK; null before or without one. */
     AgreedMedia agreedMedia() {
         return agreedMedia;

@@ -1,13 +1,10 @@
 package rock.intercom.sip.call;
 
-import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rock.intercom.call.media.SessionDescriptions;
 
 /**
@@ -18,20 +15,16 @@ import rock.intercom.call.media.SessionDescriptions;
  */
 final class InfoHandler extends ServerRequestHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InfoHandler.class);
-
     InfoHandler(CallContext context) {
-        super(context, LOG);
+        super(context);
     }
 
     @Override
-    void handle(RequestEvent event, ServerTransaction transaction) {
-        Request request = event.getRequest();
-        String callId = Messages.callId(request);
+    void handle(Request request, String callId, ServerTransaction transaction) {
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         if (to == null || to.getTag() == null || !context.legs().knows(callId)) {
             respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-            LOG.info("INFO outside a known dialog (Call-ID {}): 481", callId);
+            log.info("INFO outside a known dialog (Call-ID {}): 481", callId);
             return;
         }
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
@@ -39,13 +32,13 @@ final class InfoHandler extends ServerRequestHandler {
                 type == null ? null : type.getContentSubType(), request.getRawContent());
         if (body instanceof DtmfInfoBody.Digit digit) {
             respond(transaction, request, Response.OK, null);
-            LOG.info("call {}: DTMF received in SIP INFO", callId); // never the digit: it may be the door code
+            log.info("call {}: DTMF received in SIP INFO", callId); // never the digit: it may be the door code
             context.media().infoDigit(callId, digit.digit());
         } else if (body instanceof DtmfInfoBody.Unsupported unsupported) {
-            LOG.info("call {}: INFO with {} refused (415)", callId, unsupported.contentType());
+            log.info("call {}: INFO with {} refused (415)", callId, unsupported.contentType());
             respond(transaction, request, Response.UNSUPPORTED_MEDIA_TYPE, null);
         } else if (body instanceof DtmfInfoBody.Malformed malformed) {
-            LOG.info("call {}: INFO refused (400): {}", callId, malformed.reason());
+            log.info("call {}: INFO refused (400): {}", callId, malformed.reason());
             respond(transaction, request, Response.BAD_REQUEST, malformed.reason());
         } else {
             respond(transaction, request, Response.OK, null); // no body: nothing to hand over

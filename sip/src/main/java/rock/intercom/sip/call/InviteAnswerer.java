@@ -4,8 +4,6 @@ import java.text.ParseException;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.media.SdpAnswer;
 import rock.intercom.call.media.SdpOffer;
@@ -17,20 +15,16 @@ import rock.intercom.sip.call.IncomingLeg.Phase;
  * is reported as {@link CallInput.MediaFailed} and left for the driver to reject with 488; an
  * offer that is not SDP at all is rejected here with 400 at once.
  */
-final class InviteAnswerer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(InviteAnswerer.class);
-
-    private final CallContext context;
+final class InviteAnswerer extends CallOperation {
 
     InviteAnswerer(CallContext context) {
-        this.context = context;
+        super(context);
     }
 
     void answer(String callId) {
         IncomingLeg leg = context.legs().incoming(callId).filter(l -> l.phase() == Phase.OFFERED).orElse(null);
         if (leg == null) {
-            LOG.debug("answer for {}: no incoming INVITE waiting", callId);
+            log.debug("answer for {}: no incoming INVITE waiting", callId);
             return;
         }
         String body;
@@ -46,7 +40,7 @@ final class InviteAnswerer {
             if (answer instanceof SdpAnswer.Refusal refusal) {
                 if (refusal.sipStatus() == Response.BAD_REQUEST) {
                     // The parser's words stay in the log: a reason phrase tells a stranger nothing of ours.
-                    LOG.info("incoming INVITE {}: offer unusable: {}", callId, refusal.reason());
+                    log.info("incoming INVITE {}: offer unusable: {}", callId, refusal.reason());
                     reject(callId, Response.BAD_REQUEST, "Bad SDP");
                 }
                 context.inputs().post(new CallInput.MediaFailed(callId, refusal.reason()));
@@ -64,10 +58,9 @@ final class InviteAnswerer {
             leg.invite().sendResponse(ok);
             leg.localSdp(body);
             leg.phase(Phase.ANSWERED);
-            LOG.info("incoming INVITE {} answered", callId);
+            log.info("incoming INVITE {} answered", callId);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            context.legs().remove(callId);
-            leg.phase(Phase.ENDED);
+            context.legs().end(leg);
             context.inputs().post(new CallInput.DialogFailed(callId, "200 OK not sent: " + InviteClient.rootMessage(e)));
         }
     }
@@ -75,16 +68,15 @@ final class InviteAnswerer {
     void reject(String callId, int status, String reason) {
         IncomingLeg leg = context.legs().incoming(callId).filter(l -> l.phase() == Phase.OFFERED).orElse(null);
         if (leg == null) {
-            LOG.debug("reject for {}: no incoming INVITE waiting", callId);
+            log.debug("reject for {}: no incoming INVITE waiting", callId);
             return;
         }
-        context.legs().remove(callId);
-        leg.phase(Phase.ENDED);
+        context.legs().end(leg);
         try {
             leg.invite().sendResponse(Messages.response(context, leg.request(), status, reason, leg.toTag()));
-            LOG.info("incoming INVITE {} rejected with {} {}", callId, status, reason);
+            log.info("incoming INVITE {} rejected with {} {}", callId, status, reason);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("rejecting incoming INVITE {} failed: {}", callId, e.toString());
+            log.warn("rejecting incoming INVITE {} failed: {}", callId, e.toString());
         }
     }
 }

@@ -22,8 +22,6 @@ import javax.sip.header.ViaHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rock.intercom.call.CallCommand.SendInvite;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.media.AgreedMedia;
@@ -40,19 +38,16 @@ import rock.intercom.sip.call.OutgoingLeg.Phase;
  * branch, same Call-ID and From tag, §8.1.3.5 and §14.1) inside the same attempt, so the call
  * logic sees only its final outcome.
  */
-final class InviteClient {
-
-    private static final Logger LOG = LoggerFactory.getLogger(InviteClient.class);
+final class InviteClient extends CallOperation {
 
     /** RFC 3261 §17.1.1.1: T1, the RTT estimate, 500 ms by default. */
     static final int RFC_T1_MILLIS = 500;
 
-    private final CallContext context;
     private final CancelSender cancels;
     private final int t1Millis;
 
     InviteClient(CallContext context, CancelSender cancels, int t1Millis) {
-        this.context = context;
+        super(context);
         this.cancels = cancels;
         this.t1Millis = t1Millis;
     }
@@ -60,7 +55,7 @@ final class InviteClient {
     void send(SendInvite command) {
         String callId = command.callId();
         if (context.legs().knows(callId)) {
-            LOG.warn("INVITE for Call-ID {} already sent; ignored", callId);
+            log.warn("INVITE for Call-ID {} already sent; ignored", callId);
             return;
         }
         CallRoute route;
@@ -84,7 +79,7 @@ final class InviteClient {
             transaction.setRetransmitTimer(t1Millis);
             Dialogs.of(context.stack().provider(), transaction);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("cannot build INVITE to {}: {}", command.number(), e.toString());
+            log.warn("cannot build INVITE to {}: {}", command.number(), e.toString());
             context.inputs().post(new CallInput.TransportFailed(callId, "cannot build INVITE: " + e.getMessage()));
             return;
         }
@@ -92,7 +87,7 @@ final class InviteClient {
         context.legs().add(leg);
         try {
             transaction.sendRequest();
-            LOG.info("INVITE {} to {} via {}", callId, command.number(), route.nextHop());
+            log.info("INVITE {} to {} via {}", callId, command.number(), route.nextHop());
         } catch (SipException e) {
             fail(leg, "cannot reach " + route.nextHop() + ": " + rootMessage(e));
         }
@@ -136,7 +131,7 @@ final class InviteClient {
             return;
         }
         if (transaction != leg.invite()) {
-            LOG.debug("response {} to an earlier INVITE of {}; ignored", status, leg.callId());
+            log.debug("response {} to an earlier INVITE of {}; ignored", status, leg.callId());
             return;
         }
         if (status < 200) {
@@ -148,7 +143,7 @@ final class InviteClient {
         } else if (OfferRetry.applies(status, leg.phase(), leg.offersRetried()) && retryOffer(leg, status)) {
             return;
         } else {
-            end(leg);
+            context.legs().end(leg);
             context.inputs().post(new CallInput.Rejected(leg.callId(), status, response.getReasonPhrase()));
         }
     }
@@ -188,7 +183,7 @@ final class InviteClient {
         if (applied instanceof RemoteAnswer.Usable usable) {
             return usable.media();
         }
-        LOG.info("call {}: early media in {} not usable: {}", leg.callId(), provisional.getStatusCode(),
+        log.info("call {}: early media in {} not usable: {}", leg.callId(), provisional.getStatusCode(),
                 ((RemoteAnswer.Unusable) applied).reason());
         return null;
     }
@@ -220,7 +215,7 @@ final class InviteClient {
         try {
             leg.dialog().sendAck(leg.ack());
         } catch (SipException e) {
-            LOG.debug("ACK resend for {} failed: {}", leg.callId(), e.toString());
+            log.debug("ACK resend for {} failed: {}", leg.callId(), e.toString());
         }
     }
 
@@ -231,7 +226,7 @@ final class InviteClient {
     private void onChallenge(OutgoingLeg leg, Response challenge) {
         int status = challenge.getStatusCode();
         if (leg.phase() == Phase.CANCEL_HELD || leg.phase() == Phase.CANCELLED) {
-            end(leg);
+            context.legs().end(leg);
             context.inputs().post(new CallInput.Rejected(leg.callId(), status, challenge.getReasonPhrase()));
             return;
         }
@@ -251,7 +246,7 @@ final class InviteClient {
             }
         }
         if (retry.isEmpty()) {
-            end(leg);
+            context.legs().end(leg);
             context.inputs().post(new CallInput.Rejected(leg.callId(), status, why));
             return;
         }
@@ -261,7 +256,7 @@ final class InviteClient {
             leg.retriedWith(retry.get());
             leg.challengeAnswered();
             retry.get().sendRequest();
-            LOG.info("INVITE {} answered a {} challenge", leg.callId(), status);
+            log.info("INVITE {} answered a {} challenge", leg.callId(), status);
         } catch (SipException e) {
             fail(leg, "cannot reach " + leg.nextHop() + ": " + rootMessage(e));
         }
@@ -288,14 +283,14 @@ final class InviteClient {
             retry.setRetransmitTimer(t1Millis);
             Dialogs.of(context.stack().provider(), retry);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("INVITE {} refused with {}; cannot retry with another offer: {}", leg.callId(), status,
+            log.warn("INVITE {} refused with {}; cannot retry with another offer: {}", leg.callId(), status,
                     e.toString());
             return false;
         }
         leg.offerRetriedWith(retry, offer.get());
         try {
             retry.sendRequest();
-            LOG.info("INVITE {} refused with {}; sent again with another offer", leg.callId(), status);
+            log.info("INVITE {} refused with {}; sent again with another offer", leg.callId(), status);
         } catch (SipException e) {
             fail(leg, "cannot reach " + leg.nextHop() + ": " + rootMessage(e));
         }
@@ -332,19 +327,14 @@ final class InviteClient {
         if (transaction != leg.invite() || leg.answered()) {
             return;
         }
-        end(leg);
+        context.legs().end(leg);
         context.inputs().post(new CallInput.NoResponse(leg.callId()));
     }
 
     /** The transport to the next hop failed before a final response. */
     void fail(OutgoingLeg leg, String reason) {
-        end(leg);
+        context.legs().end(leg);
         context.inputs().post(new CallInput.TransportFailed(leg.callId(), reason));
-    }
-
-    private void end(OutgoingLeg leg) {
-        leg.phase(Phase.ENDED);
-        context.legs().remove(leg.callId());
     }
 
     static String rootMessage(Throwable error) {

@@ -5,21 +5,15 @@ import javax.sip.RequestEvent;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers OPTIONS (RFC 3261 §11.2) statelessly with 200, our Allow and Accept: application/sdp, so
  * servers and phones can probe the door's capabilities.
  */
-final class OptionsResponder {
-
-    private static final Logger LOG = LoggerFactory.getLogger(OptionsResponder.class);
-
-    private final CallContext context;
+final class OptionsResponder extends CallOperation {
 
     OptionsResponder(CallContext context) {
-        this.context = context;
+        super(context);
     }
 
     void onOptions(RequestEvent event) {
@@ -34,7 +28,7 @@ final class OptionsResponder {
                 context.stack().provider().sendResponse(ok);
             }
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("OPTIONS not answered: {}", e.toString());
+            log.warn("OPTIONS not answered: {}", e.toString());
         }
     }
 }

@@ -84,13 +84,10 @@ final class OutgoingLeg extends CallLeg {
      * may challenge it once more (nonces already answered still are not, so this cannot loop).
      */
     void offerRetriedWith(ClientTransaction retry, String offer) {
-        invite = retry;
+        retriedWith(retry);
         localSdp(offer);
         offersRetried++;
         challengesAnswered = 0;
-        if (phase == Phase.PROCEEDING || phase == Phase.RINGING) {
-            phase = Phase.CALLING;
-        }
     }
 
     Phase phase() {
@@ -99,6 +96,11 @@ final class OutgoingLeg extends CallLeg {
 
     void phase(Phase next) {
         phase = next;
+    }
+
+    @Override
+    void end() {
+        phase = Phase.ENDED;
     }
 
     @Override

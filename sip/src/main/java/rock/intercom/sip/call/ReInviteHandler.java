@@ -1,11 +1,8 @@
 package rock.intercom.sip.call;
 
-import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rock.intercom.call.media.SdpAnswer;
 
 /**
@@ -16,16 +13,12 @@ import rock.intercom.call.media.SdpAnswer;
  */
 final class ReInviteHandler extends ServerRequestHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReInviteHandler.class);
-
     ReInviteHandler(CallContext context) {
-        super(context, LOG);
+        super(context);
     }
 
     @Override
-    void handle(RequestEvent event, ServerTransaction transaction) {
-        Request request = event.getRequest();
-        String callId = Messages.callId(request);
+    void handle(Request request, String callId, ServerTransaction transaction) {
         CallLeg leg = context.legs().find(callId).filter(CallLeg::answered).orElse(null);
         answer("re-INVITE", callId, () -> {
             if (leg == null) {
@@ -39,7 +32,7 @@ final class ReInviteHandler extends ServerRequestHandler {
                 SdpAnswer answer = context.media().answer(callId, offer);
                 if (answer instanceof SdpAnswer.Refusal refusal) {
                     transaction.sendResponse(Messages.response(context, request, refusal.sipStatus(), null, null));
-                    LOG.info("re-INVITE {} refused with {}: {}", callId, refusal.sipStatus(), refusal.reason());
+                    log.info("re-INVITE {} refused with {}: {}", callId, refusal.sipStatus(), refusal.reason());
                     return;
                 }
                 body = ((SdpAnswer.Answer) answer).sdp();
@@ -51,7 +44,7 @@ final class ReInviteHandler extends ServerRequestHandler {
                 leg.localSdp(body);
             }
             transaction.sendResponse(ok);
-            LOG.info("re-INVITE {} answered", callId);
+            log.info("re-INVITE {} answered", callId);
         });
     }
 }

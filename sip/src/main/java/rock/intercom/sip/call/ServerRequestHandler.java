@@ -5,16 +5,16 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
-import org.slf4j.Logger;
+import javax.sip.message.Request;
 
 /**
  * The steps every handler of a request inside a call shares (BYE, CANCEL, INFO, re-INVITE): find
  * or create the request's server transaction (a retransmission has none and is passed over, the
- * stack answers it), then let the subclass answer. A response that cannot be built or sent is
+ * stack answers it), then let the subclass answer the request of its Call-ID. A response that cannot be built or sent is
  * logged once as "METHOD for CALL-ID not answered"; the peer retransmits or gives up, the call
  * goes on. Runs on the dialogs thread only.
  */
-abstract class ServerRequestHandler {
+abstract class ServerRequestHandler extends CallOperation {
 
     /** A step of answering that JAIN-SIP may refuse. */
     @FunctionalInterface
@@ -22,23 +22,20 @@ abstract class ServerRequestHandler {
         void run() throws ParseException, SipException, InvalidArgumentException;
     }
 
-    final CallContext context;
-    private final Logger log;
-
-    ServerRequestHandler(CallContext context, Logger log) {
-        this.context = context;
-        this.log = log;
+    ServerRequestHandler(CallContext context) {
+        super(context);
     }
 
     /** Handles one received request of this handler's method. */
     final void on(RequestEvent event) {
         ServerTransaction transaction = ServerTransactions.of(context, event);
         if (transaction != null) {
-            handle(event, transaction);
+            handle(event.getRequest(), Messages.callId(event.getRequest()), transaction);
         }
     }
 
-    abstract void handle(RequestEvent event, ServerTransaction transaction);
+    /** Answers {@code request} of call {@code callId} (null when it has no Call-ID) on its transaction. */
+    abstract void handle(Request request, String callId, ServerTransaction transaction);
 
     /** Runs {@code answering}; a failure is logged as "{@code what} for {@code callId} not answered". */
     final void answer(String what, String callId, Answering answering) {
