@@ -8,21 +8,19 @@ package rock.intercom.media.codec;
  */
 public enum Codec {
     /** G.722 wideband, preferred when the peer has it; its RTP clock is 8000 by RFC 3551's historic error. */
-    G722(9, "G722", 8000, 16000),
-    PCMU(0, "PCMU", 8000, 8000),
-    PCMA(8, "PCMA", 8000, 8000);
+    G722(9, 8000, 16000),
+    PCMU(0, 8000, 8000),
+    PCMA(8, 8000, 8000);
 
     /** Packet duration used for every stream (20 ms, RFC 3551 §4.5 default ptime). */
     public static final int PTIME_MS = 20;
 
     private final int payloadType;
-    private final String encodingName;
     private final int rtpClockRate;
     private final int sampleRate;
 
-    Codec(int payloadType, String encodingName, int rtpClockRate, int sampleRate) {
+    Codec(int payloadType, int rtpClockRate, int sampleRate) {
         this.payloadType = payloadType;
-        this.encodingName = encodingName;
         this.rtpClockRate = rtpClockRate;
         this.sampleRate = sampleRate;
     }
@@ -31,8 +29,14 @@ public enum Codec {
         return payloadType;
     }
 
+    /** The RFC 3551 encoding name, which is the constant's name ("G722", "PCMU", "PCMA"). */
     public String encodingName() {
-        return encodingName;
+        return name();
+    }
+
+    /** What an SDP rtpmap names the codec by after its payload type: "encoding/clock rate" (RFC 4566 §6). */
+    public String rtpmapEncoding() {
+        return encodingName() + "/" + rtpClockRate;
     }
 
     public int rtpClockRate() {

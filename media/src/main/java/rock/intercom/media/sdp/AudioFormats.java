@@ -31,8 +31,8 @@ final class AudioFormats {
             }
             Optional<String> map = rtpmap(m, pt);
             for (Codec c : Codec.values()) {
-                boolean match = map.map(v -> v.equalsIgnoreCase(c.encodingName() + "/" + c.rtpClockRate())
-                        || v.equalsIgnoreCase(c.encodingName() + "/" + c.rtpClockRate() + "/1"))
+                boolean match = map.map(v -> v.equalsIgnoreCase(c.rtpmapEncoding())
+                        || v.equalsIgnoreCase(c.rtpmapEncoding() + "/1"))
                     .orElse(pt == c.payloadType());
                 if (match && out.stream().noneMatch(o -> o.codec() == c)) {
                     out.add(new Offered(c, pt));

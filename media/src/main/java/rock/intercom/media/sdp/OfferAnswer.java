@@ -66,7 +66,7 @@ public final class OfferAnswer {
         List<SdpAttribute> attributes = new ArrayList<>();
         for (Codec c : Codec.values()) {
             formats.add(Integer.toString(c.payloadType()));
-            attributes.add(SdpAttribute.of("rtpmap", c.payloadType() + " " + c.encodingName() + "/" + c.rtpClockRate()));
+            attributes.add(SdpAttribute.of("rtpmap", c.payloadType() + " " + c.rtpmapEncoding()));
         }
         formats.add(Integer.toString(TELEPHONE_EVENT_PT));
         attributes.addAll(telephoneEventAttributes(TELEPHONE_EVENT_PT));
@@ -256,8 +256,7 @@ public final class OfferAnswer {
         List<String> formats = new ArrayList<>();
         List<SdpAttribute> attributes = new ArrayList<>();
         formats.add(Integer.toString(chosen.payloadType()));
-        attributes.add(SdpAttribute.of("rtpmap", chosen.payloadType() + " " + chosen.codec().encodingName() + "/"
-            + chosen.codec().rtpClockRate()));
+        attributes.add(SdpAttribute.of("rtpmap", chosen.payloadType() + " " + chosen.codec().rtpmapEncoding()));
         if (dtmfPt >= 0) {
             formats.add(Integer.toString(dtmfPt));
             attributes.addAll(telephoneEventAttributes(dtmfPt));

@@ -12,43 +12,39 @@ import java.util.Optional;
  * </ul>
  */
 public enum CryptoSuite {
-    AES_CM_128_HMAC_SHA1_80(14, 10, 10, false),
-    AES_CM_128_HMAC_SHA1_32(14, 4, 10, false),
-    AEAD_AES_128_GCM(12, 16, 16, true);
+    AES_CM_128_HMAC_SHA1_80(10),
+    AES_CM_128_HMAC_SHA1_32(4),
+    AEAD_AES_128_GCM(16);
 
     /** Master key length in bytes (AES-128 for every suite). */
     public static final int KEY_LENGTH = 16;
     /** HMAC-SHA1 session authentication key length in bytes (RFC 3711 §8.2). */
     public static final int AUTH_KEY_LENGTH = 20;
 
-    private final int saltLength;
+    /** The one thing the two counter-mode suites differ in: the SRTP tag (10 or 4 bytes); GCM's is 16. */
     private final int srtpTagLength;
-    private final int srtcpTagLength;
-    private final boolean aead;
 
-    CryptoSuite(int saltLength, int srtpTagLength, int srtcpTagLength, boolean aead) {
-        this.saltLength = saltLength;
+    CryptoSuite(int srtpTagLength) {
         this.srtpTagLength = srtpTagLength;
-        this.srtcpTagLength = srtcpTagLength;
-        this.aead = aead;
     }
 
-    /** Master salt length in bytes. */
+    /** Whether the suite is an AEAD (GCM) suite rather than counter mode + HMAC. */
+    public boolean aead() {
+        return this == AEAD_AES_128_GCM;
+    }
+
+    /** Master salt length in bytes: 112 bits for counter mode (RFC 3711 §8.2), 96 for GCM (RFC 7714 §12). */
     public int saltLength() {
-        return saltLength;
+        return aead() ? 12 : 14;
     }
 
     public int srtpTagLength() {
         return srtpTagLength;
     }
 
+    /** SRTCP tag length in bytes: 80 bits for both counter-mode suites (RFC 4568 §6.2.2), 128 for GCM. */
     public int srtcpTagLength() {
-        return srtcpTagLength;
-    }
-
-    /** Whether the suite is an AEAD (GCM) suite rather than counter mode + HMAC. */
-    public boolean aead() {
-        return aead;
+        return aead() ? 16 : 10;
     }
 
     public static Optional<CryptoSuite> byName(String name) {
