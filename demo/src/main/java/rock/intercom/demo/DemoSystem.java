@@ -28,18 +28,11 @@ import rock.intercom.settings.SipSettings;
 import rock.intercom.settings.Transport;
 import rock.intercom.settings.VideoCalls;
 
-/** The demo's parts, started together on 127.0.0.1 and closed together: the demo PBX and door RockX-505. */
-public final class DemoSystem implements AutoCloseable {
-
-    private final DemoPbx pbx;
-    private final DeviceRuntime device;
-    private final GuardDeskPage page;
-
-    private DemoSystem(DemoPbx pbx, DeviceRuntime device, GuardDeskPage page) {
-        this.pbx = pbx;
-        this.device = device;
-        this.page = page;
-    }
+/**
+ * The demo's parts, started together on 127.0.0.1 and closed together: the demo PBX, door RockX-505
+ * and the guard desk page (its controls: hang up, call the door…).
+ */
+public record DemoSystem(DemoPbx pbx, DeviceRuntime device, GuardDeskPage guardDeskPage) implements AutoCloseable {
 
     /** The door's extension at the demo PBX. */
     static final String DOOR = "505";
@@ -101,19 +94,6 @@ public final class DemoSystem implements AutoCloseable {
         }
     }
 
-    public DemoPbx pbx() {
-        return pbx;
-    }
-
-    public DeviceRuntime device() {
-        return device;
-    }
-
-    /** The guard desk's controls (hang up, call the door…), on 127.0.0.1. */
-    public GuardDeskPage guardDeskPage() {
-        return page;
-    }
-
     /** The demo door: registered to the demo PBX over UDP, calling the guard desk. */
     static DeviceSettings demoDevice(DemoPbx pbx, String password) {
         String server = "127.0.0.1";
@@ -137,7 +117,7 @@ public final class DemoSystem implements AutoCloseable {
     }
     @Override
     public void close() {
-        page.close();
+        guardDeskPage.close();
         device.close();
         pbx.close();
     }
