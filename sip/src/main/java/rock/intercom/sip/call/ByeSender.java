@@ -31,7 +31,7 @@ final class ByeSender extends CallOperation {
     }
 
     /** Sends BYE on the leg's dialog and forgets the leg. */
-    void sendOn(CallLeg leg) {
+    void sendOn(CallLeg<?> leg) {
         context.legs().end(leg);
         Dialog dialog = leg.dialog();
         if (dialog == null) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -174,11 +175,16 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
     /** JAIN-SIP's dialog timeout: our 2xx to an incoming INVITE was never ACKed (RFC 3261 §13.3.1.4). */
     @Override
     public boolean processDialogTimeout(DialogTimeoutEvent event) {
-        String callId = event.getDialog().getCallId().getCallId();
+        return onKnownCall(event.getDialog(), this::ackNeverCame);
+    }
+
+    /** Runs {@code task} with the Call-ID on the dialogs' thread when the dialog is a call's we know; else false. */
+    private boolean onKnownCall(Dialog dialog, Consumer<String> task) {
+        String callId = dialog.getCallId().getCallId();
         if (!context.legs().knows(callId)) {
             return false;
         }
-        run(() -> ackNeverCame(callId));
+        run(() -> task.accept(callId));
         return true;
     }
 
@@ -221,18 +227,13 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
     /** A dialog of a call still held as established ended without BYE: the call failed. */
     @Override
     public boolean processDialogTerminated(DialogTerminatedEvent event) {
-        String callId = event.getDialog().getCallId().getCallId();
-        if (!context.legs().knows(callId)) {
-            return false;
-        }
         // Only the call's own dialog counts: the early dialog of a challenged INVITE ends too.
-        run(() -> context.legs().find(callId)
+        return onKnownCall(event.getDialog(), callId -> context.legs().find(callId)
                 .filter(leg -> leg.answered() && (leg.dialog() == null || leg.dialog() == event.getDialog()))
                 .ifPresent(leg -> {
                     context.legs().remove(callId);
                     context.inputs().post(new CallInput.DialogFailed(callId, "dialog terminated"));
                 }));
-        return true;
     }
 
     void start(Consumer<CallInput> sink) {

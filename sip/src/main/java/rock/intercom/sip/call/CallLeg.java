@@ -1,20 +1,29 @@
 package rock.intercom.sip.call;
 
+import java.util.Set;
 import javax.sip.Dialog;
 
 /**
  * One call's SIP state held by the adapter, named by its Call-ID. Touched only on the dialogs' thread.
- * The Call-ID and the last SDP we sent are kept here once for both directions; each leg adds its
- * own transaction, phase and dialog.
+ * The Call-ID, the phase and the last SDP we sent are kept here once for both directions; each
+ * leg names its own phases ({@code P}, one enum instead of parallel flags) and adds its own
+ * transaction and dialog.
  */
-abstract sealed class CallLeg permits OutgoingLeg, IncomingLeg {
+abstract sealed class CallLeg<P extends Enum<P>> permits OutgoingLeg, IncomingLeg {
 
     private final String callId;
+    private final P ended;
+    private final Set<P> answeredPhases;
+    private P phase;
     private String localSdp;
 
-    CallLeg(String callId, String localSdp) {
+    /** Starts in {@code first}; {@link #end} moves to {@code ended}; {@code answeredPhases} follow a 2xx. */
+    CallLeg(String callId, String localSdp, P first, P ended, Set<P> answeredPhases) {
         this.callId = callId;
         this.localSdp = localSdp;
+        this.phase = first;
+        this.ended = ended;
+        this.answeredPhases = Set.copyOf(answeredPhases);
     }
 
     final String callId() {
@@ -33,9 +42,21 @@ abstract sealed class CallLeg permits OutgoingLeg, IncomingLeg {
         localSdp = sdp;
     }
 
-    /** True once the INVITE got a 2xx (ours or theirs): failures are then dialog failures. */
-    abstract boolean answered();
+    final P phase() {
+        return phase;
+    }
+
+    final void phase(P next) {
+        phase = next;
+    }
 
     /** The leg is over (rejected, cancelled, hung up or failed): its phase becomes ENDED. */
-    abstract void end();
+    final void end() {
+        phase = ended;
+    }
+
+    /** True once the INVITE got a 2xx (ours or theirs): failures are then dialog failures. */
+    final boolean answered() {
+        return answeredPhases.contains(phase);
+    }
 }

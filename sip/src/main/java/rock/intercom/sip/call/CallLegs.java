@@ -16,7 +16,7 @@ final class CallLegs {
     /** More legs than this means something is not being cleaned up; refuse new ones (503). */
     static final int LIMIT = 32;
 
-    private final Map<String, CallLeg> byCallId = new ConcurrentHashMap<>();
+    private final Map<String, CallLeg<?>> byCallId = new ConcurrentHashMap<>();
 
     boolean knows(String callId) {
         return callId != null && byCallId.containsKey(callId);
@@ -26,11 +26,11 @@ final class CallLegs {
         return byCallId.size() >= LIMIT;
     }
 
-    void add(CallLeg leg) {
+    void add(CallLeg<?> leg) {
         byCallId.put(leg.callId(), leg);
     }
 
-    Optional<CallLeg> find(String callId) {
+    Optional<CallLeg<?>> find(String callId) {
         return callId == null ? Optional.empty() : Optional.ofNullable(byCallId.get(callId));
     }
 
@@ -47,12 +47,12 @@ final class CallLegs {
     }
 
     /** Forgets the leg and ends it: later requests and responses for its Call-ID find no call. */
-    void end(CallLeg leg) {
+    void end(CallLeg<?> leg) {
         remove(leg.callId());
         leg.end();
     }
 
-    Collection<CallLeg> all() {
+    Collection<CallLeg<?>> all() {
         return List.copyOf(byCallId.values());
     }
 }

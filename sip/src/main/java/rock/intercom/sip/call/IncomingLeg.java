@@ -1,12 +1,13 @@
 package rock.intercom.sip.call;
 
+import java.util.Set;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import rock.intercom.call.media.AgreedMedia;
 
 /** An INVITE that reached the device: its server transaction, the caller's offer and its phase. */
-final class IncomingLeg extends CallLeg {
+final class IncomingLeg extends CallLeg<IncomingLeg.Phase> {
 
     /** Where the incoming INVITE stands; one enum instead of parallel flags. */
     enum Phase {
@@ -26,11 +27,10 @@ final class IncomingLeg extends CallLeg {
     private final String remoteOffer;
     private final String toTag;
     private Dialog dialog;
-    private Phase phase = Phase.OFFERED;
     private AgreedMedia agreedMedia;
 
     IncomingLeg(String callId, ServerTransaction invite, String remoteOffer, String toTag, Dialog dialog) {
-        super(callId, null);
+        super(callId, null, Phase.OFFERED, Phase.ENDED, Set.of(Phase.ANSWERED, Phase.BYE_AFTER_ACK, Phase.CONFIRMED));
         this.invite = invite;
         this.remoteOffer = remoteOffer;
         this.toTag = toTag;
@@ -64,19 +64,6 @@ final class IncomingLeg extends CallLeg {
         dialog = confirmed;
     }
 
-    Phase phase() {
-        return phase;
-    }
-
-    void phase(Phase next) {
-        phase = next;
-    }
-
-    @Override
-    void end() {
-        phase = Phase.ENDED;
-    }
-
     /** What our answer to the caller's offer agreed, reported with the ACK; null before or without one. */
     AgreedMedia agreedMedia() {
         return agreedMedia;
@@ -84,10 +71,5 @@ final class IncomingLeg extends CallLeg {
 
     void agreedMedia(AgreedMedia media) {
         agreedMedia = media;
-    }
-
-    @Override
-    boolean answered() {
-        return phase == Phase.ANSWERED || phase == Phase.BYE_AFTER_ACK || phase == Phase.CONFIRMED;
     }
 }

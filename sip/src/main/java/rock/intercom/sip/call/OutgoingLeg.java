@@ -7,7 +7,7 @@ import javax.sip.Dialog;
 import javax.sip.message.Request;
 
 /** An INVITE we sent for a {@code SendInvite}: its current transaction, phase and dialog. */
-final class OutgoingLeg extends CallLeg {
+final class OutgoingLeg extends CallLeg<OutgoingLeg.Phase> {
 
     /** Where the INVITE stands; one enum instead of parallel flags. */
     enum Phase {
@@ -33,14 +33,13 @@ final class OutgoingLeg extends CallLeg {
     private final Set<String> answeredNonces = new HashSet<>();
     private ClientTransaction invite;
     private Dialog dialog;
-    private Phase phase = Phase.CALLING;
     private long answeredCseq;
     private int challengesAnswered;
     private int offersRetried;
     private Request ack;
 
     OutgoingLeg(String callId, String nextHop, ClientTransaction invite, String localSdp) {
-        super(callId, localSdp);
+        super(callId, localSdp, Phase.CALLING, Phase.ENDED, Set.of(Phase.ANSWERED, Phase.CONFIRMED));
         this.nextHop = nextHop;
         this.invite = invite;
     }
@@ -56,8 +55,8 @@ final class OutgoingLeg extends CallLeg {
     /** A challenge was answered: the authorised retry is now the INVITE to watch and cancel. */
     void retriedWith(ClientTransaction retry) {
         invite = retry;
-        if (phase == Phase.PROCEEDING || phase == Phase.RINGING) {
-            phase = Phase.CALLING;
+        if (phase() == Phase.PROCEEDING || phase() == Phase.RINGING) {
+            phase(Phase.CALLING);
         }
     }
 
@@ -90,19 +89,6 @@ final class OutgoingLeg extends CallLeg {
         challengesAnswered = 0;
     }
 
-    Phase phase() {
-        return phase;
-    }
-
-    void phase(Phase next) {
-        phase = next;
-    }
-
-    @Override
-    void end() {
-        phase = Phase.ENDED;
-    }
-
     @Override
     Dialog dialog() {
         return dialog;
@@ -111,7 +97,7 @@ final class OutgoingLeg extends CallLeg {
     void answeredOn(Dialog answeredDialog, long cseq) {
         dialog = answeredDialog;
         answeredCseq = cseq;
-        phase = Phase.ANSWERED;
+        phase(Phase.ANSWERED);
     }
 
     long answeredCseq() {
@@ -124,11 +110,6 @@ final class OutgoingLeg extends CallLeg {
 
     void acknowledged(Request sentAck) {
         ack = sentAck;
-        phase = Phase.CONFIRMED;
-    }
-
-    @Override
-    boolean answered() {
-        return phase == Phase.ANSWERED || phase == Phase.CONFIRMED;
+        phase(Phase.CONFIRMED);
     }
 }

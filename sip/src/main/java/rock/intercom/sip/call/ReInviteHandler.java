@@ -19,7 +19,7 @@ final class ReInviteHandler extends ServerRequestHandler {
 
     @Override
     void handle(Request request, String callId, ServerTransaction transaction) {
-        CallLeg leg = context.legs().find(callId).filter(CallLeg::answered).orElse(null);
+        CallLeg<?> leg = context.legs().find(callId).filter(CallLeg::answered).orElse(null);
         answer("re-INVITE", callId, () -> {
             if (leg == null) {
                 transaction.sendResponse(Messages.response(context, request,
