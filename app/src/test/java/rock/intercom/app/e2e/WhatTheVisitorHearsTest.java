@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import rock.intercom.app.audio.AudioSetup;
 import rock.intercom.app.e2e.HeardAtTheSpeaker.Recording;
 import rock.intercom.media.audio.ToneMicrophone;
-import rock.intercom.media.codec.PcmuCodec;
+import rock.intercom.media.codec.AudioCodec;
+import rock.intercom.media.codec.Codec;
 import rock.intercom.media.session.RtpPortRange;
 import rock.intercom.media.session.VolumeCurve;
 import rock.intercom.media.tone.ToneGenerator;
@@ -196,7 +197,7 @@ class WhatTheVisitorHearsTest {
         }
 
         private void send() {
-            PcmuCodec codec = new PcmuCodec();
+            AudioCodec codec = Codec.PCMU.newInstance();
             short[] pcm = new short[160];
             byte[] payload = new byte[160];
             double amplitude = 32767 * Math.pow(10, ToneMicrophone.LEVEL_DBFS / 20);

@@ -5,16 +5,7 @@ package rock.intercom.media.audio;
  * RTP sender thread. {@link #read} may block (a sound card) or return at once (tone, file); the
  * sender paces itself either way.
  */
-public interface Microphone extends AutoCloseable {
-    /** Prepares capture at {@code sampleRate} Hz; called once before the first {@link #read}. */
-    void open(int sampleRate) throws AudioDeviceException;
-
+public interface Microphone extends AudioDevice {
     /** Fills {@code frame} with the next samples. */
     void read(short[] frame);
-
-    /** A short description for logs, e.g. {@code tone:1000}. */
-    String describe();
-
-    @Override
-    void close();
 }

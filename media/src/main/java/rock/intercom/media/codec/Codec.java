@@ -61,8 +61,7 @@ public enum Codec {
     public AudioCodec newInstance() {
         return switch (this) {
             case G722 -> new G722Codec();
-            case PCMU -> new PcmuCodec();
-            case PCMA -> new PcmaCodec();
+            case PCMU, PCMA -> new G711Codec(this);
         };
     }
 }

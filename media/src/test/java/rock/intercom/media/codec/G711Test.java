@@ -82,4 +82,22 @@ class G711Test {
                 .isGreaterThan(G711.alawToLinear((byte) ((0x80 | (step - 1)) ^ 0x55)));
         }
     }
+
+    /** A frame goes through each payload type's own law: PCMU µ-law, PCMA A-law (RFC 3551 §4.5.14). */
+    @ParameterizedTest
+    @CsvSource({"PCMU", "PCMA"})
+    void framesUseTheirPayloadTypesLaw(Codec kind) {
+        AudioCodec codec = kind.newInstance();
+        short[] pcm = {0, 8, -9, 1000, -1000, 5504, 32767, -32768};
+        byte[] payload = new byte[pcm.length + 2];
+        assertThat(codec.encode(pcm, payload, 2)).isEqualTo(pcm.length);
+        short[] decoded = new short[pcm.length];
+        assertThat(codec.decode(payload, 2, pcm.length, decoded)).isEqualTo(pcm.length);
+        for (int i = 0; i < pcm.length; i++) {
+            byte code = kind == Codec.PCMU ? G711.linearToUlaw(pcm[i]) : G711.linearToAlaw(pcm[i]);
+            assertThat(payload[2 + i]).isEqualTo(code);
+            assertThat(decoded[i]).isEqualTo(kind == Codec.PCMU ? G711.ulawToLinear(code) : G711.alawToLinear(code));
+        }
+        assertThat(codec.codec()).isEqualTo(kind);
+    }
 }
