@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.SipException;
@@ -28,16 +27,14 @@ final class CallTable {
     static final int MAX_CALLS = 16;
     private static final Logger LOG = LoggerFactory.getLogger(CallTable.class);
 
+    private final PbxParts pbx;
     private final PbxSignalling sip;
-    private final ScheduledExecutorService loop;
-    private final DemoPbxOptions options;
     private final Map<String, GuardDeskCall> calls = new LinkedHashMap<>();
     private final HeardAudio heard;
 
-    CallTable(PbxSignalling sip, ScheduledExecutorService loop, DemoPbxOptions options, HeardAudio heard) {
-        this.sip = sip;
-        this.loop = loop;
-        this.options = options;
+    CallTable(PbxParts pbx, HeardAudio heard) {
+        this.pbx = pbx;
+        this.sip = pbx.sip();
         this.heard = heard;
     }
 
@@ -62,7 +59,7 @@ final class CallTable {
 
     List<String> describe() {
         return calls.values().stream().map(call -> (call.leg instanceof CallLeg.Outgoing out
-            ? out.caller() + " → " + out.device() : "door → " + options.guardDeskExtension()) + ": " + call.phase.name().toLowerCase()
+            ? out.caller() + " → " + out.device() : "door → " + pbx.options().guardDeskExtension()) + ": " + call.phase.name().toLowerCase()
             + (call.established() && call.toneTask == null ? " (desk silent)" : "")).toList();
     }
 
@@ -87,9 +84,10 @@ final class CallTable {
             call.toneTask = null;
         }
         ToneTarget t = call.target;
-        call.tone.aim(t.codec(), options.toneHz(), t.host(), t.port());
+        call.tone.aim(t.codec(), pbx.options().toneHz(), t.host(), t.port());
         if (t.send()) {
-            call.toneTask = loop.scheduleAtFixedRate(call.tone::sendFrame, 0, Codec.PTIME_MS, TimeUnit.MILLISECONDS);
+            call.toneTask = pbx.loop().scheduleAtFixedRate(call.tone::sendFrame, 0, Codec.PTIME_MS,
+                TimeUnit.MILLISECONDS);
         }
     }
 
@@ -131,7 +129,7 @@ final class CallTable {
 
     ContactHeader contact(String transport) {
         try {
-            SipURI uri = sip.addresses.createSipURI(options.guardDeskExtension(), sip.host);
+            SipURI uri = sip.addresses.createSipURI(pbx.options().guardDeskExtension(), sip.host);
             uri.setPort(sip.port);
             if (transport.equalsIgnoreCase("tcp")) {
                 uri.setTransportParam("tcp");

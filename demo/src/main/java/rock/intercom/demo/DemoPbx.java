@@ -115,9 +115,10 @@ public final class DemoPbx implements AutoCloseable {
                 new DigestAuthenticator(HOST, options.users(), clock, NONCE_LIFETIME), sip);
             Registrar registrar = new Registrar(clock);
             HeardAudio heard = new HeardAudio();
-            CallTable calls = new CallTable(sip, loop, options, heard);
-            DeviceCaller deviceCaller = new DeviceCaller(sip, calls, options, host);
-            GuardDesk guardDesk = new GuardDesk(sip, loop, options, host, calls, deviceCaller);
+            PbxParts parts = new PbxParts(sip, loop, options, host);
+            CallTable calls = new CallTable(parts, heard);
+            DeviceCaller deviceCaller = new DeviceCaller(parts, calls);
+            GuardDesk guardDesk = new GuardDesk(parts, calls, deviceCaller);
             RequestDispatcher dispatcher = new RequestDispatcher(loop, sip,
                 new RegisterHandler(sip, authenticator, registrar, clock),
                 new InviteHandler(sip, authenticator, guardDesk, options.guardDeskExtension(),

@@ -1,6 +1,5 @@
 package rock.intercom.demo;
 
-import java.net.InetAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -36,16 +35,14 @@ import rock.intercom.media.sdp.SessionDescription;
 final class DeviceCaller {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceCaller.class);
 
+    private final PbxParts pbx;
     private final PbxSignalling sip;
     private final CallTable calls;
-    private final DemoPbxOptions options;
-    private final InetAddress localAddress;
 
-    DeviceCaller(PbxSignalling sip, CallTable calls, DemoPbxOptions options, InetAddress localAddress) {
-        this.sip = sip;
+    DeviceCaller(PbxParts pbx, CallTable calls) {
+        this.pbx = pbx;
+        this.sip = pbx.sip();
         this.calls = calls;
-        this.options = options;
-        this.localAddress = localAddress;
     }
 
     /**
@@ -60,7 +57,7 @@ final class DeviceCaller {
         }
         RtpToneSender tone;
         try {
-            tone = new RtpToneSender(localAddress);
+            tone = new RtpToneSender(pbx.localAddress());
         } catch (SocketException e) {
             throw new IllegalStateException("no RTP port for the call", e);
         }
@@ -71,7 +68,7 @@ final class DeviceCaller {
             String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam().toLowerCase();
             CallIdHeader callId = sip.provider.getNewCallId();
             SipURI fromUri = sip.addresses.createSipURI(caller, sip.host);
-            String display = caller.equals(options.guardDeskExtension()) ? "Guard desk" : "Extension " + caller;
+            String display = caller.equals(pbx.options().guardDeskExtension()) ? "Guard desk" : "Extension " + caller;
             FromHeader from = sip.headers.createFromHeader(sip.addresses.createAddress(display, fromUri),
                 PbxSignalling.newTag());
             ToHeader to = sip.headers.createToHeader(

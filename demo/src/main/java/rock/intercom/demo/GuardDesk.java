@@ -1,9 +1,7 @@
 package rock.intercom.demo;
 
-import java.net.InetAddress;
 import java.net.SocketException;
 import java.text.ParseException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sip.Dialog;
@@ -26,26 +24,21 @@ import rock.intercom.media.sdp.SessionDescription;
 final class GuardDesk {
     private static final Logger LOG = LoggerFactory.getLogger(GuardDesk.class);
 
+    private final PbxParts pbx;
     private final PbxSignalling sip;
-    private final ScheduledExecutorService loop;
-    private final DemoPbxOptions options;
-    private final InetAddress localAddress;
     private final CallTable calls;
     private final DeviceCaller deviceCaller;
     private GuardDeskMode mode = GuardDeskMode.ANSWERS;
 
-    GuardDesk(PbxSignalling sip, ScheduledExecutorService loop, DemoPbxOptions options, InetAddress localAddress,
-              CallTable calls, DeviceCaller deviceCaller) {
-        this.sip = sip;
-        this.loop = loop;
-        this.options = options;
-        this.localAddress = localAddress;
+    GuardDesk(PbxParts pbx, CallTable calls, DeviceCaller deviceCaller) {
+        this.pbx = pbx;
+        this.sip = pbx.sip();
         this.calls = calls;
         this.deviceCaller = deviceCaller;
     }
 
     String extension() {
-        return options.guardDeskExtension();
+        return pbx.options().guardDeskExtension();
     }
 
     GuardDeskMode mode() {
@@ -64,7 +57,7 @@ final class GuardDesk {
         }
         RtpToneSender tone;
         try {
-            tone = new RtpToneSender(localAddress);
+            tone = new RtpToneSender(pbx.localAddress());
         } catch (SocketException e) {
             LOG.warn("Demo PBX has no RTP socket: {}", e.toString());
             sip.send(st, sip.response(invite, Response.SERVER_INTERNAL_ERROR, "No RTP port", null));
@@ -87,7 +80,8 @@ final class GuardDesk {
         Response ringing = sip.response(invite, Response.RINGING, null, leg.toTag());
         ringing.setHeader(calls.contact(PbxSignalling.transportOf(invite)));
         sip.send(st, ringing);
-        call.answerTimer = loop.schedule(() -> answer(call), options.ringDelay().toMillis(), TimeUnit.MILLISECONDS);
+        call.answerTimer = pbx.loop().schedule(() -> answer(call), pbx.options().ringDelay().toMillis(),
+            TimeUnit.MILLISECONDS);
         LOG.info("Demo PBX guard desk ringing for {}", ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress());
     }
 
