@@ -12,6 +12,7 @@ import rock.intercom.portal.auth.LoginThrottle;
 import rock.intercom.portal.auth.SessionStore;
 import rock.intercom.portal.auth.UserStore;
 import rock.intercom.portal.live.LiveFeeds;
+import rock.intercom.portal.pages.BrowserSessions;
 import rock.intercom.portal.pages.ErrorPage;
 import rock.intercom.portal.pages.PortalPages;
 import rock.intercom.portal.pages.TokenPages;
@@ -92,11 +93,12 @@ public final class PortalServer {
                 options.loginLockout());
         AuditedSettings settings = new AuditedSettings(audit);
         SessionCookie cookies = new SessionCookie(options.secureCookies());
+        BrowserSessions browser = new BrowserSessions(guard, sessions, cookies, audit);
         live = new LiveFeeds(devices, options.clock());
         table = new RouteTable(new DevicesApi(devices, events, settings),
-                new PortalPages(devices, events, settings, guard, sessions, cookies, audit),
+                new PortalPages(devices, events, settings, browser),
                 new rock.intercom.portal.api.OperationsApi(devices, operations), live,
-                new UserPages(users, sessions, cookies, audit, guard), new TokenPages(tokens, audit, options.clock()),
+                new UserPages(users, browser), new TokenPages(tokens, audit, options.clock()),
                 extension.routes());
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -12,7 +12,6 @@ import java.util.Map;
 import rock.intercom.events.EventStore;
 import rock.intercom.portal.AccessGuard;
 import rock.intercom.portal.ApplyResult;
-import rock.intercom.portal.AuditLog;
 import rock.intercom.portal.AuditedSettings;
 import rock.intercom.portal.Caller;
 import rock.intercom.portal.DeviceControl;
@@ -20,7 +19,6 @@ import rock.intercom.portal.DeviceDirectory;
 import rock.intercom.portal.PortalProblem;
 import rock.intercom.portal.SessionCookie;
 import rock.intercom.portal.api.EventFilter;
-import rock.intercom.portal.auth.PortalSession;
 import rock.intercom.portal.auth.PortalUser;
 import rock.intercom.portal.auth.SessionStore;
 
@@ -32,20 +30,13 @@ public final class PortalPages {
     private final DeviceDirectory devices;
     private final EventStore events;
     private final AuditedSettings settings;
-    private final AccessGuard guard;
-    private final SessionStore sessions;
-    private final SessionCookie cookies;
-    private final AuditLog audit;
+    private final BrowserSessions browser;
 
-    public PortalPages(DeviceDirectory devices, EventStore events, AuditedSettings settings, AccessGuard guard,
-            SessionStore sessions, SessionCookie cookies, AuditLog audit) {
+    public PortalPages(DeviceDirectory devices, EventStore events, AuditedSettings settings, BrowserSessions browser) {
         this.devices = devices;
         this.events = events;
         this.settings = settings;
-        this.guard = guard;
-        this.sessions = sessions;
-        this.cookies = cookies;
-        this.audit = audit;
+        this.browser = browser;
     }
 
     public void asset(Context ctx) {
@@ -66,12 +57,12 @@ public final class PortalPages {
     }
 
     public void signInForm(Context ctx) {
-        if (sessions.touch(ctx.cookie(SessionCookie.SESSION)).isPresent()) {
+        if (browser.sessions().touch(ctx.cookie(SessionCookie.SESSION)).isPresent()) {
             ctx.redirect("/devices", HttpStatus.SEE_OTHER);
             return;
         }
         String token = SessionStore.randomToken();
-        cookies.set(ctx, SessionCookie.SIGN_IN, token);
+        browser.cookies().set(ctx, SessionCookie.SIGN_IN, token);
         ctx.html(SignInPage.render(token, "", null));
     }
 
@@ -84,7 +75,7 @@ public final class PortalPages {
         String token = ctx.cookie(SessionCookie.SIGN_IN);
         PortalUser user;
         try {
-            user = guard.verify(username, password.toCharArray(), ctx.ip(), "portal");
+            user = browser.guard().verify(username, password.toCharArray(), ctx.ip(), "portal");
         } catch (AccessGuard.RateLimited e) {
             ctx.status(429).header("Retry-After", Long.toString(e.retryAfterSeconds()))
                     .html(SignInPage.render(token, username, e.getMessage()));
@@ -93,19 +84,18 @@ public final class PortalPages {
             ctx.status(401).html(SignInPage.render(token, username, "Wrong user name or password."));
             return;
         }
-        PortalSession session = sessions.create(user, guard.stampOf(user.username()));
-        cookies.set(ctx, SessionCookie.SESSION, session.id());
-        cookies.clear(ctx, SessionCookie.SIGN_IN);
-        audit.signedIn(user, ctx.ip());
+        browser.start(ctx, user);
+        browser.cookies().clear(ctx, SessionCookie.SIGN_IN);
+        browser.audit().signedIn(user, ctx.ip());
         ctx.redirect("/devices", HttpStatus.SEE_OTHER);
     }
 
     public void signOut(Context ctx) {
         Caller caller = Caller.of(ctx);
         if (caller.session() != null) {
-            sessions.end(caller.session().id());
+            browser.sessions().end(caller.session().id());
         }
-        cookies.clear(ctx, SessionCookie.SESSION);
+        browser.cookies().clear(ctx, SessionCookie.SESSION);
         ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
     }
 

@@ -4,13 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import rock.intercom.portal.AccessGuard;
-import rock.intercom.portal.AuditLog;
 import rock.intercom.portal.Caller;
 import rock.intercom.portal.PortalProblem;
 import rock.intercom.portal.Role;
-import rock.intercom.portal.SessionCookie;
-import rock.intercom.portal.auth.PortalSession;
-import rock.intercom.portal.auth.SessionStore;
 import rock.intercom.portal.auth.UserStore;
 
 /**
@@ -26,17 +22,11 @@ public final class UserPages {
             "removed", "User removed.", "own", "Your password was changed; your other sessions are signed out.");
 
     private final UserStore users;
-    private final SessionStore sessions;
-    private final SessionCookie cookies;
-    private final AuditLog audit;
-    private final AccessGuard guard;
+    private final BrowserSessions browser;
 
-    public UserPages(UserStore users, SessionStore sessions, SessionCookie cookies, AuditLog audit, AccessGuard guard) {
+    public UserPages(UserStore users, BrowserSessions browser) {
         this.users = users;
-        this.sessions = sessions;
-        this.cookies = cookies;
-        this.audit = audit;
-        this.guard = guard;
+        this.browser = browser;
     }
 
     public void list(Context ctx) {
@@ -51,14 +41,14 @@ public final class UserPages {
             return;
         }
         change(ctx, () -> users.put(username, password(ctx), role(ctx)), () ->
-                audit.userChanged(caller.user(), username, "added as " + role(ctx).name()), "added");
+                browser.audit().userChanged(caller.user(), username, "added as " + role(ctx).name()), "added");
     }
 
     public void setRole(Context ctx) {
         Caller caller = Caller.of(ctx);
         String username = ctx.pathParam("name");
         change(ctx, () -> users.setRole(username, role(ctx)), () ->
-                audit.userChanged(caller.user(), username, "role " + role(ctx).name()), "role");
+                browser.audit().userChanged(caller.user(), username, "role " + role(ctx).name()), "role");
     }
 
     public void resetPassword(Context ctx) {
@@ -66,8 +56,8 @@ public final class UserPages {
         String username = ctx.pathParam("name");
         boolean self = username.equals(caller.user().username());
         change(ctx, () -> users.setPassword(username, password(ctx)), () -> {
-            audit.userChanged(caller.user(), username, "password reset");
-            sessions.endAllOf(username, self ? caller.session().id() : null);
+            browser.audit().userChanged(caller.user(), username, "password reset");
+            browser.sessions().endAllOf(username, self ? caller.session().id() : null);
             if (self) {
                 renew(ctx, caller);
             }
@@ -82,8 +72,8 @@ public final class UserPages {
             return;
         }
         change(ctx, () -> users.remove(username), () -> {
-            audit.userChanged(caller.user(), username, "removed");
-            sessions.endAllOf(username, null);
+            browser.audit().userChanged(caller.user(), username, "removed");
+            browser.sessions().endAllOf(username, null);
         }, "removed");
     }
 
@@ -95,8 +85,8 @@ public final class UserPages {
         Caller caller = Caller.of(ctx);
         String username = caller.user().username();
         try {
-            guard.verify(username, (ctx.formParam("current") == null ? "" : ctx.formParam("current")).toCharArray(),
-                    ctx.ip(), "portal");
+            String current = ctx.formParam("current") == null ? "" : ctx.formParam("current");
+            browser.guard().verify(username, current.toCharArray(), ctx.ip(), "portal");
         } catch (AccessGuard.RateLimited e) {
             ctx.status(429).html(UsersPage.changePassword(caller, null, e.getMessage()));
             return;
@@ -110,8 +100,8 @@ public final class UserPages {
             ctx.status(422).html(UsersPage.changePassword(caller, null, "Not changed: " + e.getMessage() + "."));
             return;
         }
-        audit.userChanged(caller.user(), username, "password changed");
-        sessions.endAllOf(username, caller.session() == null ? null : caller.session().id());
+        browser.audit().userChanged(caller.user(), username, "password changed");
+        browser.sessions().endAllOf(username, caller.session() == null ? null : caller.session().id());
         renew(ctx, caller);
         ctx.redirect("/account/password?done=own", HttpStatus.SEE_OTHER);
     }
@@ -121,9 +111,8 @@ public final class UserPages {
         if (caller.session() == null) {
             return;
         }
-        sessions.end(caller.session().id());
-        PortalSession fresh = sessions.create(caller.user(), guard.stampOf(caller.user().username()));
-        cookies.set(ctx, SessionCookie.SESSION, fresh.id());
+        browser.sessions().end(caller.session().id());
+        browser.start(ctx, caller.user());
     }
 
     private void change(Context ctx, Runnable apply, Runnable after, String done) {
