@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -137,21 +138,28 @@ public final class SettingsValidator {
         } else {
             DialString.problem(sip.callNumber()).ifPresent(problem -> errors.add("sip.callNumber", problem));
         }
-        List<String> fallbacks = sip.fallbackNumbers();
-        if (fallbacks.size() > MAX_FALLBACK_NUMBERS) {
-            errors.add("sip.fallbackNumbers", "may hold at most " + MAX_FALLBACK_NUMBERS + " numbers");
+        uniqueEntries(sip.fallbackNumbers(), "sip.fallbackNumbers", MAX_FALLBACK_NUMBERS, "numbers",
+                number -> DialString.problem(number).or(() -> number.equals(sip.callNumber())
+                        ? Optional.of("repeats the call number") : Optional.empty()), errors);
+    }
+
+    /**
+     * A bounded list of distinct entries: at most {@code max} {@code noun}; each entry checked by
+     * {@code problem} first, then refused when it repeats an earlier one.
+     */
+    private static void uniqueEntries(List<String> entries, String path, int max, String noun,
+            Function<String, Optional<String>> problem, ValidationErrors errors) {
+        if (entries.size() > max) {
+            errors.add(path, "may hold at most " + max + " " + noun);
         }
         var seen = new HashSet<String>();
-        for (int i = 0; i < fallbacks.size(); i++) {
-            String path = "sip.fallbackNumbers[" + i + "]";
-            String number = fallbacks.get(i);
-            Optional<String> problem = DialString.problem(number);
-            if (problem.isPresent()) {
-                errors.add(path, problem.get());
-            } else if (number.equals(sip.callNumber())) {
-                errors.add(path, "repeats the call number");
-            } else if (!seen.add(number)) {
-                errors.add(path, "is listed twice");
+        for (int i = 0; i < entries.size(); i++) {
+            String entryPath = path + "[" + i + "]";
+            Optional<String> refused = problem.apply(entries.get(i));
+            if (refused.isPresent()) {
+                errors.add(entryPath, refused.get());
+            } else if (!seen.add(entries.get(i))) {
+                errors.add(entryPath, "is listed twice");
             }
         }
     }
@@ -200,20 +208,8 @@ public final class SettingsValidator {
             // Managed by SIP Server means the server alone decides; a direct call bypasses it.
             errors.add("sip.incomingCalls.acceptDirectCalls", "cannot be used with Managed by SIP Server");
         }
-        List<String> callers = incoming.allowedCallers();
-        if (callers.size() > MAX_ALLOWED_CALLERS) {
-            errors.add("sip.incomingCalls.allowedCallers", "may hold at most " + MAX_ALLOWED_CALLERS + " entries");
-        }
-        var seen = new HashSet<String>();
-        for (int i = 0; i < callers.size(); i++) {
-            String path = "sip.incomingCalls.allowedCallers[" + i + "]";
-            Optional<String> problem = FullSipUrl.problem(callers.get(i));
-            if (problem.isPresent()) {
-                errors.add(path, problem.get());
-            } else if (!seen.add(callers.get(i))) {
-                errors.add(path, "is listed twice");
-            }
-        }
+        uniqueEntries(incoming.allowedCallers(), "sip.incomingCalls.allowedCallers", MAX_ALLOWED_CALLERS, "entries",
+                FullSipUrl::problem, errors);
     }
 
     private static void checkProxy(Proxy proxy, ValidationErrors errors) {
