@@ -55,12 +55,8 @@ final class KeepaliveWatcher {
         PROBING
     }
 
-    private final BindingPlan plan;
-    private final SipStackSession session;
-    private final RequestFactory requests;
+    private final RegistrationRequests registration;
     private final Duration responseTimeout;
-    private final ChallengeAnswerer answerer;
-    private final String fromTag;
     private final RegistrationSink sink;
     private final Owner owner;
     private final LoopTimer pollTimer;
@@ -69,19 +65,14 @@ final class KeepaliveWatcher {
     private int registeredRport = -1;
     private long probeSentNanos;
 
-    KeepaliveWatcher(BindingPlan plan, SipStackSession session, RequestFactory requests, Duration responseTimeout,
-            ChallengeAnswerer answerer, String fromTag, ScheduledExecutorService loop, RegistrationSink sink,
-            Owner owner) {
-        this.plan = plan;
-        this.session = session;
-        this.requests = requests;
+    KeepaliveWatcher(RegistrationRequests registration, Duration responseTimeout, ScheduledExecutorService loop,
+            RegistrationSink sink, Owner owner) {
+        this.registration = registration;
         this.responseTimeout = responseTimeout;
-        this.answerer = answerer;
-        this.fromTag = fromTag;
         this.sink = sink;
         this.owner = owner;
         this.pollTimer = new LoopTimer(loop);
-        this.probe = new OutstandingRequest(session, loop);
+        this.probe = new OutstandingRequest(registration.session(), loop);
     }
 
     /** The binding was (re)confirmed by {@code registered}: watch it, keeping a poll already planned. */
@@ -107,16 +98,16 @@ final class KeepaliveWatcher {
 
     private void waitForNextPoll() {
         phase = Phase.WAITING;
-        pollTimer.schedule(plan.pollingInterval(), this::poll);
+        pollTimer.schedule(registration.plan().pollingInterval(), this::poll);
     }
 
     private void poll() {
         if (phase != Phase.WAITING) {
             return;
         }
-        if (plan.transport() != Transport.UDP) {
+        if (registration.plan().transport() != Transport.UDP) {
             try {
-                session.sendCrlfKeepalive();
+                registration.session().sendCrlfKeepalive();
             } catch (IOException e) {
                 owner.lost("connection to server dropped: " + e.getMessage());
                 return;
@@ -128,8 +119,8 @@ final class KeepaliveWatcher {
     private void sendOptions(boolean answeringChallenge) {
         phase = Phase.PROBING;
         try {
-            Request request = requests.options(fromTag);
-            answerer.authorize(request, Challenger.PROXY);
+            Request request = registration.options();
+            registration.answerer().authorize(request, Challenger.PROXY);
             probeSentNanos = System.nanoTime();
             probe.send(request, responseTimeout, response -> onAnswer(response, answeringChallenge),
                     () -> owner.lost("server not responding to keepalive"));
@@ -143,25 +134,25 @@ final class KeepaliveWatcher {
 
     private void onAnswer(Response response, boolean answeredChallenge) {
         int code = response.getStatusCode();
-        if (code == Response.PROXY_AUTHENTICATION_REQUIRED && plan.viaProxy() && !answeredChallenge
-                && answerer.hasLogin(Challenger.PROXY)) {
+        if (code == Response.PROXY_AUTHENTICATION_REQUIRED && registration.plan().viaProxy() && !answeredChallenge
+                && registration.answerer().hasLogin(Challenger.PROXY)) {
             try {
-                answerer.takeUp(Challenger.PROXY, ChallengeAnswerer.challengeOf(response));
+                registration.answerer().takeUp(Challenger.PROXY, ChallengeAnswerer.challengeOf(response));
                 sendOptions(true);
                 return;
             } catch (DigestChallenge.BadChallengeException e) {
                 LOG.info("proxy challenge to keepalive unusable: {}", e.getMessage());
             }
         }
-        if (plan.viaProxy() && (code == Response.REQUEST_TIMEOUT || code == Response.SERVICE_UNAVAILABLE)) {
+        if (registration.plan().viaProxy() && (code == Response.REQUEST_TIMEOUT || code == Response.SERVICE_UNAVAILABLE)) {
             owner.lost("server behind the proxy not responding (" + code + ")");
             return;
         }
         sink.keepaliveAnswered(Duration.ofNanos(System.nanoTime() - probeSentNanos));
         int rport = rport(response);
         waitForNextPoll();
-        if (plan.transport() != Transport.UDP && registeredRport > 0 && rport > 0 && rport != registeredRport) {
-            LOG.info("connection to {} was replaced; registering again", plan.serverLabel());
+        if (registration.plan().transport() != Transport.UDP && registeredRport > 0 && rport > 0 && rport != registeredRport) {
+            LOG.info("connection to {} was replaced; registering again", registration.plan().serverLabel());
             owner.connectionReplaced();
         }
     }

@@ -66,20 +66,15 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
         }
     }
 
-    private final BindingPlan plan;
-    private final SipStackSession session;
-    private final RequestFactory requests;
+    private final RegistrationRequests registration;
     private final SipAgentOptions options;
     private final Clock clock;
     private final RegistrationSink sink;
     private final Backoff reachBackoff;
     private final Backoff refusedBackoff;
-    private final ChallengeAnswerer answerer;
     private final KeepaliveWatcher watcher;
     private final OutstandingRequest attempt;
     private final LoopTimer timer;
-    private final String callId;
-    private final String fromTag = UUID.randomUUID().toString().substring(0, 8);
 
     private Phase phase = Phase.WAITING;
     private long cseq;
@@ -90,21 +85,19 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
 
     RegistrationClient(BindingPlan plan, SipStackSession session, SipAgentOptions options,
             ScheduledExecutorService loop, Clock clock, RegistrationSink sink) {
-        this.plan = plan;
-        this.session = session;
-        this.requests = new RequestFactory(session, plan);
+        RequestFactory requests = new RequestFactory(session, plan);
+        this.registration = new RegistrationRequests(plan, session, requests,
+                new ChallengeAnswerer(session.headers(), DigestLogin.ofIdentity(plan.identity()).orElse(null),
+                        DigestLogin.ofProxy(plan.proxy()).orElse(null)),
+                requests.newCallId(), UUID.randomUUID().toString().substring(0, 8));
         this.options = options;
         this.clock = clock;
         this.sink = sink;
         this.reachBackoff = new Backoff(Duration.ofMillis(250), options.reachRetryCap());
         this.refusedBackoff = new Backoff(options.refusedRetryFirst(), options.refusedRetryCap());
-        this.answerer = new ChallengeAnswerer(session.headers(), DigestLogin.ofIdentity(plan.identity()).orElse(null),
-                DigestLogin.ofProxy(plan.proxy()).orElse(null));
-        this.watcher = new KeepaliveWatcher(plan, session, requests, options.responseTimeout(), answerer, fromTag,
-                loop, sink, this);
+        this.watcher = new KeepaliveWatcher(registration, options.responseTimeout(), loop, sink, this);
         this.attempt = new OutstandingRequest(session, loop);
         this.timer = new LoopTimer(loop);
-        this.callId = requests.newCallId();
         this.requestedExpiry = (int) options.requestedExpiry().toSeconds();
     }
 
@@ -113,7 +106,7 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
     }
 
     SipStackSession session() {
-        return session;
+        return registration.session();
     }
 
     /** The stack saw a TCP/TLS connection fail. */
@@ -137,15 +130,15 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
         }
         timer.cancel();
         attempt.abandon();
-        session.problems().clear();
+        registration.session().problems().clear();
         phase = phase.holdsBinding() ? Phase.REFRESHING : Phase.REGISTERING;
         try {
-            Request request = requests.register(callId, fromTag, ++cseq, requestedExpiry);
-            firstAnswers = answerer.authorize(request);
+            Request request = registration.register(++cseq, requestedExpiry);
+            firstAnswers = registration.answerer().authorize(request);
             // Our own branch, known before sending, so only answers carrying it can fail this attempt.
             String branch = "z9hG4bK" + UUID.randomUUID().toString().replace("-", "");
             ((ViaHeader) request.getHeader(ViaHeader.NAME)).setBranch(branch);
-            session.problems().awaiting(branch);
+            registration.session().problems().awaiting(branch);
             attempt.send(request, attemptTimeout(), this::onRegisterResponse,
                     () -> attemptFailed("no response from server"));
         } catch (SipException e) {
@@ -200,7 +193,7 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
             refused("authentication loop: the server keeps challenging");
             return;
         }
-        if (!answerer.takeUp(challenger, challenge)) {
+        if (!registration.answerer().takeUp(challenger, challenge)) {
             refused(proxy ? "proxy asks for credentials but none are configured"
                     : "server asks for credentials but no password is configured");
             return;
@@ -214,7 +207,7 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
         refusedBackoff.reset();
         phase = Phase.REGISTERED;
         int granted = grantedExpiry(response);
-        LOG.debug("registered with {} for {} s", plan.serverLabel(), granted);
+        LOG.debug("registered with {} for {} s", registration.plan().serverLabel(), granted);
         sink.registered(clock.instant());
         timer.schedule(refreshDelay(granted), this::register);
         watcher.watch(response);
@@ -222,7 +215,7 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
 
     private int grantedExpiry(Response response) {
         try {
-            return GrantedExpiry.of(response, requests.contactUri(), requestedExpiry);
+            return GrantedExpiry.of(response, registration.requests().contactUri(), requestedExpiry);
         } catch (ParseException e) {
             LOG.debug("cannot rebuild our contact", e);
             return GrantedExpiry.of(response, null, requestedExpiry);
@@ -231,7 +224,7 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
 
     /** An attempt got no usable answer: a TLS refusal or malformed answers are failures, silence is offline. */
     private void attemptFailed(String reason) {
-        TransportProblems problems = session.problems();
+        TransportProblems problems = registration.session().problems();
         if (problems.tlsFailure() != null) {
             refused(problems.tlsFailure());
         } else if (problems.malformedMessage() != null) {
@@ -264,8 +257,8 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
 
     private void refused(String reason) {
         dropBinding();
-        answerer.forget();
-        LOG.warn("registration with {} failed: {}", plan.serverLabel(), reason);
+        registration.answerer().forget();
+        LOG.warn("registration with {} failed: {}", registration.plan().serverLabel(), reason);
         sink.offline(RegistrationState.FAILED, reason);
         retryAfter(refusedPause());
     }
@@ -277,7 +270,7 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
      */
     private Duration refusedPause() {
         Duration pause = refusedBackoff.next();
-        Duration polling = plan.pollingInterval();
+        Duration polling = registration.plan().pollingInterval();
         return pause.compareTo(polling) > 0 ? polling : pause;
     }
 
@@ -308,10 +301,11 @@ final class RegistrationClient implements KeepaliveWatcher.Owner {
         watcher.stop();
         attempt.abandon();
         if (unregister && held) {
-            new Unregistration(session, requests, plan, callId, fromTag, answerer).await(++cseq, UNREGISTER_WAIT);
+            new Unregistration(registration).await(++cseq, UNREGISTER_WAIT);
         }
         long closing = System.nanoTime();
-        session.close();
-        LOG.debug("SIP stack for {} closed in {} ms", plan.serverLabel(), (System.nanoTime() - closing) / 1_000_000);
+        registration.session().close();
+        LOG.debug("SIP stack for {} closed in {} ms", registration.plan().serverLabel(),
+                (System.nanoTime() - closing) / 1_000_000);
     }
 }

@@ -24,24 +24,13 @@ final class Unregistration {
 
     private static final Logger LOG = LoggerFactory.getLogger(Unregistration.class);
 
-    private final SipStackSession session;
-    private final RequestFactory requests;
-    private final BindingPlan plan;
-    private final String callId;
-    private final String fromTag;
+    private final RegistrationRequests registration;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private final ChallengeAnswerer answerer;
     private volatile long cseq;
 
     /** The registration's answerer is reused with its current answers, saving a challenge round trip. */
-    Unregistration(SipStackSession session, RequestFactory requests, BindingPlan plan, String callId, String fromTag,
-            ChallengeAnswerer answerer) {
-        this.session = session;
-        this.requests = requests;
-        this.plan = plan;
-        this.callId = callId;
-        this.fromTag = fromTag;
-        this.answerer = answerer;
+    Unregistration(RegistrationRequests registration) {
+        this.registration = registration;
     }
 
     /** Sends the unregister with {@code firstCseq} and waits for its final answer up to {@code wait}. */
@@ -53,15 +42,15 @@ final class Unregistration {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.info("no answer to unregister from {}", plan.serverLabel());
+            LOG.info("no answer to unregister from {}", registration.plan().serverLabel());
         }
     }
 
     private void send(int challengesAnswered) {
         try {
-            Request request = requests.register(callId, fromTag, cseq++, 0);
-            answerer.authorize(request);
-            session.send(request, new TransactionHandler() {
+            Request request = registration.register(cseq++, 0);
+            registration.answerer().authorize(request);
+            registration.session().send(request, new TransactionHandler() {
                 @Override
                 public void onResponse(Response response) {
                     if (response.getStatusCode() < 200) {
@@ -81,7 +70,7 @@ final class Unregistration {
                 }
             });
         } catch (SipException | ParseException | InvalidArgumentException e) {
-            LOG.info("cannot unregister from {}: {}", plan.serverLabel(), e.getMessage());
+            LOG.info("cannot unregister from {}: {}", registration.plan().serverLabel(), e.getMessage());
             done.complete(null);
         }
     }
@@ -92,7 +81,8 @@ final class Unregistration {
             return false;
         }
         try {
-            return answerer.takeUp(ChallengeAnswerer.Challenger.of(response), ChallengeAnswerer.challengeOf(response));
+            return registration.answerer().takeUp(ChallengeAnswerer.Challenger.of(response),
+                    ChallengeAnswerer.challengeOf(response));
         } catch (DigestChallenge.BadChallengeException e) {
             LOG.debug("unusable challenge to unregister: {}", e.getMessage());
             return false;
