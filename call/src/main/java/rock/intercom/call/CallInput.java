@@ -12,6 +12,15 @@ import rock.intercom.settings.DeviceSettings;
  */
 public sealed interface CallInput {
 
+    /**
+     * An input about one call's SIP leg, named by its Call-ID: the call driver takes it only when
+     * it names the current leg. A new INVITE and a received digit carry a Call-ID too but are not
+     * leg inputs: the first starts a call, the second goes to the door release.
+     */
+    sealed interface LegInput extends CallInput {
+        String callId();
+    }
+
     /** The wired intercom button was pressed (debounced by {@link DoorCall#DEBOUNCE}). */
     record ButtonPressed() implements CallInput {
     }
@@ -26,7 +35,7 @@ public sealed interface CallInput {
      * adapter (RFC 3960 gateway model: a provisional with SDP brings early media), or null when it
      * carried none or an unusable one (the door then plays its own ringback).
      */
-    record Provisional(String callId, int sipStatus, AgreedMedia earlyMedia) implements CallInput {
+    record Provisional(String callId, int sipStatus, AgreedMedia earlyMedia) implements LegInput {
         public Provisional {
             Objects.requireNonNull(callId, "callId");
         }
@@ -44,7 +53,7 @@ public sealed interface CallInput {
      * applied the 2xx's SDP answer: {@code media} is what that agreed, or null when the answer was
      * unusable (a {@link MediaFailed} follows).
      */
-    record Answered(String callId, AgreedMedia media) implements CallInput {
+    record Answered(String callId, AgreedMedia media) implements LegInput {
         public Answered {
             Objects.requireNonNull(callId, "callId");
         }
@@ -59,35 +68,35 @@ public sealed interface CallInput {
      * A final non-2xx response to our INVITE (after the adapter answered any 401/407 challenge):
      * busy, declined, not found, server error... {@code reason} is the response's reason phrase.
      */
-    record Rejected(String callId, int sipStatus, String reason) implements CallInput {
+    record Rejected(String callId, int sipStatus, String reason) implements LegInput {
         public Rejected {
             Objects.requireNonNull(callId, "callId");
         }
     }
 
     /** The request could not be sent or the connection dropped (server unreachable, TLS failure). */
-    record TransportFailed(String callId, String reason) implements CallInput {
+    record TransportFailed(String callId, String reason) implements LegInput {
         public TransportFailed {
             Objects.requireNonNull(callId, "callId");
         }
     }
 
     /** The INVITE (or, for an incoming call, our 2xx) transaction timed out: RFC 3261 Timer B / Timer H. */
-    record NoResponse(String callId) implements CallInput {
+    record NoResponse(String callId) implements LegInput {
         public NoResponse {
             Objects.requireNonNull(callId, "callId");
         }
     }
 
     /** The remote side sent BYE on the call's dialog (the adapter already answered 200). */
-    record RemoteHangUp(String callId) implements CallInput {
+    record RemoteHangUp(String callId) implements LegInput {
         public RemoteHangUp {
             Objects.requireNonNull(callId, "callId");
         }
     }
 
     /** An established dialog failed: in-dialog request timed out or got 481, the connection dropped. */
-    record DialogFailed(String callId, String reason) implements CallInput {
+    record DialogFailed(String callId, String reason) implements LegInput {
         public DialogFailed {
             Objects.requireNonNull(callId, "callId");
         }
@@ -97,7 +106,7 @@ public sealed interface CallInput {
      * Media could not be set up or broke: no common codec, SRTP required but not offered, RTP
      * socket failure. Before an incoming call is answered this rejects it with 488.
      */
-    record MediaFailed(String callId, String reason) implements CallInput {
+    record MediaFailed(String callId, String reason) implements LegInput {
         public MediaFailed {
             Objects.requireNonNull(callId, "callId");
         }
@@ -114,9 +123,15 @@ public sealed interface CallInput {
     }
 
     /** A timer started by {@link CallCommand.StartTimer} expired. */
-    record TimerFired(TimerId timer) implements CallInput {
+    record TimerFired(TimerId timer) implements LegInput {
         public TimerFired {
             Objects.requireNonNull(timer, "timer");
+        }
+
+        /** The call the timer was started for ("" for timers about no call, like the screen's). */
+        @Override
+        public String callId() {
+            return timer.callId();
         }
     }
 
@@ -142,7 +157,7 @@ public sealed interface CallInput {
      * {@code media} is what our answer (or the ACK's answer to our offer) agreed, or null when that
      * is unusable (a {@link MediaFailed} follows).
      */
-    record IncomingAcknowledged(String callId, AgreedMedia media) implements CallInput {
+    record IncomingAcknowledged(String callId, AgreedMedia media) implements LegInput {
         public IncomingAcknowledged {
             Objects.requireNonNull(callId, "callId");
         }
@@ -154,7 +169,7 @@ public sealed interface CallInput {
     }
 
     /** The caller sent CANCEL before we answered (the adapter already replied 200 and 487). */
-    record IncomingCancelled(String callId) implements CallInput {
+    record IncomingCancelled(String callId) implements LegInput {
         public IncomingCancelled {
             Objects.requireNonNull(callId, "callId");
         }

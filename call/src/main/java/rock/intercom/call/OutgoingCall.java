@@ -262,29 +262,6 @@ final class OutgoingCall {
 
     /** The Call-ID an input is about, or null for inputs about no particular call. */
     static String callIdOf(CallInput input) {
-        if (input instanceof Provisional i) {
-            return i.callId();
-        } else if (input instanceof Answered i) {
-            return i.callId();
-        } else if (input instanceof Rejected i) {
-            return i.callId();
-        } else if (input instanceof TransportFailed i) {
-            return i.callId();
-        } else if (input instanceof NoResponse i) {
-            return i.callId();
-        } else if (input instanceof RemoteHangUp i) {
-            return i.callId();
-        } else if (input instanceof DialogFailed i) {
-            return i.callId();
-        } else if (input instanceof MediaFailed i) {
-            return i.callId();
-        } else if (input instanceof TimerFired i) {
-            return i.timer().callId();
-        } else if (input instanceof CallInput.IncomingAcknowledged i) {
-            return i.callId();
-        } else if (input instanceof CallInput.IncomingCancelled i) {
-            return i.callId();
-        }
-        return null;
+        return input instanceof CallInput.LegInput leg ? leg.callId() : null;
     }
 }
