@@ -115,7 +115,7 @@ class OutboundProxyTest {
             await().atMost(Duration.ofSeconds(3)).until(() -> !claimed.isEmpty());
             assertThat(claimed.get(0).getStatusCode()).isEqualTo(Response.PROXY_AUTHENTICATION_REQUIRED);
 
-            ClientTransaction retry = stack.answerChallenge(first, claimed.get(0)).orElseThrow();
+            ClientTransaction retry = stack.answer(first, claimed.get(0)).orElseThrow();
             retry.sendRequest();
             // The proxy accepts the credentials and relays; the registrar answers 404 (it serves no MESSAGE).
             await().atMost(Duration.ofSeconds(3)).until(() -> claimed.size() == 2);

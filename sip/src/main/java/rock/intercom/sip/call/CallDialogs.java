@@ -94,7 +94,7 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
      * agent offers them every SIP event first. The caller closes them after stopping the agent.
      */
     public static CallDialogs attachTo(SipAgent agent, SessionDescriptions media) {
-        CallDialogs dialogs = new CallDialogs(new AgentCallStack(agent.sharedStack()), media);
+        CallDialogs dialogs = new CallDialogs(agent.sharedStack(), media);
         agent.setEventRouter(dialogs);
         return dialogs;
     }
