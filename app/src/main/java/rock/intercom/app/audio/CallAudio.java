@@ -18,6 +18,7 @@ import rock.intercom.call.media.SdpAnswer;
 import rock.intercom.call.media.SdpOffer;
 import rock.intercom.call.media.SessionDescriptions;
 import rock.intercom.media.session.MediaSession;
+import rock.intercom.media.session.ReceivedDigits;
 import rock.intercom.media.session.RtpPortRange;
 import rock.intercom.media.srtp.SrtpCryptoProvider;
 import rock.intercom.settings.DeviceSettings;
@@ -160,7 +161,7 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
 
     /**
      * The DTMF digits the peer sent in this call (RFC 4733 events and SIP INFO, in arrival order;
-     * at most {@value CallChannel#MAX_DIGITS}), while the call's audio exists; empty otherwise.
+     * at most {@value ReceivedDigits#MAX}), while the call's audio exists; empty otherwise.
      */
     public String receivedDigits(String callId) {
         CallChannel channel = channels.get(callId);

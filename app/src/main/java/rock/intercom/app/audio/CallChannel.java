@@ -11,6 +11,7 @@ import rock.intercom.media.sdp.Negotiation;
 import rock.intercom.media.sdp.OfferAnswer;
 import rock.intercom.media.sdp.VideoOutcome;
 import rock.intercom.media.session.MediaSession;
+import rock.intercom.media.session.ReceivedDigits;
 import rock.intercom.media.session.MediaSockets;
 
 /**
@@ -29,13 +30,10 @@ final class CallChannel {
                 throws AudioDeviceException;
     }
 
-    /** Digits kept per call: a door code is a few; a peer holding a key down cannot grow this. */
-    static final int MAX_DIGITS = 64;
-
     private final String callId;
     private final boolean outgoing;
     private final long sessionId;
-    private final StringBuilder digits = new StringBuilder();
+    private final ReceivedDigits digits = new ReceivedDigits();
     private OfferAnswer negotiator;
     /** The offer the agreed answer answered, and that answer: a later, different answer is checked against them. */
     private LocalOffer answeredOffer;
@@ -238,22 +236,14 @@ final class CallChannel {
         }
     }
 
-    /** Keeps a DTMF digit the peer sent (RFC 4733 or SIP INFO); false once {@link #MAX_DIGITS} are kept. */
+    /** Keeps a DTMF digit the peer sent (RFC 4733 or SIP INFO); false once {@link ReceivedDigits#MAX} are kept. */
     boolean keepDigit(char digit) {
-        synchronized (digits) {
-            if (digits.length() >= MAX_DIGITS) {
-                return false;
-            }
-            digits.append(digit);
-            return true;
-        }
+        return digits.keep(digit);
     }
 
     /** The digits received in this call so far, in arrival order, whatever carried them. */
     String digits() {
-        synchronized (digits) {
-            return digits.toString();
-        }
+        return digits.text();
     }
 
     /** The session while media runs. */

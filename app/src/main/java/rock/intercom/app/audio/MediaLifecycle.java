@@ -17,6 +17,7 @@ import rock.intercom.media.audio.Speaker;
 import rock.intercom.media.sdp.NegotiatedMedia;
 import rock.intercom.media.session.MediaListener;
 import rock.intercom.media.session.MediaSession;
+import rock.intercom.media.session.ReceivedDigits;
 import rock.intercom.media.session.MediaSessionOptions;
 import rock.intercom.media.session.MediaSockets;
 import rock.intercom.settings.CallOptions;
@@ -200,7 +201,7 @@ final class MediaLifecycle {
 
     /**
      * Every received digit is logged with its call, kept, and posted to the call logic (the door
-     * release code); past {@link CallChannel#MAX_DIGITS} a call's digits are only logged, so a peer
+     * release code); past {@link ReceivedDigits#MAX} a call's digits are only logged, so a peer
      * holding a key down cannot flood the call thread.
      */
     private void keepDigit(CallChannel channel, char digit, String carrier) {
@@ -210,7 +211,7 @@ final class MediaLifecycle {
         } else {
             // Digits are not logged (they may be the door code); the overflow is logged at DEBUG only.
             LOG.debug("call {}: DTMF received ({}), not kept: {} digits already", channel.callId(), carrier,
-                    CallChannel.MAX_DIGITS);
+                    ReceivedDigits.MAX);
         }
     }
 

@@ -15,7 +15,7 @@ import rock.intercom.media.rtp.RtpPacket;
  * decodes it or conceals its loss, applies the speaker volume and writes it to the speaker. While
  * the buffer fills it plays silence, so a WAV speaker's timeline matches the call's.
  */
-final class AudioPlayout implements Runnable {
+final class AudioPlayout extends MediaLoop {
     private final JitterBuffer jitterBuffer;
     private final Speaker speaker;
     private final PayloadTypes payloadTypes;
@@ -24,7 +24,6 @@ final class AudioPlayout implements Runnable {
     private final AtomicLong concealed = new AtomicLong();
     private final int frameSamples;
     private volatile double gain;
-    private volatile boolean running = true;
 
     AudioPlayout(JitterBuffer jitterBuffer, Speaker speaker, PayloadTypes payloadTypes, double gain) {
         this.jitterBuffer = jitterBuffer;
@@ -42,15 +41,11 @@ final class AudioPlayout implements Runnable {
         return concealed.get();
     }
 
-    void stop() {
-        running = false;
-    }
-
     @Override
     public void run() {
         short[] frame = new short[frameSamples];
         FrameClock clock = new FrameClock(System.nanoTime(), Codec.PTIME_MS * 1_000_000L);
-        while (running) {
+        while (running()) {
             long wait = clock.dueNanos() - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);

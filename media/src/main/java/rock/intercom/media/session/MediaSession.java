@@ -32,7 +32,6 @@ import rock.intercom.media.srtp.SrtpTransport;
  */
 public final class MediaSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
-    private static final int MAX_DIGITS_KEPT = 64;
     private static final int SOCKET_TIMEOUT_MS = 200;
 
     private final MediaSockets sockets;
@@ -49,7 +48,7 @@ public final class MediaSession implements AutoCloseable {
     private final RtpReceiver receiver;
     private final AudioPlayout playout;
     private final RtcpAgent rtcp;
-    private final StringBuilder digits = new StringBuilder();
+    private final ReceivedDigits digits = new ReceivedDigits();
     private final AtomicBoolean noMediaReported = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -161,11 +160,7 @@ public final class MediaSession implements AutoCloseable {
     }
 
     private void onDigit(char digit) {
-        synchronized (digits) {
-            if (digits.length() < MAX_DIGITS_KEPT) {
-                digits.append(digit);
-            }
-        }
+        digits.keep(digit);
         LOG.debug("DTMF event received"); // never the digit at INFO: it may be the door code
         listener.onDtmf(digit);
     }
@@ -212,11 +207,9 @@ public final class MediaSession implements AutoCloseable {
         noMediaReported.set(false);
     }
 
-    /** Digits received by RFC 4733 so far in this call (at most 64). */
+    /** Digits received by RFC 4733 so far in this call (at most {@value ReceivedDigits#MAX}). */
     public String receivedDigits() {
-        synchronized (digits) {
-            return digits.toString();
-        }
+        return digits.text();
     }
 
     /** {@code SRTP AES_CM_128_HMAC_SHA1_80} or {@code RTP}. */

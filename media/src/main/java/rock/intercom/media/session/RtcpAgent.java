@@ -16,7 +16,7 @@ import rock.intercom.media.srtp.SrtpContext;
  * report block about the peer's stream; reads the peer's reports to learn how our stream arrives.
  * {@link #sendReport()} is called by the session's timer; {@link #run()} is the receive loop.
  */
-final class RtcpAgent implements Runnable {
+final class RtcpAgent extends MediaLoop {
     private static final Logger LOG = LoggerFactory.getLogger(RtcpAgent.class);
 
     private final DatagramSocket socket;
@@ -28,7 +28,6 @@ final class RtcpAgent implements Runnable {
     private final String cname;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
-    private volatile boolean running = true;
     private volatile long lastSrMiddle;
     private volatile long lastSrArrivalNanos;
     private volatile long lastPacketsSent;
@@ -56,10 +55,6 @@ final class RtcpAgent implements Runnable {
     /** The peer's last report block about our stream, or null. */
     RtcpReport.ReportBlock remoteView() {
         return remoteView;
-    }
-
-    void stop() {
-        running = false;
     }
 
     /** Builds and sends one compound report. */
@@ -93,7 +88,7 @@ final class RtcpAgent implements Runnable {
 
     @Override
     public void run() {
-        DatagramReceiveLoop.run(socket, 2048, () -> running, this::handle,
+        DatagramReceiveLoop.run(socket, 2048, this::running, this::handle,
                 e -> LOG.warn("dropped an RTCP packet that could not be handled", e), e -> { });
     }
 

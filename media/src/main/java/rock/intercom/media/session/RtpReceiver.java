@@ -17,7 +17,7 @@ import rock.intercom.media.srtp.SrtpContext;
  * RFC 4733 events to the DTMF detector. Anything malformed, forged or of an unknown payload type
  * is counted and dropped; nothing a peer sends can end the loop. Single thread.
  */
-final class RtpReceiver implements Runnable {
+final class RtpReceiver extends MediaLoop {
     private static final Logger LOG = LoggerFactory.getLogger(RtpReceiver.class);
     /** Largest datagram read; RTP audio is far smaller. */
     private static final int MAX_DATAGRAM = 2048;
@@ -32,7 +32,6 @@ final class RtpReceiver implements Runnable {
     private final DtmfDetector dtmf = new DtmfDetector();
     private final AtomicLong rejected = new AtomicLong();
     private volatile long lastReceivedNanos;
-    private volatile boolean running = true;
 
     RtpReceiver(DatagramSocket socket, RemotePeer peer, SrtpContext srtp, JitterBuffer jitterBuffer,
                 ReceptionStatistics statistics, PayloadTypes payloadTypes, Consumer<Character> onDtmf) {
@@ -54,13 +53,9 @@ final class RtpReceiver implements Runnable {
         return rejected.get();
     }
 
-    void stop() {
-        running = false;
-    }
-
     @Override
     public void run() {
-        DatagramReceiveLoop.run(socket, MAX_DATAGRAM, () -> running, this::handle, e -> {
+        DatagramReceiveLoop.run(socket, MAX_DATAGRAM, this::running, this::handle, e -> {
             rejected.incrementAndGet();
             LOG.warn("dropped an RTP packet that could not be handled", e);
         }, e -> LOG.debug("RTP receive failed: {}", e.toString()));

@@ -24,7 +24,7 @@ import rock.intercom.media.srtp.SrtpContext;
  * and sends it; RFC 4733 digits replace audio while they play. Random SSRC, initial sequence
  * number and timestamp (RFC 3550 §5.1). Thread-safe controls; the loop is single-threaded.
  */
-final class RtpSender implements Runnable {
+final class RtpSender extends MediaLoop {
     private static final Logger LOG = LoggerFactory.getLogger(RtpSender.class);
     private static final long FRAME_NANOS = Codec.PTIME_MS * 1_000_000L;
     private static final int MAX_QUEUED_DIGITS = 32;
@@ -40,7 +40,6 @@ final class RtpSender implements Runnable {
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong octets = new AtomicLong();
     private volatile double gain;
-    private volatile boolean running = true;
     private volatile long lastTimestamp;
 
     RtpSender(DatagramSocket socket, RemotePeer peer, Microphone microphone, AudioCodec encoder, int payloadType,
@@ -89,10 +88,6 @@ final class RtpSender implements Runnable {
         return lastTimestamp;
     }
 
-    void stop() {
-        running = false;
-    }
-
     @Override
     public void run() {
         short[] frame = new short[codec.frameSamples()];
@@ -100,7 +95,7 @@ final class RtpSender implements Runnable {
         Iterator<DtmfEvent.Step> dtmf = null;
         long dtmfTimestamp = 0;
         boolean firstAudio = true;
-        while (running) {
+        while (running()) {
             long wait = clock.dueNanos() - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
@@ -149,7 +144,7 @@ final class RtpSender implements Runnable {
             packets.incrementAndGet();
             octets.addAndGet(payloadLength);
         } catch (IOException e) {
-            if (running && !socket.isClosed()) {
+            if (running() && !socket.isClosed()) {
                 LOG.debug("RTP send failed: {}", e.toString()); // e.g. ICMP unreachable; keep pacing
             }
         }
