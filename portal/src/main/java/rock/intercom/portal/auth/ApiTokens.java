@@ -1,16 +1,12 @@
 package rock.intercom.portal.auth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -38,7 +34,6 @@ public final class ApiTokens {
     public static final String PREFIX = "rit_";
     public static final int MAX_TOKENS = 100;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One token as listed: never the token itself. */
@@ -123,7 +118,7 @@ public final class ApiTokens {
 
     private void load() {
         try {
-            ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            ObjectNode root = JsonStoreFile.read(file);
             for (var node : root.withArray("tokens")) {
                 byDigest.put(node.path("sha256").asText(), new Token(node.path("id").asText(), node.path("name").asText(),
                         Role.valueOf(node.path("role").asText()), node.path("createdBy").asText(),
@@ -138,25 +133,13 @@ public final class ApiTokens {
         if (file == null) {
             return;
         }
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonStoreFile.newDocument();
         ArrayNode list = root.putArray("tokens");
         byDigest.forEach((digest, token) -> list.addObject().put("id", token.id()).put("name", token.name())
                 .put("role", token.role().name()).put("createdBy", token.createdBy())
                 .put("createdAt", token.createdAt().toString()).put("sha256", digest));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the data dir's own permissions apply
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            JsonStoreFile.write(file, root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write API tokens to " + file, e);
         }

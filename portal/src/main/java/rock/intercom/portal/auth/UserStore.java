@@ -1,17 +1,13 @@
 package rock.intercom.portal.auth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +36,6 @@ public final class UserStore {
     public static final int DEFAULT_COST = 10;
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Entry(Role role, String hash) {
@@ -250,7 +245,7 @@ public final class UserStore {
     private void load() {
         Object version = version();
         try {
-            ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            ObjectNode root = JsonStoreFile.read(file);
             for (var node : root.withArray("users")) {
                 users.put(node.path("username").asText(),
                         new Entry(Role.valueOf(node.path("role").asText()), node.path("passwordHash").asText()));
@@ -262,34 +257,17 @@ public final class UserStore {
     }
 
     private void save() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonStoreFile.newDocument();
         ArrayNode list = root.putArray("users");
         users.forEach((name, entry) -> list.addObject()
                 .put("username", name)
                 .put("role", entry.role().name())
                 .put("passwordHash", entry.hash()));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root),
-                    StandardCharsets.UTF_8);
-            restrictToOwner(tmp);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            JsonStoreFile.write(file, root);
             seenVersion = version();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write portal users to " + file, e);
-        }
-    }
-
-    private static void restrictToOwner(Path path) {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // Not a POSIX file system: the data dir's own permissions apply.
         }
     }
 }
