@@ -119,7 +119,7 @@ public final class DemoPbx implements AutoCloseable {
             CallTable calls = new CallTable(parts, heard);
             DeviceCaller deviceCaller = new DeviceCaller(parts, calls);
             GuardDesk guardDesk = new GuardDesk(parts, calls, deviceCaller);
-            RequestDispatcher dispatcher = new RequestDispatcher(loop, sip,
+            RequestDispatcher dispatcher = new RequestDispatcher(parts,
                 new RegisterHandler(sip, authenticator, registrar, clock),
                 new InviteHandler(sip, authenticator, guardDesk, options.guardDeskExtension(),
                     options.users().keySet()), guardDesk, deviceCaller);

@@ -1,7 +1,6 @@
 package rock.intercom.demo;
 
 import java.text.ParseException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -23,17 +22,17 @@ import org.slf4j.LoggerFactory;
 final class RequestDispatcher implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
-    private final Executor loop;
+    private final PbxParts pbx;
     private final PbxSignalling sip;
     private final RegisterHandler register;
     private final InviteHandler invite;
     private final GuardDesk guardDesk;
     private final DeviceCaller deviceCaller;
 
-    RequestDispatcher(Executor loop, PbxSignalling sip, RegisterHandler register, InviteHandler invite,
-                      GuardDesk guardDesk, DeviceCaller deviceCaller) {
-        this.loop = loop;
-        this.sip = sip;
+    RequestDispatcher(PbxParts pbx, RegisterHandler register, InviteHandler invite, GuardDesk guardDesk,
+                      DeviceCaller deviceCaller) {
+        this.pbx = pbx;
+        this.sip = pbx.sip();
         this.register = register;
         this.invite = invite;
         this.guardDesk = guardDesk;
@@ -132,7 +131,7 @@ final class RequestDispatcher implements SipListener {
 
     private void post(Runnable task) {
         try {
-            loop.execute(task);
+            pbx.loop().execute(task);
         } catch (RejectedExecutionException e) {
             // The PBX is stopping; late callbacks are dropped.
         }
