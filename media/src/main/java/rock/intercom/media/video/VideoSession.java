@@ -150,6 +150,11 @@ public final class VideoSession implements AutoCloseable {
         return Optional.ofNullable(receiver == null ? null : receiver.lastPicture());
     }
 
+    /** What our camera sends in this call as JPEG (at most a second old), if a picture was made yet. */
+    public Optional<byte[]> lastCameraPicture() {
+        return Optional.ofNullable(sender == null ? null : sender.lastCameraPicture());
+    }
+
     /** The first error of the camera/encoder or decoder pipeline (e.g. a camera that cannot open), if any. */
     public Optional<String> failure() {
         String out = sender == null ? null : sender.error();

@@ -74,6 +74,9 @@ class VideoSessionLoopbackTest {
             byte[] jpeg = a.lastPicture().orElseThrow();
             assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
             assertThat(jpeg[1] & 0xFF).isEqualTo(0xD8);
+            // And what our own camera sends, for the device page during a call.
+            await().atMost(Duration.ofSeconds(2)).until(() -> b.lastCameraPicture().isPresent());
+            assertThat(CameraSnapshotTest.jpegSize(b.lastCameraPicture().get())).isEqualTo("320x240");
         }
     }
 
