@@ -150,6 +150,22 @@ public final class CallVideo implements AutoCloseable {
         return channel == null ? Optional.empty() : channel.session().flatMap(VideoSession::lastPicture);
     }
 
+    /** What the camera sends in a running call (JPEG, at most a second old), if a call sends video now. */
+    public Optional<byte[]> sentPicture() {
+        for (VideoChannel channel : channels.values()) {
+            Optional<byte[]> picture = channel.session().flatMap(VideoSession::lastCameraPicture);
+            if (picture.isPresent()) {
+                return picture;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a call's video session runs now (its camera is then busy for anything else). */
+    public boolean sending() {
+        return channels.values().stream().anyMatch(c -> c.session().map(s -> s.media().direction().sends()).orElse(false));
+    }
+
     /** The running session of a call, for tests and diagnostics. */
     public Optional<VideoSession> session(String callId) {
         VideoChannel channel = channels.get(callId);
@@ -170,7 +186,8 @@ public final class CallVideo implements AutoCloseable {
         return "none (" + ((VideoOutcome.None) outcome).reason() + ")";
     }
 
-    private VideoOptions format() {
+    /** The size and rate video calls send now (the settings', or the defaults). */
+    public VideoOptions format() {
         DeviceSettings now = settings.get();
         CallOptions options = now == null || now.sip() == null ? null : now.sip().callOptions();
         return options == null ? VideoOptions.DEFAULTS : options.videoOrDefaults();
