@@ -146,6 +146,7 @@ final class VideoOfferAnswer {
     private static List<SdpAttribute> h264Attributes(int pt, String profileLevelId) {
         return List.of(SdpAttribute.of("rtpmap", pt + " H264/90000"),
                 SdpAttribute.of("fmtp", pt + " profile-level-id=" + profileLevelId + ";packetization-mode=1"),
+                SdpAttribute.of("rtcp-fb", "* nack"), // RFC 4585 §4.2: generic NACK, answered from the send history
                 SdpAttribute.of("rtcp-fb", "* nack pli"),
                 SdpAttribute.of("rtcp-fb", "* ccm fir"));
     }

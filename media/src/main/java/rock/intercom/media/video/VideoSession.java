@@ -68,6 +68,7 @@ public final class VideoSession implements AutoCloseable {
     private volatile long lastKeyFrameInNanos = -1;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong plis = new AtomicLong();
+    private final Retransmissions retransmissions = new Retransmissions(System::nanoTime);
 
     /** Builds the pipelines on {@code sockets} (which the session now owns); nothing flows before {@link #start}. */
     public VideoSession(MediaSockets sockets, NegotiatedVideo media, Camera camera, VideoOptions format) {
@@ -137,7 +138,8 @@ public final class VideoSession implements AutoCloseable {
     public VideoStatistics statistics() {
         return new VideoStatistics(sent.get(), received.get(), rejected.get(),
                 receiver == null ? 0 : receiver.framesDecoded(), receiver == null ? "" : receiver.pictureSize(),
-                keyFrames.get(), keyFramesIn.get(), requests.get(), plis.get(), lastKeyFrameLatencyMs);
+                keyFrames.get(), keyFramesIn.get(), requests.get(), plis.get(), lastKeyFrameLatencyMs,
+                retransmissions.resent(), retransmissions.refused());
     }
 
     /** {@link System#nanoTime()} when the peer's last key frame began to arrive, or -1: for the key-frame bench. */
@@ -187,6 +189,7 @@ public final class VideoSession implements AutoCloseable {
             countKeyFrame();
         }
         byte[] wire = srtp.map(t -> t.outbound().protectRtp(packet, 0, packet.length)).orElse(packet);
+        retransmissions.sent(((packet[2] & 0xFF) << 8) | (packet[3] & 0xFF), wire);
         try {
             sockets.rtp().send(new DatagramPacket(wire, wire.length, remoteRtp));
             sent.incrementAndGet();
@@ -298,11 +301,28 @@ public final class VideoSession implements AutoCloseable {
             data = ok.value();
             length = data.length;
         }
+        if (sender != null) {
+            resend(RtcpFeedback.nackedSequences(data, 0, length, ssrc, Retransmissions.MAX_PER_NACK));
+        }
         int asked = RtcpFeedback.keyFrameRequests(data, 0, length, ssrc).size();
         if (asked > 0) {
             requests.addAndGet(asked);
             LOG.debug("video: peer asked for a key frame");
             requestKeyFrame();
+        }
+    }
+
+    /** RFC 4585 §6.2.1: the packets a Generic NACK asks for, again, as far as history and budget go. */
+    private void resend(java.util.Set<Integer> asked) {
+        if (asked.isEmpty()) {
+            return;
+        }
+        for (byte[] wire : retransmissions.asked(asked)) {
+            try {
+                sockets.rtp().send(new DatagramPacket(wire, wire.length, remoteRtp));
+            } catch (IOException e) {
+                LOG.debug("video resend failed: {}", e.toString());
+            }
         }
     }
 
