@@ -36,6 +36,8 @@ final class GuardDeskCall {
     Phase phase = Phase.RINGING;
     ScheduledFuture<?> answerTimer;
     ScheduledFuture<?> toneTask;
+    /** The desk's video in this call (test pattern out, the door's pictures in), or null without video. */
+    GuardDeskVideo video;
 
     GuardDeskCall(String callId, CallLeg leg, RtpToneSender tone, long sdpSessionId) {
         this.callId = callId;

@@ -19,9 +19,9 @@ import rock.intercom.settings.Encryption;
  * (RFC 4585 §4.2, RFC 5104 §7.1), which the encoder answers with a key frame. SRTP follows the same
  * Encryption rules as audio, with keys of its own (RFC 4568 §6: keys per media line). A video
  * stream we cannot take is answered with port 0 and leaves the audio call intact (RFC 3264 §6).
- * Stateless; thread-safe.
+ * Stateless; thread-safe. Public for a peer that answers video alone (the demo's guard desk).
  */
-final class VideoOfferAnswer {
+public final class VideoOfferAnswer {
     /** The payload type of our H.264 offer (dynamic range, RFC 3551 §3; audio uses 0, 8, 9 and 101). */
     static final int H264_PT = 96;
     /** Constrained baseline (profile_idc 66, constraint_set1), level 3.1. */
@@ -44,10 +44,10 @@ final class VideoOfferAnswer {
     }
 
     /** Our answer to the peer's video section {@code m}: a section (port 0 when refused) and the outcome. */
-    record Answer(MediaDescription section, VideoOutcome outcome) {
+    public record Answer(MediaDescription section, VideoOutcome outcome) {
     }
 
-    static Answer answer(SessionDescription offer, MediaDescription m, LocalEndpoint local, MediaPolicy policy,
+    public static Answer answer(SessionDescription offer, MediaDescription m, LocalEndpoint local, MediaPolicy policy,
                          Function<CryptoSuite, SrtpMasterKey> keySource) {
         if (!policy.videoAllowed()) {
             return new Answer(m.rejected(), VideoOutcome.OFF);
