@@ -131,6 +131,56 @@ public final class CallVideo implements AutoCloseable {
         }
     }
 
+    // ---- re-INVITEs during the call (SIP dialogs thread; the call's media runs) ----
+
+    /**
+     * The video port a re-INVITE's answer names: the running stream's; or, when Video Calls allows
+     * video and the call has none now (refused at first, or removed since), a fresh pair.
+     */
+    public int reOfferPort(String callId, InetAddress local, boolean allowed) {
+        int port = localPort(callId);
+        return port > 0 || !allowed ? port : bind(callId, local);
+    }
+
+    /**
+     * Whether a re-INVITE's agreement cannot go on in the running session (new keys or payload
+     * type, or a direction whose pipeline was not built): then {@link #restart} and answer again.
+     */
+    public boolean needsNewStream(String callId, VideoOutcome outcome) {
+        return outcome instanceof VideoOutcome.Agreed agreed
+                && session(callId).map(s -> !s.canFollow(agreed.video())).orElse(false);
+    }
+
+    /** Stops the call's running video and binds a fresh pair for the new stream: its port, or 0. */
+    public int restart(String callId, InetAddress local) {
+        VideoChannel channel = channels.get(callId);
+        if (channel != null) {
+            closeQuietly(channel.release());
+        }
+        return bind(callId, local);
+    }
+
+    /**
+     * Applies a re-INVITE's agreement to the running call: the session follows a new address or
+     * direction (hold and resume included), a new stream starts, or a refused/removed one stops.
+     * Returns the label, as for the call's events.
+     */
+    public String renegotiated(String callId, VideoOutcome outcome) {
+        VideoChannel channel = channels.computeIfAbsent(callId, id -> new VideoChannel());
+        channel.redecided(outcome);
+        Optional<VideoSession> running = channel.session();
+        if (outcome instanceof VideoOutcome.Agreed agreed && running.isPresent()) {
+            running.get().follow(agreed.video());
+        } else if (outcome instanceof VideoOutcome.Agreed) {
+            start(callId);
+        } else {
+            closeQuietly(channel.release());
+        }
+        String label = label(outcome);
+        LOG.info("call {}: re-INVITE: video: {}", callId, label);
+        return label;
+    }
+
     public void stop(String callId) {
         VideoChannel channel = channels.remove(callId);
         if (channel != null) {

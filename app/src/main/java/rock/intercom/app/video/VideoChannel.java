@@ -45,6 +45,23 @@ final class VideoChannel {
         return Optional.ofNullable(unused);
     }
 
+    /** A re-INVITE's decision: it replaces the standing one (RFC 3264 §8: a new offer, a new answer). */
+    synchronized void redecided(VideoOutcome decision) {
+        outcome = decision;
+    }
+
+    /**
+     * Takes the running session and any unused sockets away, to close outside the lock: a
+     * re-INVITE removed the video or needs a new stream. The channel can bind and start again.
+     */
+    synchronized AutoCloseable release() {
+        VideoSession s = session;
+        MediaSockets m = sockets;
+        session = null;
+        sockets = null;
+        return closing(s, m);
+    }
+
     synchronized Optional<VideoOutcome> outcome() {
         return Optional.ofNullable(outcome);
     }
@@ -75,10 +92,10 @@ final class VideoChannel {
     /** Ends the channel; returns what it held, to close. */
     synchronized AutoCloseable end() {
         ended = true;
-        VideoSession s = session;
-        MediaSockets m = sockets;
-        session = null;
-        sockets = null;
+        return release();
+    }
+
+    private static AutoCloseable closing(VideoSession s, MediaSockets m) {
         return () -> {
             if (s != null) {
                 s.close();
