@@ -114,6 +114,7 @@ async function showPicture(img, url, problem) {
     const old = img.src;
     img.src = URL.createObjectURL(await response.blob());
     if (old.startsWith("blob:")) URL.revokeObjectURL(old);
+    await img.decode(); // shown once it is a whole picture; a broken one hides below
     img.hidden = false;
     if (problem) problem.hidden = true;
   } catch (err) {
