@@ -34,6 +34,9 @@ public final class CallVideo implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallVideo.class);
 
+    /** Video streams one call may start (the first and re-INVITEs' new ones). */
+    static final int MAX_STREAMS_PER_CALL = 8;
+
     private final Supplier<DeviceSettings> settings;
     private final VideoSetup setup;
     private final RtpPortRange ports;
@@ -139,7 +142,21 @@ public final class CallVideo implements AutoCloseable {
      */
     public int reOfferPort(String callId, InetAddress local, boolean allowed) {
         int port = localPort(callId);
-        return port > 0 || !allowed ? port : bind(callId, local);
+        return port > 0 || !allowed || !mayStartAnother(callId) ? port : bind(callId, local);
+    }
+
+    /**
+     * Each new stream builds an encoder and a decoder (tens of ms of CPU): a peer that adds and
+     * removes video over and over gets at most {@link #MAX_STREAMS_PER_CALL}; after that its video
+     * is answered with port 0 and the call goes on with what it has.
+     */
+    private boolean mayStartAnother(String callId) {
+        VideoChannel channel = channels.get(callId);
+        boolean may = channel == null || channel.streams() < MAX_STREAMS_PER_CALL;
+        if (!may) {
+            LOG.info("call {}: video refused: {} video streams in this call already", callId, MAX_STREAMS_PER_CALL);
+        }
+        return may;
     }
 
     /**
@@ -157,7 +174,7 @@ public final class CallVideo implements AutoCloseable {
         if (channel != null) {
             closeQuietly(channel.release());
         }
-        return bind(callId, local);
+        return mayStartAnother(callId) ? bind(callId, local) : 0;
     }
 
     /**

@@ -15,6 +15,8 @@ final class VideoChannel {
     private VideoOutcome outcome;
     private VideoSession session;
     private boolean ended;
+    /** Sessions started in this call: re-INVITEs that add or re-key video start more. */
+    private int streams;
 
     synchronized boolean bound(MediaSockets bound) {
         if (ended || sockets != null) {
@@ -82,7 +84,12 @@ final class VideoChannel {
             return false;
         }
         session = started;
+        streams++;
         return true;
+    }
+
+    synchronized int streams() {
+        return streams;
     }
 
     synchronized Optional<VideoSession> session() {
