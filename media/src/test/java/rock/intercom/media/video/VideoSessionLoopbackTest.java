@@ -138,8 +138,9 @@ class VideoSessionLoopbackTest {
              VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST,
                      SMALL)) {
             long started = System.nanoTime();
-            a.start();
+            // The receiver first: a file is sent once, so a key frame sent before it listens is not sent again soon.
             b.start();
+            a.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> b.statistics().framesDecoded() >= 25);
             // 30 frames at 15 fps take 2 s: a file pushed as fast as it decodes would be done at once.
             assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThan(1200);
