@@ -134,6 +134,9 @@ final class CallTable {
         if (call.video != null) {
             call.video.close();
         }
+        if (call.videoOffer != null) {
+            call.videoOffer.close();
+        }
         calls.remove(call.callId);
         LOG.info("Demo PBX guard desk call ended: {}", why);
     }

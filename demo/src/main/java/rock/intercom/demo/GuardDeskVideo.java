@@ -40,7 +40,8 @@ final class GuardDeskVideo implements AutoCloseable {
     private final MediaDescription answer;
     private final VideoSession session;
 
-    private GuardDeskVideo(MediaDescription answer, VideoSession session) {
+    /** @param answer our side's video section (the answer we gave, or the offer the door took) */
+    GuardDeskVideo(MediaDescription answer, VideoSession session) {
         this.answer = answer;
         this.session = session;
     }

@@ -149,7 +149,9 @@ class DemoTest {
             // The desk calls the door: Incoming Call; the guard hangs up: Hanging Up (incoming, remote side).
             assertThat(desk.press("/call-door").body()).contains("is calling the door");
             await().atMost(Duration.ofSeconds(10)).until(() -> count(device, "Incoming Call") == 1);
-            assertThat(last(device, "Incoming Call").details()).containsEntry("caller", "sip:400@127.0.0.1");
+            assertThat(last(device, "Incoming Call").details()).containsEntry("caller", "sip:400@127.0.0.1")
+                    .containsEntry("video", "H264 640x480 sendrecv"); // the desk offers its test pattern too
+            await().atMost(Duration.ofSeconds(10)).until(() -> demo.pbx().doorPicture().isPresent());
             assertThat(desk.press("/hang-up").body()).contains("The guard hung up.");
             await().atMost(Duration.ofSeconds(10)).until(() -> count(device, "Hanging Up") == 2);
             assertThat(last(device, "Hanging Up").details()).containsEntry("side", "remote")

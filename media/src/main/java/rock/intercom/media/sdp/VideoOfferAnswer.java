@@ -23,11 +23,11 @@ import rock.intercom.settings.Encryption;
  */
 public final class VideoOfferAnswer {
     /** The payload type of our H.264 offer (dynamic range, RFC 3551 §3; audio uses 0, 8, 9 and 101). */
-    static final int H264_PT = 96;
+    public static final int H264_PT = 96;
     /** Constrained baseline (profile_idc 66, constraint_set1), level 3.1. */
-    static final String PROFILE_LEVEL_ID = "42e01f";
+    public static final String PROFILE_LEVEL_ID = "42e01f";
     /** What we ask for and send at most: enough for 640×480 at 15 fps from x264's zero-latency preset. */
-    static final int DEFAULT_KBPS = 512;
+    public static final int DEFAULT_KBPS = 512;
     /** The encoder's share of b=AS: the rest is RTP/UDP/IP overhead (RFC 4566 §5.8 counts it). */
     private static final int PAYLOAD_SHARE_PERCENT = 85;
 
@@ -35,7 +35,7 @@ public final class VideoOfferAnswer {
     }
 
     /** Our video section, with our crypto lines when {@code crypto} is not empty. */
-    static MediaDescription offer(LocalEndpoint local, String protocol, List<CryptoAttribute> crypto) {
+    public static MediaDescription offer(LocalEndpoint local, String protocol, List<CryptoAttribute> crypto) {
         List<SdpAttribute> attributes = new ArrayList<>(h264Attributes(H264_PT, PROFILE_LEVEL_ID));
         crypto.forEach(c -> attributes.add(c.toAttribute()));
         attributes.add(SdpAttribute.property(local.direction().attribute()));
