@@ -18,6 +18,9 @@
 #                         baresip          4.9                 15.0                          31/38
 #   SRTP 80   (load 5.6)  door            13.7                 15.0                          63/94
 #                         baresip          5.2                 15.0                          29/34
+# Again after the camera's JPEG branch (a tee with a queue before x264enc) was added, load 8.6:
+#   plain RTP                door            14.9                 14.9                          42/75
+#                            baresip          5.6                 15.0                          30/65
 # The door costs ~2-3x baresip's CPU: its figure holds the whole device JVM, a test pattern drawn
 # with two text overlays every frame (baresip's fakevideo draws none) and a JPEG a second for
 # snapshots. Its key frame after a PLI comes one frame interval later (66 ms at 15 fps: GStreamer

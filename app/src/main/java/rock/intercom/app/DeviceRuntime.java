@@ -148,7 +148,7 @@ public final class DeviceRuntime implements AutoCloseable {
         if (videoCallsOn(initial)) {
             options.video().notices().forEach(announce::println);
         }
-        DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView, opener);
+        DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView, opener, audio.video());
         UserStore users = UserStore.open(options.dataDir(), env, announce);
         metrics.watchRegistration(signalling::registrationView);
         AutoCloseable callCounts = metrics.countCalls(events);

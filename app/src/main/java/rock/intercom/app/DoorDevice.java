@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.function.Supplier;
 import rock.intercom.app.door.DoorOpener;
+import rock.intercom.app.video.CallVideo;
+import rock.intercom.app.video.CameraPictures;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.CallLeg;
 import rock.intercom.call.CallState;
+import rock.intercom.portal.Picture;
 import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.LiveSettings;
 import rock.intercom.settings.SettingsCodec;
@@ -22,10 +25,14 @@ public final class DoorDevice extends rock.intercom.portal.SettingsBackedDevice 
     private final Supplier<ObjectNode> registration;
 
     private final DoorOpener door;
+    private final CallVideo video;
+    private final CameraPictures camera;
 
     public DoorDevice(LiveSettings settings, SettingsCodec codec, CallController call, Supplier<ObjectNode> registration,
-            DoorOpener door) {
+            DoorOpener door, CallVideo video) {
         super(settings, codec);
+        this.video = Objects.requireNonNull(video, "video");
+        this.camera = new CameraPictures(video);
         this.door = Objects.requireNonNull(door, "door");
         this.call = Objects.requireNonNull(call, "call");
         this.registration = Objects.requireNonNull(registration, "registration");
@@ -34,6 +41,21 @@ public final class DoorDevice extends rock.intercom.portal.SettingsBackedDevice 
     @Override
     public java.util.Optional<String> openDoor(String user, String channel) {
         return door.openBy(user, channel);
+    }
+
+    @Override
+    public Picture receivedVideo() {
+        CallLeg leg = call.state().leg();
+        if (leg == null) {
+            return new Picture.Missing("no call");
+        }
+        return video.snapshot(leg.callId()).<Picture>map(Picture.Jpeg::new)
+                .orElseGet(() -> new Picture.Missing("no video received in this call"));
+    }
+
+    @Override
+    public Picture cameraView() {
+        return camera.view();
     }
 
     @Override

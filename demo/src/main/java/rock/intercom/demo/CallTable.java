@@ -63,6 +63,12 @@ final class CallTable {
             + (call.established() && call.toneTask == null ? " (desk silent)" : "")).toList();
     }
 
+    /** The door's latest picture in an established call with video, if any (JPEG). */
+    java.util.Optional<byte[]> doorPicture() {
+        return calls.values().stream().filter(c -> c.established() && c.video != null)
+            .map(c -> c.video.doorPicture()).flatMap(java.util.Optional::stream).findFirst();
+    }
+
     int callsInProgress() {
         return calls.size();
     }
@@ -123,6 +129,12 @@ final class CallTable {
             call.toneTask.cancel(false);
         }
         call.tone.close();
+        if (call.video != null) {
+            call.video.close();
+        }
+        if (call.videoOffer != null) {
+            call.videoOffer.close();
+        }
         calls.remove(call.callId);
         LOG.info("Demo PBX guard desk call ended: {}", why);
     }

@@ -242,6 +242,11 @@ public final class DemoPbx implements AutoCloseable {
         return onLoop(calls::describe);
     }
 
+    /** What the door's camera sends to the guard desk in a video call (JPEG, at most a second old). */
+    public java.util.Optional<byte[]> doorPicture() {
+        return onLoop(calls::doorPicture);
+    }
+
     /** Hangs up every guard desk call from the PBX side (BYE, or 603 while still ringing). */
     public void hangUp() {
         onLoop(() -> {

@@ -105,7 +105,8 @@ public record DemoSystem(DemoPbx pbx, DeviceRuntime device, GuardDeskPage guardD
                         new Identity("505", password, "RockX-505", "505"),
                         DemoPbxOptions.GUARD_DESK,
                         List.of(),
-                        new CallOptions(80, 70, 30, VideoCalls.OFF),
+                        // Video both ways: the door sends its --camera (the test pattern by default), the desk its own.
+                        new CallOptions(80, 70, 30, VideoCalls.BOTH),
                         // No mode chosen: the guide's default applies (extension list), and the
                         // portal's v3.6.3 custom parameter can still hand the choice to the server.
                         new IncomingCalls(true, null,

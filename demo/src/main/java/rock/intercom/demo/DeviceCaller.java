@@ -62,7 +62,9 @@ final class DeviceCaller {
             throw new IllegalStateException("no RTP port for the call", e);
         }
         long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        String offer = OutgoingCallMedia.offer(sip.host, tone.localPort(), sessionId);
+        Optional<GuardDeskVideoOffer> video = GuardDeskVideoOffer.bind(pbx.localAddress(), tone.localPort());
+        String offer = OutgoingCallMedia.offer(sip.host, tone.localPort(), sessionId,
+            video.map(GuardDeskVideoOffer::section));
         try {
             SipURI target = (SipURI) sip.addresses.createURI(contactUri);
             String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam().toLowerCase();
@@ -83,12 +85,14 @@ final class DeviceCaller {
             GuardDeskCall call = new GuardDeskCall(callId.getCallId(), new CallLeg.Outgoing(ct, device, caller), tone,
                 sessionId);
             call.localSdp = offer;
+            call.videoOffer = video.orElse(null);
             call.phase = Phase.CALLING;
             calls.add(call);
             ct.sendRequest();
             LOG.info("Demo PBX: {} calling {} at {}", caller, device, contactUri);
         } catch (ParseException | InvalidArgumentException | SipException | ClassCastException e) {
             tone.close();
+            video.ifPresent(GuardDeskVideoOffer::close);
             throw new IllegalStateException("cannot call " + device + " at " + contactUri + ": " + e.getMessage(), e);
         }
     }
@@ -142,7 +146,8 @@ final class DeviceCaller {
             return; // a retransmitted 200: ACKed again, nothing else changes
         }
         call.dialog = dialog;
-        Optional<ToneTarget> target = answerOf(response);
+        Optional<SessionDescription> answer = answerOf(response);
+        Optional<ToneTarget> target = answer.flatMap(OutgoingCallMedia::readAnswer);
         if (target.isEmpty()) {
             LOG.warn("Demo PBX: {} answered without G.711 audio; hanging up", out.device());
             calls.sendBye(call);
@@ -152,6 +157,13 @@ final class DeviceCaller {
         call.target = target.get();
         call.phase = Phase.CONNECTED;
         calls.startTone(call);
+        if (call.videoOffer != null) {
+            call.video = call.videoOffer.accepted(answer.get()).orElse(null);
+            call.videoOffer = null;
+            if (call.video != null) {
+                call.video.start();
+            }
+        }
         LOG.info("Demo PBX: {} answered the guard desk in {}", out.device(), call.target.codec());
     }
 
@@ -179,14 +191,13 @@ final class DeviceCaller {
         calls.end(call, "guard desk hung up");
     }
 
-    private static Optional<ToneTarget> answerOf(Response response) {
+    private static Optional<SessionDescription> answerOf(Response response) {
         byte[] body = response.getRawContent();
         if (body == null || body.length == 0) {
             return Optional.empty();
         }
         ParseResult<SessionDescription> sdp = SdpParser.parse(new String(body, StandardCharsets.UTF_8));
-        return sdp instanceof ParseResult.Parsed<SessionDescription> p
-            ? OutgoingCallMedia.readAnswer(p.value()) : Optional.empty();
+        return sdp instanceof ParseResult.Parsed<SessionDescription> p ? Optional.of(p.value()) : Optional.empty();
     }
 
     /** RFC 3261 §15: a 2xx that arrives after the call was given up is ACKed, then ended with BYE. */

@@ -2,6 +2,7 @@ package rock.intercom.demo;
 
 import java.net.SocketException;
 import java.text.ParseException;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sip.Dialog;
@@ -64,9 +65,12 @@ final class GuardDesk {
             return;
         }
         long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        AnswerDecision decision = GuardDeskAnswerer.answer(offer, sip.host, tone.localPort(), sessionId, 1);
+        Optional<GuardDeskVideo> video = GuardDeskVideo.answer(offer, pbx.localAddress(), tone.localPort());
+        AnswerDecision decision = GuardDeskAnswerer.answer(offer, sip.host, tone.localPort(), sessionId, 1,
+            video.map(GuardDeskVideo::section));
         if (decision instanceof AnswerDecision.Refused refused) {
             tone.close();
+            video.ifPresent(GuardDeskVideo::close);
             sip.send(st, sip.response(invite, refused.status(), refused.reason(), null));
             return;
         }
@@ -75,6 +79,7 @@ final class GuardDesk {
         GuardDeskCall call = new GuardDeskCall(CallTable.callIdOf(invite), leg, tone, sessionId);
         call.localSdp = accepted.answerSdp();
         call.target = accepted.target();
+        call.video = video.orElse(null);
         calls.add(call);
         sip.send(st, sip.response(invite, Response.TRYING));
         Response ringing = sip.response(invite, Response.RINGING, null, leg.toTag());
@@ -96,7 +101,10 @@ final class GuardDesk {
         call.dialog = in.transaction().getDialog();
         call.phase = Phase.ANSWERED;
         calls.startTone(call);
-        LOG.info("Demo PBX guard desk answered in {}", call.target.codec());
+        if (call.video != null) {
+            call.video.start();
+        }
+        LOG.info("Demo PBX guard desk answered in {}{}", call.target.codec(), call.video == null ? "" : " with video");
     }
 
     /** An INVITE inside an existing dialog (hold, codec change): answer it anew on the same port. */
@@ -106,8 +114,9 @@ final class GuardDesk {
             sip.send(st, sip.response(invite, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
             return;
         }
+        // The video stream runs on as it is: a re-offer that keeps it gets the same answer again.
         AnswerDecision decision = GuardDeskAnswerer.answer(offer, sip.host, call.tone.localPort(),
-            call.sdpSessionId, call.sdpVersion + 1);
+            call.sdpSessionId, call.sdpVersion + 1, Optional.ofNullable(call.video).map(GuardDeskVideo::section));
         if (decision instanceof AnswerDecision.Refused refused) {
             sip.send(st, sip.response(invite, refused.status(), refused.reason(), null));
             return;

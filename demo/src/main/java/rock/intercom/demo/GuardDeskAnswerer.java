@@ -11,7 +11,8 @@ import rock.intercom.media.sdp.SessionDescription;
 /**
  * The guard desk's side of the offer/answer model (RFC 3264 §6): take the first plain RTP audio
  * stream that offers G.711 (PCMU preferred, else PCMA), keep telephone-event (RFC 4733) if offered,
- * mirror the direction, and reject every other stream with port 0. The demo PBX cannot do SRTP, so
+ * mirror the direction, take the video stream it is given an answer for ({@link GuardDeskVideo}),
+ * and reject every other stream with port 0. The demo PBX cannot do SRTP, so
  * an offer with only RTP/SAVP audio is refused with 488. Pure and stateless.
  */
 public final class GuardDeskAnswerer {
@@ -29,6 +30,15 @@ public final class GuardDeskAnswerer {
      */
     public static AnswerDecision answer(SessionDescription offer, String localAddress, int localRtpPort,
                                         long sessionId, long version) {
+        return answer(offer, localAddress, localRtpPort, sessionId, version, Optional.empty());
+    }
+
+    /**
+     * As above, with {@code video} the desk's answer to the offer's first video section
+     * ({@link GuardDeskVideo#offeredVideo}); without one that section is refused like any other.
+     */
+    public static AnswerDecision answer(SessionDescription offer, String localAddress, int localRtpPort,
+                                        long sessionId, long version, Optional<MediaDescription> video) {
         MediaDescription chosen = null;
         Codec codec = null;
         boolean secureOnly = false;
@@ -77,11 +87,14 @@ public final class GuardDeskAnswerer {
         attributes.add(SdpAttribute.of("ptime", Integer.toString(Codec.PTIME_MS)));
         attributes.add(SdpAttribute.property(answerDirection));
 
+        MediaDescription offeredVideo = GuardDeskVideo.offeredVideo(offer).orElse(null);
         List<MediaDescription> answerMedia = new ArrayList<>();
         for (MediaDescription m : offer.media()) {
-            answerMedia.add(m == chosen
-                ? new MediaDescription("audio", localRtpPort, chosen.protocol(), formats, null, attributes)
-                : m.rejected());
+            if (m == chosen) {
+                answerMedia.add(new MediaDescription("audio", localRtpPort, chosen.protocol(), formats, null, attributes));
+            } else {
+                answerMedia.add(m == offeredVideo && video.isPresent() ? video.get() : m.rejected());
+            }
         }
         SessionDescription answer = new SessionDescription("-", Long.toString(sessionId), version, localAddress,
             "Rock demo PBX guard desk", localAddress, List.of(), answerMedia);

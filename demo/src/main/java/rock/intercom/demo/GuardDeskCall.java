@@ -36,6 +36,10 @@ final class GuardDeskCall {
     Phase phase = Phase.RINGING;
     ScheduledFuture<?> answerTimer;
     ScheduledFuture<?> toneTask;
+    /** The desk's video in this call (test pattern out, the door's pictures in), or null without video. */
+    GuardDeskVideo video;
+    /** Outgoing: the video offered with the INVITE, until the answer starts or refuses it; else null. */
+    GuardDeskVideoOffer videoOffer;
 
     GuardDeskCall(String callId, CallLeg leg, RtpToneSender tone, long sdpSessionId) {
         this.callId = callId;

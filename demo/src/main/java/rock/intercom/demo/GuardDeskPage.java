@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GuardDeskPage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuardDeskPage.class);
+    /** The door's picture at the desk during a video call; the page (reloaded every 2 s) shows it. */
+    static final String DOOR_VIDEO = "/door-video.jpg";
     private static final int MAX_BODY = 1024;
 
     private final DemoPbx pbx;
@@ -86,6 +88,13 @@ public final class GuardDeskPage implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (method.equals("GET") && path.equals("/")) {
                 reply(exchange, 200, "text/html", page(null));
+            } else if (method.equals("GET") && path.equals(DOOR_VIDEO)) {
+                var picture = pbx.doorPicture();
+                if (picture.isPresent()) {
+                    replyBytes(exchange, 200, "image/jpeg", picture.get());
+                } else {
+                    reply(exchange, 404, "text/plain", "No video from the door");
+                }
             } else if (method.equals("POST")) {
                 if (!tokenMatches(exchange.getRequestBody())) {
                     reply(exchange, 403, "text/plain", "Reload the guard desk page and try again.");
@@ -139,7 +148,8 @@ public final class GuardDeskPage implements AutoCloseable {
         HeardAudio heard = pbx.heard();
         return GuardDeskPageHtml.render(new GuardDeskPageHtml.View(pbx.guardDeskExtension(), door, unknownCaller,
             pbx.guardDeskMode(), pbx.describeCalls(), !pbx.bindings(door).isEmpty(),
-            heard.hearingWithin(1000) ? heard.levelDbfs() : null, token, notice));
+            heard.hearingWithin(1000) ? heard.levelDbfs() : null, token, notice,
+            pbx.doorPicture().isPresent() ? DOOR_VIDEO + "?at=" + System.currentTimeMillis() : null));
     }
 
     private boolean localHost(String host) {
@@ -159,12 +169,15 @@ public final class GuardDeskPage implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        replyBytes(exchange, status, type + "; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void replyBytes(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
         var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", type + "; charset=utf-8");
+        headers.set("Content-Type", type);
         headers.set("Cache-Control", "no-store");
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

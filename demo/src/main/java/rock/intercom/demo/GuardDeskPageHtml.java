@@ -10,9 +10,10 @@ final class GuardDeskPageHtml {
      *
      * @param heardDbfs the level of the door's audio at the desk over the last second; null when none arrives
      * @param notice    what the last control did; null on a plain view
+     * @param doorVideo where the door's picture is, while a video call shows one; null otherwise
      */
     record View(String desk, String door, String unknownCaller, GuardDeskMode mode, List<String> calls,
-                boolean doorRegistered, Double heardDbfs, String token, String notice) {
+                boolean doorRegistered, Double heardDbfs, String token, String notice, String doorVideo) {
     }
 
     private GuardDeskPageHtml() {
@@ -37,7 +38,12 @@ final class GuardDeskPageHtml {
             .append(v.mode() == GuardDeskMode.BUSY ? "busy (486 Busy Here)" : "answers after one ring")
             .append("<br>Hearing the door: <span id=\"heard\">")
             .append(v.heardDbfs() == null ? "nothing" : String.format("%.0f dBFS", v.heardDbfs()))
-            .append("</span></p><h2>Calls</h2><ul id=\"calls\">");
+            .append("</span></p>");
+        if (v.doorVideo() != null) {
+            html.append("<img id=\"door-video\" src=\"").append(esc(v.doorVideo()))
+                .append("\" alt=\"What the door's camera sends\" style=\"max-width:100%\">");
+        }
+        html.append("<h2>Calls</h2><ul id=\"calls\">");
         if (v.calls().isEmpty()) {
             html.append("<li>none</li>");
         }

@@ -19,6 +19,11 @@ public final class OutgoingCallMedia {
 
     /** The guard desk's offer: one plain RTP audio stream from {@code localAddress:rtpPort}. */
     public static String offer(String localAddress, int rtpPort, long sessionId) {
+        return offer(localAddress, rtpPort, sessionId, Optional.empty());
+    }
+
+    /** The same with a video section after the audio ({@link GuardDeskVideoOffer}), when there is one. */
+    public static String offer(String localAddress, int rtpPort, long sessionId, Optional<MediaDescription> video) {
         MediaDescription audio = new MediaDescription("audio", rtpPort, "RTP/AVP",
             List.of("0", "8", Integer.toString(TELEPHONE_EVENT)), null, List.of(
                 SdpAttribute.of("rtpmap", "0 PCMU/8000"),
@@ -27,8 +32,9 @@ public final class OutgoingCallMedia {
                 SdpAttribute.of("fmtp", TELEPHONE_EVENT + " 0-15"),
                 SdpAttribute.of("ptime", Integer.toString(Codec.PTIME_MS)),
                 SdpAttribute.property("sendrecv")));
+        List<MediaDescription> media = video.isPresent() ? List.of(audio, video.get()) : List.of(audio);
         return new SessionDescription("-", Long.toString(sessionId), 1, localAddress, "Rock demo PBX guard desk",
-            localAddress, List.of(), List.of(audio)).toSdp();
+            localAddress, List.of(), media).toSdp();
     }
 
     /** Where the tone goes per the device's answer; empty when it accepted no G.711 audio. */

@@ -60,6 +60,7 @@ class DemoTest {
 
             assertThat(press(device)).isEqualTo(202);
             await().atMost(Duration.ofSeconds(10)).until(() -> status(device).contains("Connected 400"));
+            assertVideoBothWays(demo);
             // Six windows of ten seconds: the call must stay up through each, with tone both ways at its end.
             for (int window = 1; window <= 6; window++) {
                 await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15))
@@ -77,6 +78,28 @@ class DemoTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> status(device).contains("Idle"));
             assertThat(demo.pbx().callsInProgress()).isZero();
         }
+    }
+
+    /**
+     * The desk answers the door's video with its test pattern: the door decodes it (and the portal's
+     * screen panel gets it as JPEG), and the guard desk page shows the door's camera.
+     */
+    private static void assertVideoBothWays(DemoSystem demo) throws Exception {
+        DeviceRuntime device = demo.device();
+        assertThat(last(device, "Call Established").details()).containsEntry("video", "H264 640x480 sendrecv");
+        String callId = String.valueOf(last(device, "Call Established").details().get("callId"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> device.audio().video().statistics(callId)
+                .map(v -> v.framesDecoded() >= 10).orElse(false));
+        assertThat(device.audio().video().statistics(callId).orElseThrow().pictureSize()).isEqualTo("320x240");
+        await().atMost(Duration.ofSeconds(10)).until(() -> HttpClient.newHttpClient().send(request(device,
+                "/api/v1/devices/rockx-505/calls/current/video.jpg").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200);
+        GuardDeskClient desk = new GuardDeskClient(demo.guardDeskPage().port());
+        await().atMost(Duration.ofSeconds(10)).until(() -> desk.fetch(GuardDeskPage.DOOR_VIDEO).statusCode() == 200);
+        var picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                desk.fetch(GuardDeskPage.DOOR_VIDEO).body()));
+        assertThat(picture.getWidth() + "x" + picture.getHeight()).isEqualTo("640x480");
+        assertThat(desk.page()).contains("id=\"door-video\"");
     }
 
     private static void assertToneBothWays(DemoSystem demo, Path doorSpeaker, String when) throws Exception {
@@ -126,7 +149,9 @@ class DemoTest {
             // The desk calls the door: Incoming Call; the guard hangs up: Hanging Up (incoming, remote side).
             assertThat(desk.press("/call-door").body()).contains("is calling the door");
             await().atMost(Duration.ofSeconds(10)).until(() -> count(device, "Incoming Call") == 1);
-            assertThat(last(device, "Incoming Call").details()).containsEntry("caller", "sip:400@127.0.0.1");
+            assertThat(last(device, "Incoming Call").details()).containsEntry("caller", "sip:400@127.0.0.1")
+                    .containsEntry("video", "H264 640x480 sendrecv"); // the desk offers its test pattern too
+            await().atMost(Duration.ofSeconds(10)).until(() -> demo.pbx().doorPicture().isPresent());
             assertThat(desk.press("/hang-up").body()).contains("The guard hung up.");
             await().atMost(Duration.ofSeconds(10)).until(() -> count(device, "Hanging Up") == 2);
             assertThat(last(device, "Hanging Up").details()).containsEntry("side", "remote")

@@ -21,6 +21,11 @@ final class GuardDeskClient {
         return http.send(HttpRequest.newBuilder(uri("/")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** A GET of any path of the page's server, as bytes (e.g. the door's picture). */
+    HttpResponse<byte[]> fetch(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Posts one control (e.g. {@code /hang-up}) with the token of a freshly read page; the response. */
     HttpResponse<String> press(String control) throws Exception {
         Matcher m = TOKEN.matcher(page());

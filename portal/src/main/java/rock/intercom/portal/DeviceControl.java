@@ -44,6 +44,22 @@ public interface DeviceControl {
     }
 
     /**
+     * The latest picture of the video the current call receives (at most a couple of seconds old),
+     * for the device page's screen panel. Must not block for long.
+     */
+    default Picture receivedVideo() {
+        return new Picture.Missing("this device shows no call video");
+    }
+
+    /**
+     * What the door's camera sees now, in a call or not (for installers aiming it). May take a
+     * few seconds to open the camera; implementations bound what repeated requests cost.
+     */
+    default Picture cameraView() {
+        return new Picture.Failed("this device has no camera");
+    }
+
+    /**
      * Tells {@code listener} every screen the door shows, in order, as it happens (so a Dialing
      * that lasts milliseconds is still seen). It is called on the device's call thread and must
      * not block. Returns a handle that stops it. A device without push returns a no-op handle; the

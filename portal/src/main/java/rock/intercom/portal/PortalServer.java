@@ -244,7 +244,7 @@ public final class PortalServer {
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; form-action 'self'");
         if (!ctx.path().startsWith("/assets/")) {
             ctx.header("Cache-Control", "no-store");
         }

@@ -49,6 +49,10 @@ public final class RouteTable {
                 new Route(PUT, "/api/v1/devices/{id}/settings", MODIFY, api::putSettings),
                 new Route(POST, "/api/v1/devices/{id}/button", MODIFY, api::pressButton),
                 new Route(POST, "/api/v1/devices/{id}/door", MODIFY, api::openDoor),
+                // Video (issue 14): the call's received picture for whoever may watch the device; the
+                // camera's view, which can be had without a call, for those who install and configure it.
+                new Route(GET, "/api/v1/devices/{id}/calls/current/video.jpg", VIEW, api::receivedVideo),
+                new Route(GET, "/api/v1/devices/{id}/camera.jpg", MODIFY, api::cameraView),
                 new Route(GET, "/api/v1/events", VIEW, api::events),
                 new Route(GET, "/api/v1/events.csv", VIEW, api::eventsCsv),
                 // Admin Portal pages

@@ -288,4 +288,40 @@ class DeviceApiTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("error").asText()).contains(message);
     }
+
+    /** The call's received picture for whoever may view the device; the camera's view only for Modify; never cached. */
+    @Test
+    void picturesAreJpegForTheRightRolesNeverCachedAndBounded() throws Exception {
+        String video = "/api/v1/devices/rockx-505/calls/current/video.jpg";
+        String camera = "/api/v1/devices/rockx-505/camera.jpg";
+        try {
+            HttpResponse<String> none = portal.get(video, AS_VIEWER);
+            assertThat(none.statusCode()).isEqualTo(404);
+            assertThat(json(none).path("error").asText()).isEqualTo("no call");
+
+            byte[] jpeg = TestDoor.jpeg(320, 240, java.awt.Color.ORANGE);
+            portal.door.received = new Picture.Jpeg(jpeg);
+            HttpResponse<byte[]> picture = portal.http.send(portal.request(video).header("Authorization", AS_VIEWER)
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(picture.statusCode()).isEqualTo(200);
+            assertThat(picture.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+            assertThat(picture.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(picture.body()).isEqualTo(jpeg);
+            assertThat(portal.get(video, "").statusCode()).isEqualTo(401);
+
+            assertThat(portal.get(camera, AS_VIEWER).statusCode()).as("installers only").isEqualTo(403);
+            HttpResponse<String> broken = portal.get(camera, AS_ADMIN);
+            assertThat(broken.statusCode()).isEqualTo(503);
+            assertThat(json(broken).path("error").asText()).contains("no camera in this test");
+            portal.door.camera = new Picture.Jpeg(jpeg);
+            assertThat(portal.get(camera, AS_ADMIN).statusCode()).isEqualTo(200);
+
+            // A device fault that made a huge "picture" is refused, not relayed.
+            portal.door.received = new Picture.Jpeg(new byte[(1 << 20) + 1]);
+            assertThat(portal.get(video, AS_VIEWER).statusCode()).isEqualTo(503);
+        } finally {
+            portal.door.received = new Picture.Missing("no call");
+            portal.door.camera = new Picture.Failed("the camera gave no picture: no camera in this test");
+        }
+    }
 }

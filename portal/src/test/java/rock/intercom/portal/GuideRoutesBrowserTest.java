@@ -121,6 +121,46 @@ class GuideRoutesBrowserTest {
         assertThat(door.current().effectiveIncomingCallMode()).isEqualTo(IncomingCallMode.SIP_SERVER);
     }
 
+    @Test
+    void theVideoSizeAndRateAreFormFieldsWithTheirOwnErrorsAndSurviveASave() throws Exception {
+        page.navigate("http://127.0.0.1:" + server.port() + "/devices/rockx-505/modify");
+        if (page.url().contains("/sign-in")) {
+            page.getByLabel("User name").fill(PortalFixture.ADMIN);
+            page.getByLabel("Password").fill(PortalFixture.ADMIN_PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.navigate("http://127.0.0.1:" + server.port() + "/devices/rockx-505/modify");
+        }
+        page.locator("#sip-configuration").evaluate("section => section.open = true");
+        page.getByRole(AriaRole.SWITCH, new Page.GetByRoleOptions().setName("SIP")).check();
+        page.getByLabel("Video Width").fill("641");
+        page.getByLabel("Video Height").fill("600");
+        page.getByLabel("Video Frame Rate").fill("31");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+
+        assertThat(page.locator("[data-error-for='sip.callOptions.video.width']")).containsText("even");
+        assertThat(page.locator("[data-error-for='sip.callOptions.video.frameRate']")).containsText("between 1 and 30");
+        assertThat(page.locator("[data-error-for='sip.callOptions.video.height']")).hasCount(0);
+        assertThat(page.getByLabel("Video Width")).hasValue("641");
+        assertThat(page.getByLabel("Video Height")).hasValue("600");
+        assertThat(door.current().sip().callOptions().videoOrDefaults())
+                .as("a rejected form changes nothing").isEqualTo(rock.intercom.settings.VideoOptions.DEFAULTS);
+        BrowserPortalTest.screenshotOf(page, "21-video-field-errors");
+
+        page.getByLabel("Video Width").fill("800");
+        page.getByLabel("Video Frame Rate").fill("10");
+        submit();
+        var chosen = new rock.intercom.settings.VideoOptions(800, 600, 10);
+        assertThat(door.current().sip().callOptions().videoOrDefaults()).isEqualTo(chosen);
+        assertThat(page.getByLabel("Video Width")).hasValue("800");
+
+        // Saving the form again for something else keeps the size and rate.
+        page.getByLabel("Call Timeout").fill("36");
+        submit();
+        assertThat(door.current().sip().callOptions().callTimeoutSeconds()).isEqualTo(36);
+        assertThat(door.current().sip().callOptions().videoOrDefaults()).isEqualTo(chosen);
+        assertThat(apiSettings().at("/sip/callOptions/video/frameRate").asInt()).isEqualTo(10);
+    }
+
     private static void submit() {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Settings applied");

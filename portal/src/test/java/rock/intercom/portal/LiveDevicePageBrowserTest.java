@@ -104,6 +104,46 @@ class LiveDevicePageBrowserTest {
         assertThat(registration).hasText("REGISTERED");
     }
 
+    /** On the other door's page (its own call states), so the tests above see only theirs. */
+    @Test
+    void theScreenPanelShowsTheCallsVideoAndTheCameraButtonItsView() {
+        TestDoor door = portal.otherDoor;
+        Page other = context.newPage();
+        other.navigate(portal.url("/devices/rockx-506"));
+        other.waitForFunction("() => document.querySelector('#screen').dataset.live === 'yes'");
+        Locator video = other.locator("#call-video");
+        door.received = new Picture.Jpeg(TestDoor.jpeg(320, 240, java.awt.Color.ORANGE));
+        try {
+            door.show("CONNECTED", "Connected 400");
+            assertThat(video).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                    .setTimeout(5_000));
+            org.assertj.core.api.Assertions.assertThat(((Number) video.evaluate("img => img.naturalWidth")).intValue())
+                    .isEqualTo(320);
+            BrowserPortalTest.screenshotOf(other, "33-device-call-video");
+            door.show("IDLE", "Idle");
+            assertThat(video).isHidden(new com.microsoft.playwright.assertions.LocatorAssertions.IsHiddenOptions()
+                    .setTimeout(5_000));
+        } finally {
+            door.received = new Picture.Missing("no call");
+            door.show("IDLE", "Idle");
+        }
+
+        Locator problem = other.locator("#camera-problem");
+        other.locator("#camera-button").click();
+        assertThat(problem).containsText("no camera in this test");
+        door.camera = new Picture.Jpeg(TestDoor.jpeg(640, 480, java.awt.Color.BLUE));
+        try {
+            other.locator("#camera-button").click();
+            assertThat(other.locator("#camera-view")).isVisible();
+            assertThat(problem).isHidden();
+            org.assertj.core.api.Assertions.assertThat(((Number) other.locator("#camera-view")
+                    .evaluate("img => img.naturalWidth")).intValue()).isEqualTo(640);
+        } finally {
+            door.camera = new Picture.Failed("the camera gave no picture: no camera in this test");
+            other.close();
+        }
+    }
+
     /** The history event arrives first on a new stream; an empty page has an empty list then, so wait for the status. */
     private static void waitForTheStream() {
         page.waitForFunction("() => document.querySelector('#screen').dataset.live === 'yes'");

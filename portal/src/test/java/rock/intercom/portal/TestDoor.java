@@ -196,6 +196,36 @@ final class TestDoor implements DeviceControl {
         return java.util.Optional.empty();
     }
 
+    /** What {@link #receivedVideo} and {@link #cameraView} hand out; set by tests. */
+    volatile Picture received = new Picture.Missing("no call");
+    volatile Picture camera = new Picture.Failed("the camera gave no picture: no camera in this test");
+
+    @Override
+    public Picture receivedVideo() {
+        return received;
+    }
+
+    @Override
+    public Picture cameraView() {
+        return camera;
+    }
+
+    /** A real JPEG of the given size (one colour), as a door's snapshot would be. */
+    static byte[] jpeg(int width, int height, java.awt.Color colour) {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "jpg", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     synchronized JsonNode storedSettings() {
         return settings.deepCopy();
     }

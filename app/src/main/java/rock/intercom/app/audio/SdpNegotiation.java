@@ -210,9 +210,16 @@ final class SdpNegotiation {
             return SdpAnswer.Refusal.notAcceptable("no local media address: " + e.getMessage());
         }
         MediaPolicy policy = policy(now, channel.outgoing());
-        Negotiation result = new OfferAnswer(policy, sameKey)
-                .answerOffer(remoteOffer, endpoint(local, current.localRtpPort(), video.localPort(channel.callId())),
-                        channel.sessionId(), channel.nextVersion());
+        String callId = channel.callId();
+        int videoPort = video.reOfferPort(callId, local, policy.videoAllowed());
+        Negotiation result = new OfferAnswer(policy, sameKey).answerOffer(remoteOffer,
+                endpoint(local, current.localRtpPort(), videoPort), channel.sessionId(), channel.nextVersion());
+        if (result instanceof Negotiation.Agreed first && video.needsNewStream(callId, first.video())) {
+            // New video keys or payload type: a new stream on a new pair, answered anew (as audio does below).
+            result = new OfferAnswer(policy, sameKey).answerOffer(remoteOffer,
+                    endpoint(local, current.localRtpPort(), video.restart(callId, local)), channel.sessionId(),
+                    channel.nextVersion());
+        }
         if (result instanceof Negotiation.Failed failed) {
             Optional<String> removed = OfferAnswer.audioRemoved(remoteOffer, endpoint(local, current.localRtpPort(), video.localPort(channel.callId())),
                     channel.sessionId(), channel.nextVersion());
@@ -230,6 +237,7 @@ final class SdpNegotiation {
         Negotiation.Agreed agreed = (Negotiation.Agreed) result;
         NegotiatedMedia next = agreed.media();
         if (sameStream(was, next)) {
+            video.renegotiated(callId, agreed.video());
             current.updateRemote(next.remoteHost(), next.remotePort(), next.direction());
             LOG.info("call {}: re-INVITE: media now {} to {}:{}", channel.callId(), next.direction().attribute(),
                     next.remoteHost(), next.remotePort());
@@ -261,6 +269,7 @@ final class SdpNegotiation {
             return SdpAnswer.Refusal.notAcceptable("new stream cannot start: " + e.getMessage());
         }
         channel.replace(next).ifPresent(MediaSession::close);
+        video.renegotiated(channel.callId(), agreed.video());
         LOG.info("call {}: re-INVITE: new stream {} {}", channel.callId(), agreed.media().codec(),
                 agreed.media().securityLabel());
         return new SdpAnswer.Answer(agreed.answer().toSdp(), CallChannel.summary(agreed.media()));

@@ -34,6 +34,9 @@ public final class CallVideo implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallVideo.class);
 
+    /** Video streams one call may start (the first and re-INVITEs' new ones). */
+    static final int MAX_STREAMS_PER_CALL = 8;
+
     private final Supplier<DeviceSettings> settings;
     private final VideoSetup setup;
     private final RtpPortRange ports;
@@ -131,6 +134,70 @@ public final class CallVideo implements AutoCloseable {
         }
     }
 
+    // ---- re-INVITEs during the call (SIP dialogs thread; the call's media runs) ----
+
+    /**
+     * The video port a re-INVITE's answer names: the running stream's; or, when Video Calls allows
+     * video and the call has none now (refused at first, or removed since), a fresh pair.
+     */
+    public int reOfferPort(String callId, InetAddress local, boolean allowed) {
+        int port = localPort(callId);
+        return port > 0 || !allowed || !mayStartAnother(callId) ? port : bind(callId, local);
+    }
+
+    /**
+     * Each new stream builds an encoder and a decoder (tens of ms of CPU): a peer that adds and
+     * removes video over and over gets at most {@link #MAX_STREAMS_PER_CALL}; after that its video
+     * is answered with port 0 and the call goes on with what it has.
+     */
+    private boolean mayStartAnother(String callId) {
+        VideoChannel channel = channels.get(callId);
+        boolean may = channel == null || channel.streams() < MAX_STREAMS_PER_CALL;
+        if (!may) {
+            LOG.info("call {}: video refused: {} video streams in this call already", callId, MAX_STREAMS_PER_CALL);
+        }
+        return may;
+    }
+
+    /**
+     * Whether a re-INVITE's agreement cannot go on in the running session (new keys or payload
+     * type, or a direction whose pipeline was not built): then {@link #restart} and answer again.
+     */
+    public boolean needsNewStream(String callId, VideoOutcome outcome) {
+        return outcome instanceof VideoOutcome.Agreed agreed
+                && session(callId).map(s -> !s.canFollow(agreed.video())).orElse(false);
+    }
+
+    /** Stops the call's running video and binds a fresh pair for the new stream: its port, or 0. */
+    public int restart(String callId, InetAddress local) {
+        VideoChannel channel = channels.get(callId);
+        if (channel != null) {
+            closeQuietly(channel.release());
+        }
+        return mayStartAnother(callId) ? bind(callId, local) : 0;
+    }
+
+    /**
+     * Applies a re-INVITE's agreement to the running call: the session follows a new address or
+     * direction (hold and resume included), a new stream starts, or a refused/removed one stops.
+     * Returns the label, as for the call's events.
+     */
+    public String renegotiated(String callId, VideoOutcome outcome) {
+        VideoChannel channel = channels.computeIfAbsent(callId, id -> new VideoChannel());
+        channel.redecided(outcome);
+        Optional<VideoSession> running = channel.session();
+        if (outcome instanceof VideoOutcome.Agreed agreed && running.isPresent()) {
+            running.get().follow(agreed.video());
+        } else if (outcome instanceof VideoOutcome.Agreed) {
+            start(callId);
+        } else {
+            closeQuietly(channel.release());
+        }
+        String label = label(outcome);
+        LOG.info("call {}: re-INVITE: video: {}", callId, label);
+        return label;
+    }
+
     public void stop(String callId) {
         VideoChannel channel = channels.remove(callId);
         if (channel != null) {
@@ -148,6 +215,22 @@ public final class CallVideo implements AutoCloseable {
     public Optional<byte[]> snapshot(String callId) {
         VideoChannel channel = channels.get(callId);
         return channel == null ? Optional.empty() : channel.session().flatMap(VideoSession::lastPicture);
+    }
+
+    /** What the camera sends in a running call (JPEG, at most a second old), if a call sends video now. */
+    public Optional<byte[]> sentPicture() {
+        for (VideoChannel channel : channels.values()) {
+            Optional<byte[]> picture = channel.session().flatMap(VideoSession::lastCameraPicture);
+            if (picture.isPresent()) {
+                return picture;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a call's video session runs now (its camera is then busy for anything else). */
+    public boolean sending() {
+        return channels.values().stream().anyMatch(c -> c.session().map(s -> s.media().direction().sends()).orElse(false));
     }
 
     /** The running session of a call, for tests and diagnostics. */
@@ -170,7 +253,8 @@ public final class CallVideo implements AutoCloseable {
         return "none (" + ((VideoOutcome.None) outcome).reason() + ")";
     }
 
-    private VideoOptions format() {
+    /** The size and rate video calls send now (the settings', or the defaults). */
+    public VideoOptions format() {
         DeviceSettings now = settings.get();
         CallOptions options = now == null || now.sip() == null ? null : now.sip().callOptions();
         return options == null ? VideoOptions.DEFAULTS : options.videoOrDefaults();

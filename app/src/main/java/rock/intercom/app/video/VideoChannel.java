@@ -15,6 +15,8 @@ final class VideoChannel {
     private VideoOutcome outcome;
     private VideoSession session;
     private boolean ended;
+    /** Sessions started in this call: re-INVITEs that add or re-key video start more. */
+    private int streams;
 
     synchronized boolean bound(MediaSockets bound) {
         if (ended || sockets != null) {
@@ -45,6 +47,23 @@ final class VideoChannel {
         return Optional.ofNullable(unused);
     }
 
+    /** A re-INVITE's decision: it replaces the standing one (RFC 3264 §8: a new offer, a new answer). */
+    synchronized void redecided(VideoOutcome decision) {
+        outcome = decision;
+    }
+
+    /**
+     * Takes the running session and any unused sockets away, to close outside the lock: a
+     * re-INVITE removed the video or needs a new stream. The channel can bind and start again.
+     */
+    synchronized AutoCloseable release() {
+        VideoSession s = session;
+        MediaSockets m = sockets;
+        session = null;
+        sockets = null;
+        return closing(s, m);
+    }
+
     synchronized Optional<VideoOutcome> outcome() {
         return Optional.ofNullable(outcome);
     }
@@ -65,7 +84,12 @@ final class VideoChannel {
             return false;
         }
         session = started;
+        streams++;
         return true;
+    }
+
+    synchronized int streams() {
+        return streams;
     }
 
     synchronized Optional<VideoSession> session() {
@@ -75,10 +99,10 @@ final class VideoChannel {
     /** Ends the channel; returns what it held, to close. */
     synchronized AutoCloseable end() {
         ended = true;
-        VideoSession s = session;
-        MediaSockets m = sockets;
-        session = null;
-        sockets = null;
+        return release();
+    }
+
+    private static AutoCloseable closing(VideoSession s, MediaSockets m) {
         return () -> {
             if (s != null) {
                 s.close();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +45,9 @@ class VideoCallsTest {
     private static final int FRAMES = 15;
     private static final Pattern DISPLAYED = Pattern.compile("vidisp: fakevideo (\\d+) x (\\d+) frames=(\\d+)");
     private static final Pattern KEY_FRAMES = Pattern.compile("n_keyframes=(\\d+)");
+
+    private static final String RECEIVED = "/api/v1/devices/rockx-505/calls/current/video.jpg";
+    private static final String CAMERA = "/api/v1/devices/rockx-505/camera.jpg";
 
     private static CallServer server;
     private static DoorUnderTest door;
@@ -97,7 +101,29 @@ class VideoCallsTest {
 
         VideoSession video = awaitPicturesBothWays(callId);
         pliBothWays(video, true);
+
+        // The portal's screen panel: the desk's picture; the device page's camera view: what the door sends.
+        await().atMost(WAIT).until(() -> door.fetch("GET", RECEIVED, true).statusCode() == 200);
+        HttpResponse<byte[]> received = door.fetch("GET", RECEIVED, true);
+        assertThat(received.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(received.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(jpegSize(received.body())).isEqualTo("320x240");
+        assertThat(door.fetch("GET", RECEIVED, false).statusCode()).isEqualTo(401);
+        await().atMost(WAIT).until(() -> door.fetch("GET", CAMERA, true).statusCode() == 200);
+        assertThat(jpegSize(door.fetch("GET", CAMERA, true).body())).isEqualTo("320x240");
         endCallFromTheDoor();
+
+        // After the call: no received picture; the camera's view is taken for the asking.
+        assertThat(door.fetch("GET", RECEIVED, true).statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> camera = door.fetch("GET", CAMERA, true);
+        assertThat(camera.statusCode()).isEqualTo(200);
+        assertThat(jpegSize(camera.body())).isEqualTo("320x240");
+    }
+
+    /** Width × height of a JPEG as the JDK's decoder reads it (so it is a whole picture). */
+    private static String jpegSize(byte[] jpeg) throws java.io.IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        return image == null ? "not a picture" : image.getWidth() + "x" + image.getHeight();
     }
 
     @Test

@@ -19,15 +19,15 @@ import rock.intercom.settings.Encryption;
  * (RFC 4585 §4.2, RFC 5104 §7.1), which the encoder answers with a key frame. SRTP follows the same
  * Encryption rules as audio, with keys of its own (RFC 4568 §6: keys per media line). A video
  * stream we cannot take is answered with port 0 and leaves the audio call intact (RFC 3264 §6).
- * Stateless; thread-safe.
+ * Stateless; thread-safe. Public for a peer that answers video alone (the demo's guard desk).
  */
-final class VideoOfferAnswer {
+public final class VideoOfferAnswer {
     /** The payload type of our H.264 offer (dynamic range, RFC 3551 §3; audio uses 0, 8, 9 and 101). */
-    static final int H264_PT = 96;
+    public static final int H264_PT = 96;
     /** Constrained baseline (profile_idc 66, constraint_set1), level 3.1. */
-    static final String PROFILE_LEVEL_ID = "42e01f";
+    public static final String PROFILE_LEVEL_ID = "42e01f";
     /** What we ask for and send at most: enough for 640×480 at 15 fps from x264's zero-latency preset. */
-    static final int DEFAULT_KBPS = 512;
+    public static final int DEFAULT_KBPS = 512;
     /** The encoder's share of b=AS: the rest is RTP/UDP/IP overhead (RFC 4566 §5.8 counts it). */
     private static final int PAYLOAD_SHARE_PERCENT = 85;
 
@@ -35,7 +35,7 @@ final class VideoOfferAnswer {
     }
 
     /** Our video section, with our crypto lines when {@code crypto} is not empty. */
-    static MediaDescription offer(LocalEndpoint local, String protocol, List<CryptoAttribute> crypto) {
+    public static MediaDescription offer(LocalEndpoint local, String protocol, List<CryptoAttribute> crypto) {
         List<SdpAttribute> attributes = new ArrayList<>(h264Attributes(H264_PT, PROFILE_LEVEL_ID));
         crypto.forEach(c -> attributes.add(c.toAttribute()));
         attributes.add(SdpAttribute.property(local.direction().attribute()));
@@ -44,10 +44,10 @@ final class VideoOfferAnswer {
     }
 
     /** Our answer to the peer's video section {@code m}: a section (port 0 when refused) and the outcome. */
-    record Answer(MediaDescription section, VideoOutcome outcome) {
+    public record Answer(MediaDescription section, VideoOutcome outcome) {
     }
 
-    static Answer answer(SessionDescription offer, MediaDescription m, LocalEndpoint local, MediaPolicy policy,
+    public static Answer answer(SessionDescription offer, MediaDescription m, LocalEndpoint local, MediaPolicy policy,
                          Function<CryptoSuite, SrtpMasterKey> keySource) {
         if (!policy.videoAllowed()) {
             return new Answer(m.rejected(), VideoOutcome.OFF);
@@ -146,6 +146,7 @@ final class VideoOfferAnswer {
     private static List<SdpAttribute> h264Attributes(int pt, String profileLevelId) {
         return List.of(SdpAttribute.of("rtpmap", pt + " H264/90000"),
                 SdpAttribute.of("fmtp", pt + " profile-level-id=" + profileLevelId + ";packetization-mode=1"),
+                SdpAttribute.of("rtcp-fb", "* nack"), // RFC 4585 §4.2: generic NACK, answered from the send history
                 SdpAttribute.of("rtcp-fb", "* nack pli"),
                 SdpAttribute.of("rtcp-fb", "* ccm fir"));
     }

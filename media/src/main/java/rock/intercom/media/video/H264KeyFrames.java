@@ -1,5 +1,7 @@
 package rock.intercom.media.video;
 
+import rock.intercom.media.rtp.RtpPacket;
+
 /**
  * Recognises the start of a key frame in an RFC 6184 payload: an IDR slice (NAL type 5) or a
  * sequence parameter set (7, which a key frame carries in front, {@code config-interval=-1}) as a
@@ -43,5 +45,17 @@ public final class H264KeyFrames {
             }
         }
         return false;
+    }
+
+    /** An RTP packet's header length with CSRCs and extension (RFC 3550 §5.1, §5.3.1), or -1 if it does not fit. */
+    static int rtpHeaderLength(byte[] p) {
+        int length = RtpPacket.FIXED_HEADER + 4 * (p[0] & 0x0F);
+        if ((p[0] & 0x10) != 0) {
+            if (length + 4 > p.length) {
+                return -1;
+            }
+            length += 4 + 4 * (((p[length + 2] & 0xFF) << 8) | (p[length + 3] & 0xFF));
+        }
+        return length < p.length ? length : -1;
     }
 }

@@ -60,10 +60,7 @@ public final class H264Receiver extends VideoPipeline {
                 + " ! rtpjitterbuffer latency=" + JITTER_MS + " ! rtph264depay ! avdec_h264 ! tee name=t"
                 + " t. ! queue max-size-buffers=2 leaky=downstream"
                 + " ! appsink name=frames sync=false emit-signals=true max-buffers=1 drop=true"
-                // Snapshots cost one JPEG a second, not one per frame.
-                + " t. ! queue max-size-buffers=2 leaky=downstream ! videorate drop-only=true max-rate=1"
-                + " ! videoconvert ! jpegenc quality=70"
-                + " ! appsink name=snapshots sync=false emit-signals=true max-buffers=1 drop=true";
+                + JpegSnapshots.branch("snapshots");
     }
 
     /** One RTP packet of the H.264 stream, header included. */

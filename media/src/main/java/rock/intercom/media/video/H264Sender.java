@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.elements.AppSink;
@@ -33,6 +34,7 @@ public final class H264Sender extends VideoPipeline {
 
     private final AppSink sink;
     private final Element encoder;
+    private final AtomicReference<byte[]> cameraPicture = new AtomicReference<>();
 
     /**
      * Builds the pipeline (not yet playing).
@@ -47,6 +49,7 @@ public final class H264Sender extends VideoPipeline {
         sink = (AppSink) pipeline.getElementByName("out");
         encoder = pipeline.getElementByName("enc");
         sink.connect(SampleBytes.to(packets));
+        ((AppSink) pipeline.getElementByName("camera")).connect(SampleBytes.to(cameraPicture::set));
     }
 
     private static String description(Camera camera, VideoOptions format, int ssrc, int payloadType,
@@ -56,12 +59,20 @@ public final class H264Sender extends VideoPipeline {
                 + " ! videoconvert ! videoscale" + (camera.needsRateConversion() ? " ! videorate" : "")
                 + " ! video/x-raw,format=I420,width=" + format.width()
                 + ",height=" + format.height() + ",framerate=" + format.frameRate() + "/1"
+                + " ! tee name=t t. ! queue max-size-buffers=2"
                 + " ! x264enc name=enc tune=zerolatency speed-preset=ultrafast bitrate=" + bitrateKbps
                 + " key-int-max=" + KEY_FRAME_SECONDS * format.frameRate() + " threads=1 sliced-threads=false"
                 + " ! video/x-h264,profile=constrained-baseline,stream-format=byte-stream"
                 + " ! rtph264pay pt=" + payloadType + " ssrc=" + Integer.toUnsignedString(ssrc)
                 + " mtu=" + RTP_MTU + " config-interval=-1 aggregate-mode=zero-latency"
-                + " ! appsink name=out sync=false emit-signals=true max-buffers=64 drop=true";
+                + " ! appsink name=out sync=false emit-signals=true max-buffers=64 drop=true"
+                // What the camera sends, for installers aiming it during a call (the device is busy then).
+                + JpegSnapshots.branch("camera");
+    }
+
+    /** The camera's latest picture in this call as JPEG (at most a second old), or {@code null} before the first. */
+    public byte[] lastCameraPicture() {
+        return cameraPicture.get();
     }
 
     /**

@@ -41,10 +41,9 @@ public final class VideoSession implements AutoCloseable {
     private static final long FIRST_PICTURE_NANOS = 700_000_000L;
 
     private final MediaSockets sockets;
-    private final NegotiatedVideo media;
     private final Optional<SrtpTransport> srtp;
-    private final InetSocketAddress remoteRtp;
-    private final InetSocketAddress remoteRtcp;
+    /** What was agreed and where the peer is; a re-INVITE may change both at once ({@link #follow}). */
+    private volatile Peer peer;
     private final int ssrc = ThreadLocalRandom.current().nextInt();
     private final H264Sender sender;
     private final H264Receiver receiver;
@@ -68,14 +67,13 @@ public final class VideoSession implements AutoCloseable {
     private volatile long lastKeyFrameInNanos = -1;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong plis = new AtomicLong();
+    private final Retransmissions retransmissions = new Retransmissions(System::nanoTime);
 
     /** Builds the pipelines on {@code sockets} (which the session now owns); nothing flows before {@link #start}. */
     public VideoSession(MediaSockets sockets, NegotiatedVideo media, Camera camera, VideoOptions format) {
         this.sockets = Objects.requireNonNull(sockets, "sockets");
-        this.media = Objects.requireNonNull(media, "media");
+        this.peer = Peer.of(Objects.requireNonNull(media, "media"));
         this.srtp = media.srtp().map(SrtpTransport::of);
-        this.remoteRtp = new InetSocketAddress(media.remoteHost(), media.remotePort());
-        this.remoteRtcp = new InetSocketAddress(media.remoteHost(), media.remotePort() + 1);
         H264Sender out = null;
         H264Receiver in = null;
         try {
@@ -117,12 +115,45 @@ public final class VideoSession implements AutoCloseable {
         if (sender != null) {
             sender.start();
         }
-        LOG.info("video {} to {} (payload type {}, {} kbit/s, {})", media.direction().attribute(), remoteRtp,
+        NegotiatedVideo media = peer.media();
+        LOG.info("video {} to {} (payload type {}, {} kbit/s, {})", media.direction().attribute(), peer.rtp(),
                 media.payloadType(), media.bitrateKbps(), media.srtp().isPresent() ? "SRTP" : "RTP");
     }
 
     public NegotiatedVideo media() {
-        return media;
+        return peer.media();
+    }
+
+    /**
+     * Whether a re-INVITE's agreement can go on in this session: the same payload type and keys
+     * (the SRTP contexts stay), and the pipelines its direction needs were built.
+     */
+    public boolean canFollow(NegotiatedVideo next) {
+        NegotiatedVideo now = peer.media();
+        return next.payloadType() == now.payloadType() && next.srtp().equals(now.srtp())
+                && (!next.direction().sends() || sender != null) && (!next.direction().receives() || receiver != null);
+    }
+
+    /**
+     * A re-INVITE's agreement ({@link #canFollow} holds): a new peer address and direction. On hold
+     * (sendonly, inactive) nothing is sent and what arrives is dropped; sending again starts with a
+     * key frame, so the peer's picture comes back at once (RFC 3264 §8.4).
+     */
+    public void follow(NegotiatedVideo next) {
+        boolean wasSending = peer.media().direction().sends();
+        peer = Peer.of(next);
+        if (!wasSending && next.direction().sends()) {
+            requestKeyFrame();
+        }
+        LOG.info("video now {} to {}", next.direction().attribute(), peer.rtp());
+    }
+
+    /** The agreed video and the peer's RTP/RTCP addresses, swapped as one. */
+    private record Peer(NegotiatedVideo media, InetSocketAddress rtp, InetSocketAddress rtcp) {
+        static Peer of(NegotiatedVideo m) {
+            return new Peer(m, new InetSocketAddress(m.remoteHost(), m.remotePort()),
+                    new InetSocketAddress(m.remoteHost(), m.remotePort() + 1));
+        }
     }
 
     public int localRtpPort() {
@@ -137,7 +168,8 @@ public final class VideoSession implements AutoCloseable {
     public VideoStatistics statistics() {
         return new VideoStatistics(sent.get(), received.get(), rejected.get(),
                 receiver == null ? 0 : receiver.framesDecoded(), receiver == null ? "" : receiver.pictureSize(),
-                keyFrames.get(), keyFramesIn.get(), requests.get(), plis.get(), lastKeyFrameLatencyMs);
+                keyFrames.get(), keyFramesIn.get(), requests.get(), plis.get(), lastKeyFrameLatencyMs,
+                retransmissions.resent(), retransmissions.refused());
     }
 
     /** {@link System#nanoTime()} when the peer's last key frame began to arrive, or -1: for the key-frame bench. */
@@ -148,6 +180,11 @@ public final class VideoSession implements AutoCloseable {
     /** The peer's last picture as JPEG (at most a second old), if any arrived. */
     public Optional<byte[]> lastPicture() {
         return Optional.ofNullable(receiver == null ? null : receiver.lastPicture());
+    }
+
+    /** What our camera sends in this call as JPEG (at most a second old), if a picture was made yet. */
+    public Optional<byte[]> lastCameraPicture() {
+        return Optional.ofNullable(sender == null ? null : sender.lastCameraPicture());
     }
 
     /** The first error of the camera/encoder or decoder pipeline (e.g. a camera that cannot open), if any. */
@@ -173,17 +210,19 @@ public final class VideoSession implements AutoCloseable {
     // ---- sending (GStreamer's streaming thread) ----
 
     private void send(byte[] packet) {
-        if (!running || packet.length < RtpPacket.FIXED_HEADER) {
+        Peer to = peer;
+        if (!running || packet.length < RtpPacket.FIXED_HEADER || !to.media().direction().sends()) {
             return;
         }
-        int headerLength = headerLength(packet);
+        int headerLength = H264KeyFrames.rtpHeaderLength(packet);
         if (headerLength > 0 && H264KeyFrames.startsKeyFrame(packet, headerLength, packet.length - headerLength)
                 && isFirstOfFrame(packet)) {
             countKeyFrame();
         }
         byte[] wire = srtp.map(t -> t.outbound().protectRtp(packet, 0, packet.length)).orElse(packet);
+        retransmissions.sent(((packet[2] & 0xFF) << 8) | (packet[3] & 0xFF), wire);
         try {
-            sockets.rtp().send(new DatagramPacket(wire, wire.length, remoteRtp));
+            sockets.rtp().send(new DatagramPacket(wire, wire.length, to.rtp()));
             sent.incrementAndGet();
         } catch (IOException e) {
             LOG.debug("video send failed: {}", e.toString());
@@ -208,18 +247,6 @@ public final class VideoSession implements AutoCloseable {
         }
         lastKeyFrameTimestamp = timestamp;
         return true;
-    }
-
-    /** RTP header length with CSRCs and extension (RFC 3550 §5.1, §5.3.1), or -1 if it does not fit. */
-    private static int headerLength(byte[] p) {
-        int length = RtpPacket.FIXED_HEADER + 4 * (p[0] & 0x0F);
-        if ((p[0] & 0x10) != 0) {
-            if (length + 4 > p.length) {
-                return -1;
-            }
-            length += 4 + 4 * (((p[length + 2] & 0xFF) << 8) | (p[length + 3] & 0xFF));
-        }
-        return length < p.length ? length : -1;
     }
 
     // ---- receiving (the session's two loops) ----
@@ -252,8 +279,10 @@ public final class VideoSession implements AutoCloseable {
             reject("RTP: " + ((ParseResult.Malformed<RtpPacket>) parsed).reason());
             return;
         }
-        if (ok.value().payloadType() != media.payloadType() || receiver == null) {
-            reject(receiver == null ? "video is send-only" : "payload type " + ok.value().payloadType());
+        NegotiatedVideo media = peer.media();
+        if (ok.value().payloadType() != media.payloadType() || receiver == null || !media.direction().receives()) {
+            reject(!media.direction().receives() ? "video is " + media.direction().attribute()
+                    : receiver == null ? "video is send-only" : "payload type " + ok.value().payloadType());
             return;
         }
         RtpPacket packet = ok.value();
@@ -293,11 +322,28 @@ public final class VideoSession implements AutoCloseable {
             data = ok.value();
             length = data.length;
         }
+        if (sender != null) {
+            resend(RtcpFeedback.nackedSequences(data, 0, length, ssrc, Retransmissions.MAX_PER_NACK));
+        }
         int asked = RtcpFeedback.keyFrameRequests(data, 0, length, ssrc).size();
         if (asked > 0) {
             requests.addAndGet(asked);
             LOG.debug("video: peer asked for a key frame");
             requestKeyFrame();
+        }
+    }
+
+    /** RFC 4585 §6.2.1: the packets a Generic NACK asks for, again, as far as history and budget go. */
+    private void resend(java.util.Set<Integer> asked) {
+        if (asked.isEmpty()) {
+            return;
+        }
+        for (byte[] wire : retransmissions.asked(asked)) {
+            try {
+                sockets.rtp().send(new DatagramPacket(wire, wire.length, peer.rtp()));
+            } catch (IOException e) {
+                LOG.debug("video resend failed: {}", e.toString());
+            }
         }
     }
 
@@ -313,7 +359,7 @@ public final class VideoSession implements AutoCloseable {
     private void sendRtcp(byte[] packet) {
         byte[] wire = srtp.map(t -> t.outbound().protectRtcp(packet, 0, packet.length)).orElse(packet);
         try {
-            sockets.rtcp().send(new DatagramPacket(wire, wire.length, remoteRtcp));
+            sockets.rtcp().send(new DatagramPacket(wire, wire.length, peer.rtcp()));
         } catch (IOException e) {
             LOG.debug("video RTCP send failed: {}", e.toString());
         }

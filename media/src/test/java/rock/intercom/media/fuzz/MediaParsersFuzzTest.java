@@ -43,6 +43,10 @@ class MediaParsersFuzzTest {
         assertThat(RtpPacket.parse(packet, 0, packet.length)).isNotNull();
         assertThat(RtcpReport.parse(packet, 0, packet.length)).isNotNull();
         assertThat(TelephoneEvent.parse(packet)).isNotNull();
+        // Video feedback (PLI/FIR, generic NACK): nothing or what the packet asks, never more than the bound.
+        assertThat(rock.intercom.media.video.RtcpFeedback.keyFrameRequests(packet, 0, packet.length, 0)).isNotNull();
+        assertThat(rock.intercom.media.video.RtcpFeedback.nackedSequences(packet, 0, packet.length, 0, 64).size())
+                .isLessThanOrEqualTo(64);
     }
 
     @FuzzTest(maxDuration = "30s")

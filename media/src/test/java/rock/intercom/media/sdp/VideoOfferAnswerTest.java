@@ -67,7 +67,7 @@ class VideoOfferAnswerTest {
         LocalOffer offer = negotiator(Encryption.RTP_OPTIONAL_SRTP, VideoCalls.BOTH, true).createOffer(DOOR, 1, 1);
         String sdp = offer.toSdp();
         assertThat(sdp).contains("m=video 40002 RTP/AVP 96\r\nb=AS:512\r\na=rtpmap:96 H264/90000\r\n"
-            + "a=fmtp:96 profile-level-id=42e01f;packetization-mode=1\r\na=rtcp-fb:* nack pli\r\n"
+            + "a=fmtp:96 profile-level-id=42e01f;packetization-mode=1\r\na=rtcp-fb:* nack\r\na=rtcp-fb:* nack pli\r\n"
             + "a=rtcp-fb:* ccm fir\r\n");
         assertThat(offer.videoCrypto()).hasSameSizeAs(offer.offeredCrypto());
         for (int i = 0; i < offer.videoCrypto().size(); i++) {

@@ -43,6 +43,34 @@ class RtcpFeedbackTest {
         assertThat(RtcpFeedback.keyFrameRequests(data, 0, data.length, OURS)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "PID alone,                  03E8, 0000, 1000",
+        "PID and the next two,       03E8, 0003, 1000 1001 1002",
+        "all 17,                     0010, FFFF, 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32",
+        "wraps past 65535,           FFFF, 0001, 65535 0",
+    })
+    void aGenericNackNamesItsPidAndTheBitmaskedPacketsAfterIt(String name, String pid, String blp, String expected) {
+        byte[] nack = RtcpFeedback.nack(7, OURS, Integer.parseInt(pid, 16), Integer.parseInt(blp, 16));
+        var want = java.util.Arrays.stream(expected.split(" ")).map(Integer::valueOf).toList();
+        assertThat(RtcpFeedback.nackedSequences(nack, 0, nack.length, OURS, 64)).containsExactlyElementsOf(want);
+        assertThat(RtcpFeedback.nackedSequences(nack, 0, nack.length, 99, 64)).as("another stream's").isEmpty();
+        assertThat(RtcpFeedback.keyFrameRequests(nack, 0, nack.length, OURS)).as("not a key-frame request").isEmpty();
+    }
+
+    @Test
+    void aNackAskingForThousandsOfPacketsIsReadOnlyUpToTheBound() {
+        int[] fcis = new int[2 * 400];
+        for (int i = 0; i < 400; i++) {
+            fcis[2 * i] = i * 17;
+            fcis[2 * i + 1] = 0xFFFF;
+        }
+        byte[] nack = RtcpFeedback.nack(7, OURS, fcis);
+        assertThat(RtcpFeedback.nackedSequences(nack, 0, nack.length, OURS, 64)).hasSize(64);
+        byte[] cut = java.util.Arrays.copyOf(nack, nack.length - 2);
+        assertThat(RtcpFeedback.nackedSequences(cut, 0, cut.length, OURS, 64)).as("malformed length").isEmpty();
+    }
+
     @Test
     void randomBytesNeverThrow() {
         Random random = new Random(14);
@@ -53,6 +81,7 @@ class RtcpFeedbackTest {
                 data[0] = (byte) (0x80 | (data[0] & 0x3F)); // version 2, to get past the first check
             }
             RtcpFeedback.keyFrameRequests(data, 0, data.length, OURS);
+            RtcpFeedback.nackedSequences(data, 0, data.length, OURS, 64);
             H264KeyFrames.startsKeyFrame(data, 0, data.length);
             H264KeyFrames.startsKeyFrame(data, Math.min(1, data.length), Math.max(0, data.length - 1));
         }

@@ -74,6 +74,9 @@ class VideoSessionLoopbackTest {
             byte[] jpeg = a.lastPicture().orElseThrow();
             assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
             assertThat(jpeg[1] & 0xFF).isEqualTo(0xD8);
+            // And what our own camera sends, for the device page during a call.
+            await().atMost(Duration.ofSeconds(2)).until(() -> b.lastCameraPicture().isPresent());
+            assertThat(CameraSnapshotTest.jpegSize(b.lastCameraPicture().get())).isEqualTo("320x240");
         }
     }
 
@@ -135,12 +138,66 @@ class VideoSessionLoopbackTest {
              VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST,
                      SMALL)) {
             long started = System.nanoTime();
-            a.start();
+            // The receiver first: a file is sent once, so a key frame sent before it listens is not sent again soon.
             b.start();
+            a.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> b.statistics().framesDecoded() >= 25);
             // 30 frames at 15 fps take 2 s: a file pushed as fast as it decodes would be done at once.
             assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThan(1200);
             assertThat(a.failure()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNackBringsTheAskedPacketsAgainAndAFloodOfBogusNacksCostsOnlyTheBudget() throws Exception {
+        MediaSockets socketsA = PORTS.bind(LOOPBACK);
+        MediaSockets peer = PORTS.bind(LOOPBACK); // a crafted peer: reads A's packets, writes NACKs
+        try (VideoSession a = new VideoSession(socketsA, video(peer.rtpPort(), Optional.empty()), Camera.TEST, SMALL)) {
+            a.start();
+            peer.rtp().setSoTimeout(2000);
+            java.util.Map<Integer, byte[]> seen = new java.util.HashMap<>();
+            while (seen.size() < 20) {
+                DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
+                peer.rtp().receive(p);
+                byte[] d = java.util.Arrays.copyOf(p.getData(), p.getLength());
+                seen.put(((d[2] & 0xFF) << 8) | (d[3] & 0xFF), d);
+            }
+            int lost = seen.keySet().stream().min(Integer::compare).orElseThrow();
+            byte[] nack = RtcpFeedback.nack(0x5EED, a.ssrc(), lost, 0);
+            InetSocketAddress rtcpOfA = new InetSocketAddress(LOOPBACK, socketsA.rtpPort() + 1);
+            peer.rtcp().send(new DatagramPacket(nack, nack.length, rtcpOfA));
+            byte[] again = null;
+            long until = System.nanoTime() + 3_000_000_000L;
+            while (again == null && System.nanoTime() < until) {
+                DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
+                peer.rtp().receive(p);
+                byte[] d = java.util.Arrays.copyOf(p.getData(), p.getLength());
+                if ((((d[2] & 0xFF) << 8) | (d[3] & 0xFF)) == lost) {
+                    again = d;
+                }
+            }
+            assertThat(again).as("packet %d sent again", lost).isEqualTo(seen.get(lost));
+            assertThat(a.statistics().packetsResent()).isEqualTo(1);
+
+            // Hostile: 2000 NACKs, each asking for 400 × 17 packets (only 64 read); resends stay within the budget.
+            int[] fcis = new int[800];
+            for (int i = 0; i < 400; i++) {
+                fcis[2 * i] = i * 17;
+                fcis[2 * i + 1] = 0xFFFF;
+            }
+            byte[] flood = RtcpFeedback.nack(0x5EED, a.ssrc(), fcis);
+            long started = System.nanoTime();
+            for (int i = 0; i < 2000; i++) {
+                peer.rtcp().send(new DatagramPacket(flood, flood.length, rtcpOfA));
+            }
+            long sentBefore = a.statistics().packetsSent();
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.statistics().packetsSent() > sentBefore + 20);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(a.statistics().packetsResent())
+                    .isLessThanOrEqualTo(1 + Retransmissions.BURST + (long) Math.ceil(seconds * Retransmissions.PER_SECOND));
+            assertThat(a.statistics().resendsRefused()).isGreaterThan(0);
+        } finally {
+            peer.close();
         }
     }
 

@@ -73,6 +73,16 @@ public final class DevicesApi {
         }
     }
 
+    /** {@code GET …/calls/current/video.jpg}: the picture the current call receives; 404 without one. */
+    public void receivedVideo(Context ctx) {
+        JpegResponse.send(ctx, device(ctx).receivedVideo());
+    }
+
+    /** {@code GET …/camera.jpg}: what the door's camera sees now; 503 when it cannot be had. */
+    public void cameraView(Context ctx) {
+        JpegResponse.send(ctx, device(ctx).cameraView());
+    }
+
     public void events(Context ctx) throws java.io.IOException {
         EventFilter filter = EventFilter.parse(ctx.queryParamMap());
         if ("csv".equals(ctx.queryParam("format"))) {

@@ -161,8 +161,15 @@ public final class DeviceConfigurationPage {
         f.input("sip.callOptions.callTimeoutSeconds", "Call Timeout", "number",
                 "Number of seconds to wait before ending the call if no one answers. Recommended: 30-40", null);
         f.select("sip.callOptions.videoCalls", "Video Calls",
-                "Enables video on calls. Options: Outgoing only, Incoming only, or Both. This version sends no video yet: "
-                        + "the choice is kept, and video offered by the other side is declined.", VIDEO, null);
+                "Enables video on calls. Options: Outgoing only, Incoming only, or Both.", VIDEO, null);
+        f.input("sip.callOptions.video.width", "Video Width", "number",
+                "Width of the picture the door sends, in pixels (even, 160-1920). Empty: 640.",
+                "min=\"160\" max=\"1920\" step=\"2\" placeholder=\"640\"");
+        f.input("sip.callOptions.video.height", "Video Height", "number",
+                "Height of the picture the door sends, in pixels (even, 120-1080). Empty: 480.",
+                "min=\"120\" max=\"1080\" step=\"2\" placeholder=\"480\"");
+        f.input("sip.callOptions.video.frameRate", "Video Frame Rate", "number",
+                "Pictures per second the door sends (1-30). Empty: 15.", "min=\"1\" max=\"30\" placeholder=\"15\"");
     }
 
     private static void incomingCalls(FormWriter f) {

@@ -39,6 +39,9 @@ public final class DevicePage {
         body.append("<section class=\"device\" data-device-status=\"").append(esc(device.id())).append("\">")
                 .append("<h2>Screen</h2><div class=\"screen\" id=\"screen\" role=\"status\" aria-live=\"polite\" data-field=\"screen\">")
                 .append(esc(Html.statusText(status, "screen"))).append("</div>")
+                // The video the call receives, as the door's screen shows it; fetched every 1.5 s during a call.
+                .append("<img class=\"call-video\" id=\"call-video\" hidden alt=\"The video the door receives in this call\" data-src=\"/api/v1")
+                .append(base).append("/calls/current/video.jpg\">")
                 .append("<h3 id=\"call-states-title\">Last call states</h3>")
                 .append("<ol class=\"call-states\" id=\"call-states\" aria-labelledby=\"call-states-title\"></ol>")
                 .append("<dl class=\"state\"><dt>Id</dt><dd>").append(esc(device.id())).append("</dd>")
@@ -59,7 +62,12 @@ public final class DevicePage {
                     .append(Layout.csrfField(caller))
                     .append("<button type=\"submit\" class=\"door-button\" id=\"open-door-button\">Open door</button>")
                     .append("<p class=\"help\">Pulses the door relay for the Door Release pulse length; recorded as Door Opened with your user name.</p>")
-                    .append("</form>");
+                    .append("</form>")
+                    .append("<h3>Camera</h3><button type=\"button\" id=\"camera-button\" data-src=\"/api/v1").append(base)
+                    .append("/camera.jpg\">Show the camera's view</button>")
+                    .append("<p class=\"help\">A picture of what the door's camera sees now, at the size video calls send: for aiming it. Works without a call.</p>")
+                    .append("<p id=\"camera-problem\" class=\"field-error\" role=\"status\" hidden></p>")
+                    .append("<img class=\"camera-view\" id=\"camera-view\" hidden alt=\"What the door's camera sees\">");
         }
         body.append("</section>");
         return Layout.page(device.name(), caller, "devices", body.toString());

@@ -79,6 +79,7 @@ public final class SettingsFormReader {
         putInt(options, "speakerVolume", "sip.callOptions.speakerVolume");
         putInt(options, "callTimeoutSeconds", "sip.callOptions.callTimeoutSeconds");
         putText(options, "videoCalls", "sip.callOptions.videoCalls");
+        readVideo(options);
 
         ObjectNode incoming = sip.putObject("incomingCalls");
         incoming.put("allow", checked("sip.incomingCalls.allow"));
@@ -103,6 +104,22 @@ public final class SettingsFormReader {
         putList(release.putArray("during"), "door.release.during");
         putText(door, "callProgressTones", "door.callProgressTones");
         return new Reading(doc, Map.copyOf(errors));
+    }
+
+    /**
+     * The video size and rate: all three empty leaves {@code video} out (the device's defaults);
+     * otherwise all three go to the device, whose rules name each field that is wrong.
+     */
+    private void readVideo(ObjectNode options) {
+        String prefix = "sip.callOptions.video.";
+        List<String> keys = List.of("width", "height", "frameRate");
+        if (keys.stream().allMatch(key -> text(prefix + key) == null)) {
+            return;
+        }
+        ObjectNode video = options.putObject("video");
+        for (String key : keys) {
+            putInt(video, key, prefix + key);
+        }
     }
 
     private void readCertificate(ObjectNode server, byte[] uploadedPem, JsonNode stored) {

@@ -84,13 +84,42 @@ function liveDevice(section) {
     setButton(entry.inCall);
     addState(entry);
   });
+  const video = document.getElementById("call-video");
+  let calling = false; // the first status push (within a second) says
+  if (video) setInterval(() => { if (calling) showPicture(video, video.dataset.src, null); else video.hidden = true; }, 1500);
+  const camera = document.getElementById("camera-button");
+  if (camera) camera.addEventListener("click", () => showPicture(document.getElementById("camera-view"),
+      camera.dataset.src, document.getElementById("camera-problem")));
   source.addEventListener("status", (e) => {
     const status = JSON.parse(e.data);
+    calling = inCall(status);
     for (const el of section.querySelectorAll("[data-field]")) {
       el.textContent = el.dataset.field === "registration" ? registrationText(status) : statusText(status, el.dataset.field);
     }
     setButton(inCall(status));
   });
+}
+
+// A JPEG from the API into an <img> (never cached: a live view); without one the image hides and
+// `problem`, when given, says why.
+async function showPicture(img, url, problem) {
+  try {
+    const response = await fetch(url, { cache: "no-store", credentials: "same-origin" });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      img.hidden = true;
+      if (problem) { problem.textContent = body.error || ("HTTP " + response.status); problem.hidden = false; }
+      return;
+    }
+    const old = img.src;
+    img.src = URL.createObjectURL(await response.blob());
+    if (old.startsWith("blob:")) URL.revokeObjectURL(old);
+    await img.decode(); // shown once it is a whole picture; a broken one hides below
+    img.hidden = false;
+    if (problem) problem.hidden = true;
+  } catch (err) {
+    img.hidden = true;
+  }
 }
 
 // Security Events: prepend new events that match the filter, without a reload.

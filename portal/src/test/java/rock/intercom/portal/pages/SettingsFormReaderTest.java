@@ -118,4 +118,15 @@ class SettingsFormReaderTest {
         var removed = SettingsFormReader.read(form(SettingsFormReader.CA_REMOVE_FIELD, "true"), null, VIEW);
         assertThat(removed.document().at("/sip/server/caCertificatePem").isNull()).isTrue();
     }
+
+    @Test
+    void theVideoSizeIsLeftOutWhenBlankAndReadAsNumbersOtherwise() {
+        assertThat(SettingsFormReader.read(form("sip.callOptions.video.width", " "), null, VIEW).document()
+                .at("/sip/callOptions").has("video")).as("all blank: the device's defaults").isFalse();
+        var reading = SettingsFormReader.read(form("sip.callOptions.video.width", "800",
+                "sip.callOptions.video.height", "600", "sip.callOptions.video.frameRate", "ten"), null, VIEW);
+        assertThat(reading.document().at("/sip/callOptions/video/width").isInt()).isTrue();
+        assertThat(reading.document().at("/sip/callOptions/video/height").asInt()).isEqualTo(600);
+        assertThat(reading.errors()).containsOnlyKeys("sip.callOptions.video.frameRate");
+    }
 }
