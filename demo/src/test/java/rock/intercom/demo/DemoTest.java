@@ -86,6 +86,8 @@ class DemoTest {
      */
     private static void assertVideoBothWays(DemoSystem demo) throws Exception {
         DeviceRuntime device = demo.device();
+        // The screen shows "Connected" as the call logic decides it; the event is stored right after.
+        await().atMost(Duration.ofSeconds(5)).until(() -> count(device, "Call Established") == 1);
         assertThat(last(device, "Call Established").details()).containsEntry("video", "H264 640x480 sendrecv");
         String callId = String.valueOf(last(device, "Call Established").details().get("callId"));
         await().atMost(Duration.ofSeconds(15)).until(() -> device.audio().video().statistics(callId)
