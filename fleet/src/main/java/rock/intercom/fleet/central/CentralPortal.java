@@ -27,11 +27,13 @@ public final class CentralPortal implements AutoCloseable {
 
     private final FleetRegistry registry;
     private final EventStore events;
+    private final IngestQueue shipments;
     private final PortalServer server;
 
-    private CentralPortal(FleetRegistry registry, EventStore events, PortalServer server) {
+    private CentralPortal(FleetRegistry registry, EventStore events, IngestQueue shipments, PortalServer server) {
         this.registry = registry;
         this.events = events;
+        this.shipments = shipments;
         this.server = server;
     }
 
@@ -59,14 +61,20 @@ public final class CentralPortal implements AutoCloseable {
             registry = FleetRegistry.open(dbUrl, user, password, clock);
             events = PostgresEventStore.open(dbUrl, user, password, clock);
         }
+        IngestQueue shipments = null;
         try {
             UserStore users = UserStore.open(dataDir, env, announce);
             FleetDirectory directory = new FleetDirectory(registry);
-            FleetHub hub = new FleetHub(registry, directory, new EventIngest(events, clock), clock, TOKEN_VALIDITY);
-            PortalServer server = new PortalServer(directory, events, users, PortalOptions.defaults().withHost(host))
+            EventIngest ingest = new EventIngest(events, clock);
+            shipments = new IngestQueue(events, ingest, clock);
+            FleetHub hub = new FleetHub(registry, directory, ingest, shipments, clock, TOKEN_VALIDITY);
+            PortalServer server = new PortalServer(directory, new GroupCommitEvents(events, shipments), users, PortalOptions.defaults().withHost(host))
                     .extend(hub).start(port);
-            return new CentralPortal(registry, events, server);
+            return new CentralPortal(registry, events, shipments, server);
         } catch (RuntimeException e) {
+            if (shipments != null) {
+                shipments.close();
+            }
             events.close();
             registry.close();
             throw e;
@@ -80,6 +88,7 @@ public final class CentralPortal implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        shipments.close();
         events.close();
         registry.close();
     }

@@ -35,13 +35,16 @@ public final class FleetHub implements PortalExtension {
     private final FleetRegistry registry;
     private final FleetDirectory directory;
     private final EventIngest ingest;
+    private final IngestQueue shipments;
     private final Clock clock;
     private final Duration tokenValidity;
 
-    FleetHub(FleetRegistry registry, FleetDirectory directory, EventIngest ingest, Clock clock, Duration tokenValidity) {
+    FleetHub(FleetRegistry registry, FleetDirectory directory, EventIngest ingest, IngestQueue shipments, Clock clock,
+            Duration tokenValidity) {
         this.registry = registry;
         this.directory = directory;
         this.ingest = ingest;
+        this.shipments = shipments;
         this.clock = clock;
         this.tokenValidity = tokenValidity;
     }
@@ -187,12 +190,8 @@ public final class FleetHub implements PortalExtension {
             case "settingsResult", "doorResult" -> link.answered(message);
             case "events" -> {
                 if (message.path("events") instanceof ArrayNode batch && batch.size() <= Wire.MAX_BATCH) {
-                    long mark;
-                    synchronized (device.ingestLock) {
-                        mark = ingest.ingest(device.id(), batch);
-                    }
-                    device.contacted(clock.millis(), newest - mark);
-                    link.send(Wire.message("ack").put("ackedEventId", mark));
+                    // Stored and acknowledged by the ingest thread, with other devices' batches in one commit.
+                    shipments.offer(device, link, batch, newest, text.length());
                 }
             }
             default -> LOG.debug("device {}: unknown message type dropped", device.id());

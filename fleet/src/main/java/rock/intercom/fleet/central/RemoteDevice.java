@@ -30,8 +30,6 @@ final class RemoteDevice implements DeviceControl {
     private volatile DeviceLink link;
     private volatile long lastContactMs;
     private volatile long backlog;
-    /** Serialises event ingest of this device (two links of one device may overlap briefly). */
-    final Object ingestLock = new Object();
 
     RemoteDevice(EnrolledDevice enrolled) {
         this.id = enrolled.id();
