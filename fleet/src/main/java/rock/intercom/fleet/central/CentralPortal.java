@@ -67,8 +67,9 @@ public final class CentralPortal implements AutoCloseable {
             FleetDirectory directory = new FleetDirectory(registry);
             EventIngest ingest = new EventIngest(events, clock);
             shipments = new IngestQueue(events, ingest, clock);
-            FleetHub hub = new FleetHub(registry, directory, ingest, shipments, clock, TOKEN_VALIDITY);
-            PortalServer server = new PortalServer(directory, new GroupCommitEvents(events, shipments), users, PortalOptions.defaults().withHost(host))
+            EventStore portalEvents = new GroupCommitEvents(events, shipments);
+            FleetHub hub = new FleetHub(registry, directory, ingest, shipments, portalEvents, clock, TOKEN_VALIDITY);
+            PortalServer server = new PortalServer(directory, portalEvents, users, PortalOptions.defaults().withHost(host))
                     .extend(hub).start(port);
             return new CentralPortal(registry, events, shipments, server);
         } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.events.EventStore;
 import rock.intercom.fleet.Wire;
 import rock.intercom.portal.Access;
 import rock.intercom.portal.PortalExtension;
@@ -38,15 +39,17 @@ public final class FleetHub implements PortalExtension {
     private final IngestQueue shipments;
     private final Clock clock;
     private final Duration tokenValidity;
+    private final FleetPush push;
 
-    FleetHub(FleetRegistry registry, FleetDirectory directory, EventIngest ingest, IngestQueue shipments, Clock clock,
-            Duration tokenValidity) {
+    FleetHub(FleetRegistry registry, FleetDirectory directory, EventIngest ingest, IngestQueue shipments,
+            EventStore events, Clock clock, Duration tokenValidity) {
         this.registry = registry;
         this.directory = directory;
         this.ingest = ingest;
         this.shipments = shipments;
         this.clock = clock;
         this.tokenValidity = tokenValidity;
+        this.push = new FleetPush(directory, events, clock);
     }
 
     @Override
@@ -54,6 +57,7 @@ public final class FleetHub implements PortalExtension {
         return List.of(
                 new Route(HandlerType.POST, "/api/v1/enrolment-tokens", Access.MODIFY, this::createToken),
                 new Route(HandlerType.DELETE, "/api/v1/devices/{id}/credential", Access.MODIFY, this::revoke),
+                new Route(HandlerType.POST, "/api/v1/settings-pushes", Access.MODIFY, push::push),
                 // The token is the credential: checked in the handler.
                 new Route(HandlerType.POST, Wire.ENROL_PATH, Access.ANYONE, this::enrol),
                 new Route(HandlerType.WEBSOCKET_BEFORE_UPGRADE, Wire.LINK_PATH, Access.ANYONE, this::authenticate));

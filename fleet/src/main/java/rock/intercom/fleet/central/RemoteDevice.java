@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import rock.intercom.fleet.Wire;
 import rock.intercom.portal.ApplyResult;
@@ -60,12 +61,19 @@ final class RemoteDevice implements DeviceControl {
 
     @Override
     public ApplyResult applySettings(JsonNode document) {
-        ObjectNode answer;
-        try {
-            answer = online().request(Wire.message("applySettings").set("document", document), ANSWER_TIMEOUT);
-        } catch (TimeoutException e) {
-            return ApplyResult.rejected(Map.of("", "device '" + id + "' did not apply the settings: " + e.getMessage()));
-        }
+        return applySettingsAsync(online(), document).join();
+    }
+
+    /** Pushes {@code document} over {@code link} without waiting: many devices' pushes overlap. */
+    CompletableFuture<ApplyResult> applySettingsAsync(DeviceLink link, JsonNode document) {
+        return link.requestAsync(Wire.message("applySettings").set("document", document), ANSWER_TIMEOUT)
+                .handle((answer, failure) -> failure != null
+                        ? ApplyResult.rejected(Map.of("", "device '" + id + "' did not apply the settings: "
+                                + rootMessage(failure)))
+                        : result(answer));
+    }
+
+    private ApplyResult result(ObjectNode answer) {
         if (answer.path("applied") instanceof ObjectNode applied) {
             settings = applied;
             return ApplyResult.applied(applied.deepCopy());
@@ -76,6 +84,14 @@ final class RemoteDevice implements DeviceControl {
             errors.put("", "device '" + id + "' answered without a result");
         }
         return ApplyResult.rejected(errors);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     @Override
