@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import rock.intercom.events.EventStore;
 import rock.intercom.fleet.Wire;
 import rock.intercom.portal.Access;
+import rock.intercom.portal.AuditLog;
 import rock.intercom.portal.PortalExtension;
 import rock.intercom.portal.PortalProblem;
 import rock.intercom.portal.RouteTable.Route;
@@ -40,6 +41,8 @@ public final class FleetHub implements PortalExtension {
     private final Clock clock;
     private final Duration tokenValidity;
     private final FleetPush push;
+    private final FleetThrottle throttle;
+    private final AuditLog audit;
 
     FleetHub(FleetRegistry registry, FleetDirectory directory, EventIngest ingest, IngestQueue shipments,
             EventStore events, Clock clock, Duration tokenValidity) {
@@ -50,6 +53,8 @@ public final class FleetHub implements PortalExtension {
         this.clock = clock;
         this.tokenValidity = tokenValidity;
         this.push = new FleetPush(directory, events, clock);
+        this.throttle = FleetThrottle.defaults(clock);
+        this.audit = new AuditLog(events);
     }
 
     @Override
@@ -109,15 +114,26 @@ public final class FleetHub implements PortalExtension {
     }
 
     private void enrol(Context ctx) {
-        ObjectNode body = rock.intercom.portal.Json.readObject(ctx);
+        String address = ctx.ip();
+        admit(ctx, address);
+        ObjectNode body;
+        try {
+            body = rock.intercom.portal.Json.readObject(ctx);
+        } catch (PortalProblem malformed) {
+            throttle.failed(address);
+            throw malformed;
+        }
         String id = body.path("deviceId").asText("");
         String name = body.path("name").asText(id);
         if (!FleetRegistry.DEVICE_ID.matcher(id).matches() || name.length() > FleetRegistry.MAX_NAME) {
+            throttle.failed(address);
             throw PortalProblem.badRequest("deviceId must match " + FleetRegistry.DEVICE_ID.pattern()
                     + " and name be at most " + FleetRegistry.MAX_NAME + " characters");
         }
         Optional<String> secret = registry.enrol(body.path("token").asText(""), id, name);
         if (secret.isEmpty()) {
+            throttle.failed(address);
+            audit.signInFailed(id, address, "fleet enrolment");
             throw new PortalProblem(403, "enrolment token unknown, used or expired, or device id taken");
         }
         registry.find(id).ifPresent(directory::add);
@@ -128,9 +144,34 @@ public final class FleetHub implements PortalExtension {
 
     /** Before the upgrade: an unknown or revoked device gets 401 and no WebSocket. */
     private void authenticate(Context ctx) {
-        String id = deviceOf(ctx.header("Authorization"))
-                .orElseThrow(() -> new PortalProblem(401, "device credential missing or wrong"));
-        ctx.attribute(DEVICE_ATTRIBUTE, id);
+        String address = ctx.ip();
+        admit(ctx, address);
+        Optional<String> id = deviceOf(ctx.header("Authorization"));
+        if (id.isEmpty()) {
+            throttle.failed(address);
+            // Recorded as a refused sign-in under the id it claimed (flood-bounded by the audit log).
+            audit.signInFailed(claimedId(ctx.header("Authorization")), address, "fleet link");
+            throw new PortalProblem(401, "device credential missing or wrong");
+        }
+        ctx.attribute(DEVICE_ATTRIBUTE, id.get());
+    }
+
+    /** A 429 with Retry-After when this address, or everyone, tried too often. */
+    private void admit(Context ctx, String address) {
+        throttle.attempt(address).ifPresent(refusal -> {
+            ctx.header("Retry-After", Long.toString(Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000)));
+            throw new PortalProblem(429, refusal.reason() + "; try again later");
+        });
+    }
+
+    private static String claimedId(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return "(no device credential)";
+        }
+        String credential = authorization.substring("Bearer ".length());
+        int dot = credential.lastIndexOf('.');
+        // Never the secret part: only what precedes the last dot.
+        return dot <= 0 ? "(malformed device credential)" : credential.substring(0, Math.min(dot, 64));
     }
 
     private Optional<String> deviceOf(String authorization) {
