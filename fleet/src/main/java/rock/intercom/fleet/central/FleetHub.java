@@ -42,6 +42,7 @@ public final class FleetHub implements PortalExtension {
     private final Duration tokenValidity;
     private final FleetPush push;
     private final FleetThrottle throttle;
+    private final FleetPages pages;
     private final AuditLog audit;
 
     FleetHub(FleetRegistry registry, FleetDirectory directory, EventIngest ingest, IngestQueue shipments,
@@ -54,6 +55,7 @@ public final class FleetHub implements PortalExtension {
         this.tokenValidity = tokenValidity;
         this.push = new FleetPush(directory, events, clock);
         this.throttle = FleetThrottle.defaults(clock);
+        this.pages = new FleetPages(registry, directory, tokenValidity, this::revoke);
         this.audit = new AuditLog(events);
     }
 
@@ -63,6 +65,8 @@ public final class FleetHub implements PortalExtension {
                 new Route(HandlerType.POST, "/api/v1/enrolment-tokens", Access.MODIFY, this::createToken),
                 new Route(HandlerType.DELETE, "/api/v1/devices/{id}/credential", Access.MODIFY, this::revoke),
                 new Route(HandlerType.POST, "/api/v1/settings-pushes", Access.MODIFY, push::push),
+                new Route(HandlerType.POST, "/devices/enrolment-tokens", Access.MODIFY, pages::createToken),
+                new Route(HandlerType.POST, "/devices/{id}/revoke", Access.MODIFY, pages::revoke),
                 // The token is the credential: checked in the handler.
                 new Route(HandlerType.POST, Wire.ENROL_PATH, Access.ANYONE, this::enrol),
                 new Route(HandlerType.WEBSOCKET_BEFORE_UPGRADE, Wire.LINK_PATH, Access.ANYONE, this::authenticate));
@@ -106,11 +110,19 @@ public final class FleetHub implements PortalExtension {
 
     private void revoke(Context ctx) {
         String id = ctx.pathParam("id");
-        if (!registry.revoke(id)) {
+        if (!revoke(id)) {
             throw PortalProblem.unknownDevice(id);
         }
-        directory.remove(id).map(RemoteDevice::link).ifPresent(link -> link.close("credential revoked"));
         rock.intercom.portal.Json.send(ctx, 200, Wire.MAPPER.createObjectNode().put("revoked", id));
+    }
+
+    /** Revokes a device's credential and drops its link; false when no such device. */
+    private boolean revoke(String id) {
+        if (!registry.revoke(id)) {
+            return false;
+        }
+        directory.remove(id).map(RemoteDevice::link).ifPresent(link -> link.close("credential revoked"));
+        return true;
     }
 
     private void enrol(Context ctx) {
