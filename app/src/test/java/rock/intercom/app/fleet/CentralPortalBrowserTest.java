@@ -85,9 +85,14 @@ class CentralPortalBrowserTest {
         // The door enrols with the token from the page; the list shows it without a reload.
         page.navigate(url + "/devices");
         assertThat(page.locator("table[data-live-devices]")).hasAttribute("data-live", "yes");
+        Page eventsTab = page.context().newPage();
+        eventsTab.navigate(url + "/security-events");
         startDoor(url, token.group(1));
         Locator row = page.locator("tr[data-device=" + DEVICE + "]");
         assertThat(row.locator("[data-field=connection]")).hasText("online", SLOW);
+        // The Security Events page open meanwhile offers the new door in its device filter.
+        assertThat(eventsTab.locator("#filter-device option[value=" + DEVICE + "]")).hasCount(1);
+        eventsTab.close();
 
         // SIP settings from the central portal's Modify form: the door registers at Kamailio.
         page.navigate(url + "/devices/" + DEVICE + "/modify");

@@ -156,9 +156,18 @@ function liveEvents(table) {
   };
   const cell = (text) => { const td = document.createElement("td"); td.textContent = text; return td; };
   const deviceNames = {};
-  for (const option of document.querySelectorAll("#filter-device option")) {
+  const filter = document.getElementById("filter-device");
+  for (const option of filter.options) {
     if (option.value) deviceNames[option.value] = option.textContent;
   }
+  // The device filter follows the Devices list by server push: a door enrolled meanwhile is offered.
+  const devices = new EventSource("/api/v1/devices/live");
+  devices.addEventListener("devices", (e) => {
+    for (const device of JSON.parse(e.data)) {
+      if (!(device.id in deviceNames)) filter.append(new Option(device.name, device.id));
+      deviceNames[device.id] = device.name;
+    }
+  });
   const refresh = async () => {
     try {
       const body = await getJson("/api/v1/events?" + table.dataset.query);
