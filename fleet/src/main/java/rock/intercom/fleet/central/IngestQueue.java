@@ -110,6 +110,10 @@ final class IngestQueue implements AutoCloseable {
      * commit, at the portal's time now; durable when this returns, as {@link EventStore#append} is.
      */
     SecurityEvent append(NewEvent event) {
+        if (Thread.currentThread() == writer) {
+            // A store listener appending on this very thread would wait for itself: store it now.
+            return store.appendAllRecorded(List.of(new RecordedEvent(event, clock.instant()))).get(0);
+        }
         CompletableFuture<SecurityEvent> stored = new CompletableFuture<>();
         if (closed) {
             throw new IllegalStateException("the portal's event store is closed");
