@@ -84,6 +84,11 @@ public final class DeviceCommand implements Callable<Integer> {
                     + "device's own credential (kept in --data-dir).")
     String enrolmentToken;
 
+    @Option(names = "--portal-ca", paramLabel = "FILE",
+            description = "CA certificate(s), PEM, that the central portal's HTTPS certificate must chain to "
+                    + "(its host name is checked too). Default: the JVM's trust store.")
+    Path portalCa;
+
     @Option(names = "--simulate", paramLabel = "N", defaultValue = "0",
             description = "Load test: run N simulated doors (no SIP, media or hardware; ids ID-0001…, settings from "
                     + "--config) linked to --portal-url, enrolled with tokens of the portal user INTERCOM_PORTAL_USER "
@@ -154,7 +159,7 @@ public final class DeviceCommand implements Callable<Integer> {
         try {
             link = portalUrl == null ? () -> { }
                     : rock.intercom.fleet.agent.FleetAgent.start(device.device(), device.events(), dataDir, portalUrl,
-                            enrolmentToken, System.out);
+                            enrolmentToken, System.out, rock.intercom.fleet.agent.LinkResources.single(portalTrust()));
         } catch (RuntimeException | java.io.IOException e) {
             device.close();
             throw e;
@@ -191,6 +196,15 @@ public final class DeviceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The --portal-ca file's certificates, or null for the JVM's trust store. */
+    private javax.net.ssl.SSLContext portalTrust() {
+        try {
+            return portalCa == null ? null : rock.intercom.fleet.agent.PortalTrust.fromPem(portalCa);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private int simulateDoors() throws Exception {
         if (portalUrl == null || simulate > 10_000) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -200,7 +214,7 @@ public final class DeviceCommand implements Callable<Integer> {
                 new rock.intercom.settings.SettingsCodec(), new rock.intercom.settings.SettingsValidator()).load();
         AutoCloseable doors = rock.intercom.fleet.simulate.FleetSimulator.start(template, simulate, dataDir, portalUrl,
                 System.getenv().getOrDefault("INTERCOM_PORTAL_USER", "admin"),
-                System.getenv().getOrDefault("INTERCOM_PORTAL_PASSWORD", ""), simulateEvents, System.out);
+                System.getenv().getOrDefault("INTERCOM_PORTAL_PASSWORD", ""), simulateEvents, portalTrust(), System.out);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -30,9 +30,30 @@ public final class PortalCommand implements Callable<Integer> {
                     + "password from INTERCOM_DB_USER and INTERCOM_DB_PASSWORD.")
     String dbUrl;
 
+    @Option(names = "--https-port", paramLabel = "PORT",
+            description = "Serve the portal, API and the devices' links over HTTPS (wss://) on PORT too; plain HTTP "
+                    + "then redirects to it. Needs --https-cert and --https-key: devices verify the certificate.")
+    Integer httpsPort;
+
+    @Option(names = "--https-cert", paramLabel = "FILE", description = "The HTTPS certificate (chain), PEM.")
+    Path httpsCert;
+
+    @Option(names = "--https-key", paramLabel = "FILE", description = "The HTTPS private key, PEM (PKCS#8).")
+    Path httpsKey;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        CentralPortal portal = CentralPortal.start(dataDir, dbUrl, httpHost, httpPort, System.getenv(), System.out);
+        if ((httpsPort != null) != (httpsCert != null) || (httpsCert == null) != (httpsKey == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--https-port, --https-cert and --https-key go together");
+        }
+        rock.intercom.portal.TlsKeys tls = httpsCert == null ? null
+                : rock.intercom.portal.TlsKeys.fromPem(httpsCert, httpsKey);
+        CentralPortal portal = CentralPortal.start(dataDir, dbUrl, httpHost, httpPort, tls,
+                httpsPort == null ? -1 : httpsPort, System.getenv(), System.out);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             portal.close();
@@ -40,6 +61,10 @@ public final class PortalCommand implements Callable<Integer> {
         }, "intercom-shutdown"));
         System.out.printf("Rock Intercom portal: http://%s:%d/ (devices enrol with --portal-url http://%s:%d)%n",
                 displayHost(), portal.port(), displayHost(), portal.port());
+        if (portal.httpsPort() > 0) {
+            System.out.printf("Portal over HTTPS: https://%s:%d/ (devices: --portal-url https://NAME:%d with the "
+                    + "certificate's name)%n", displayHost(), portal.httpsPort(), portal.httpsPort());
+        }
         System.out.flush();
         closed.await();
         return 0;

@@ -116,6 +116,12 @@ public final class AuditLog {
     }
 
     public void settingsChanged(String deviceId, PortalUser user, String via, List<String> changedFields) {
+        events.append(settingsChangedEvent(deviceId, user, via, changedFields));
+    }
+
+    /** The Settings Changed event, for a caller that stores many at once (a fleet-wide push). */
+    public static NewEvent settingsChangedEvent(String deviceId, PortalUser user, String via,
+            List<String> changedFields) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("user", user.username());
         details.put("via", via);
@@ -127,6 +133,6 @@ public final class AuditLog {
         } else {
             details.put("changed", List.copyOf(changedFields));
         }
-        events.append(NewEvent.of(deviceId, SecurityEventName.SETTINGS_CHANGED, details));
+        return NewEvent.of(deviceId, SecurityEventName.SETTINGS_CHANGED, details);
     }
 }

@@ -9,6 +9,14 @@ public interface DeviceDirectory {
     /** Every device, in the order the Devices list shows them. */
     List<DeviceControl> devices();
 
+    /**
+     * Whether devices enrol at this portal (a central portal): the Devices page then offers
+     * enrolment tokens and revocation, and shows each device's link.
+     */
+    default boolean enrolsDevices() {
+        return false;
+    }
+
     default Optional<DeviceControl> find(String id) {
         return devices().stream().filter(d -> d.id().equals(id)).findFirst();
     }

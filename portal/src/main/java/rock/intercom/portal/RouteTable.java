@@ -43,6 +43,7 @@ public final class RouteTable {
                 new Route(POST, "/api/v1/devices/{id}/self-test", MODIFY, ops::selfTest),
                 // JSON API
                 new Route(GET, "/api/v1/devices", VIEW, api::list),
+                new Route(GET, "/api/v1/devices/live", VIEW, live::devicesStream),
                 new Route(GET, "/api/v1/devices/{id}/status", VIEW, api::status),
                 new Route(GET, "/api/v1/devices/{id}/live", VIEW, live::stream),
                 new Route(GET, "/api/v1/devices/{id}/settings", VIEW, api::getSettings),

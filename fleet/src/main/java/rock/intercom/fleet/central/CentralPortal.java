@@ -11,6 +11,7 @@ import rock.intercom.events.PostgresEventStore;
 import rock.intercom.events.SqliteEventStore;
 import rock.intercom.portal.PortalOptions;
 import rock.intercom.portal.PortalServer;
+import rock.intercom.portal.TlsKeys;
 import rock.intercom.portal.auth.UserStore;
 
 /**
@@ -27,17 +28,28 @@ public final class CentralPortal implements AutoCloseable {
 
     private final FleetRegistry registry;
     private final EventStore events;
+    private final IngestQueue shipments;
     private final PortalServer server;
 
-    private CentralPortal(FleetRegistry registry, EventStore events, PortalServer server) {
+    private CentralPortal(FleetRegistry registry, EventStore events, IngestQueue shipments, PortalServer server) {
         this.registry = registry;
         this.events = events;
+        this.shipments = shipments;
         this.server = server;
     }
 
     /** Opens the stores and starts serving on {@code host:port} (port 0 picks a free one). */
     public static CentralPortal start(Path dataDir, String dbUrl, String host, int port, Map<String, String> env,
             PrintStream announce) {
+        return start(dataDir, dbUrl, host, port, null, -1, env, announce);
+    }
+
+    /**
+     * As above, serving HTTPS with {@code tls} on {@code httpsPort} too (0 picks one); plain HTTP
+     * then only redirects, and devices link over {@code wss://}. {@code tls} null: plain HTTP only.
+     */
+    public static CentralPortal start(Path dataDir, String dbUrl, String host, int port, TlsKeys tls, int httpsPort,
+            Map<String, String> env, PrintStream announce) {
         Clock clock = Clock.systemUTC();
         try {
             Files.createDirectories(dataDir);
@@ -59,14 +71,26 @@ public final class CentralPortal implements AutoCloseable {
             registry = FleetRegistry.open(dbUrl, user, password, clock);
             events = PostgresEventStore.open(dbUrl, user, password, clock);
         }
+        IngestQueue shipments = null;
         try {
             UserStore users = UserStore.open(dataDir, env, announce);
             FleetDirectory directory = new FleetDirectory(registry);
-            FleetHub hub = new FleetHub(registry, directory, new EventIngest(events, clock), clock, TOKEN_VALIDITY);
-            PortalServer server = new PortalServer(directory, events, users, PortalOptions.defaults().withHost(host))
-                    .extend(hub).start(port);
-            return new CentralPortal(registry, events, server);
+            EventIngest ingest = new EventIngest(events, clock);
+            shipments = new IngestQueue(events, ingest, clock);
+            EventStore portalEvents = new GroupCommitEvents(events, shipments);
+            FleetHub hub = new FleetHub(registry, directory, ingest, shipments, portalEvents, clock, TOKEN_VALIDITY);
+            PortalOptions options = PortalOptions.defaults().withHost(host);
+            PortalServer server = new PortalServer(directory, portalEvents, users,
+                    tls == null ? options : options.withSecureCookies(true)).extend(hub);
+            if (tls != null) {
+                server.withHttps(httpsPort, tls);
+            }
+            server.start(port);
+            return new CentralPortal(registry, events, shipments, server);
         } catch (RuntimeException e) {
+            if (shipments != null) {
+                shipments.close();
+            }
             events.close();
             registry.close();
             throw e;
@@ -77,9 +101,15 @@ public final class CentralPortal implements AutoCloseable {
         return server.port();
     }
 
+    /** The HTTPS port, or -1 without HTTPS. */
+    public int httpsPort() {
+        return server.httpsPort();
+    }
+
     @Override
     public void close() {
         server.stop();
+        shipments.close();
         events.close();
         registry.close();
     }

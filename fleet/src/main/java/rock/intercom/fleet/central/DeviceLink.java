@@ -5,6 +5,7 @@ import io.javalin.websocket.WsContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,25 +40,46 @@ final class DeviceLink {
 
     /** Sends {@code message} with a fresh {@code requestId} and waits for the answer carrying it. */
     ObjectNode request(ObjectNode message, Duration timeout) throws TimeoutException {
-        if (pending.size() >= MAX_PENDING) {
-            throw new TimeoutException("the device has " + MAX_PENDING + " unanswered requests");
-        }
-        long id = nextRequest.incrementAndGet();
-        CompletableFuture<ObjectNode> answer = new CompletableFuture<>();
-        pending.put(id, answer);
         try {
-            send(message.put("requestId", id));
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("no answer within " + timeout.toSeconds() + " s");
+            return requestAsync(message, timeout).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TimeoutException("interrupted while waiting for the device");
         } catch (ExecutionException e) {
-            throw new TimeoutException("the link closed before the device answered");
-        } finally {
-            pending.remove(id);
+            throw new TimeoutException(e.getCause().getMessage());
         }
+    }
+
+    /**
+     * Sends {@code message} with a fresh {@code requestId}; the answer completes the result, which
+     * fails with a {@link TimeoutException} after {@code timeout} or when the link closes first.
+     */
+    CompletableFuture<ObjectNode> requestAsync(ObjectNode message, Duration timeout) {
+        if (pending.size() >= MAX_PENDING) {
+            return CompletableFuture.failedFuture(
+                    new TimeoutException("the device has " + MAX_PENDING + " unanswered requests"));
+        }
+        long id = nextRequest.incrementAndGet();
+        CompletableFuture<ObjectNode> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        CompletableFuture<ObjectNode> result = answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((value, failure) -> {
+                    pending.remove(id);
+                    if (failure instanceof TimeoutException) {
+                        throw new CompletionException(new TimeoutException("no answer within " + timeout.toSeconds()
+                                + " s"));
+                    }
+                    if (failure != null) {
+                        throw new CompletionException(new TimeoutException("the link closed before the device answered"));
+                    }
+                    return value;
+                });
+        try {
+            send(message.put("requestId", id));
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+        }
+        return result;
     }
 
     /** An answer from the device; one nobody waits for (late, or forged) is dropped. */

@@ -53,36 +53,107 @@ final class EventIngest {
         return marks.computeIfAbsent(deviceId, this::readMark);
     }
 
+    /** One device's shipped batch, as it came over its link. */
+    record Shipped(String deviceId, ArrayNode batch) {
+    }
+
     /**
      * Stores the events of {@code batch} newer than the mark, in order; returns the new mark, which the
-     * device may treat as acknowledged. The caller holds the device's ingest lock.
+     * device may treat as acknowledged. Called by one thread at a time.
      */
     long ingest(String deviceId, ArrayNode batch) {
-        long mark = mark(deviceId);
-        // The usual case in one transaction: every new event valid and with a plausible time.
+        return ingestAll(List.of(new Shipped(deviceId, batch)), List.of()).marks()[0];
+    }
+
+    /**
+     * What {@link #ingestAll} stored: each batch's new mark, and the events stored alongside, or null
+     * when they could not share the transaction (the caller then stores them on their own).
+     */
+    record Ingested(long[] marks, List<SecurityEvent> alongside) {
+    }
+
+    /**
+     * Stores several batches (of one or many devices, in the order they arrived) in one transaction,
+     * so one fsync for all: the portal's group commit. A batch with an implausible time, or a group
+     * the store refuses, takes the careful path alone, so one bad device cannot slow the others.
+     * {@code alongside} (the portal's own events) go first in the same transaction. Called by one
+     * thread at a time.
+     */
+    Ingested ingestAll(List<Shipped> batches, List<RecordedEvent> alongside) {
+        long[] result = new long[batches.size()];
+        Map<String, Long> pending = new LinkedHashMap<>();
+        List<RecordedEvent> group = new ArrayList<>(alongside);
+        List<Integer> careful = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            Shipped shipped = batches.get(i);
+            long from = pending.containsKey(shipped.deviceId()) ? pending.get(shipped.deviceId())
+                    : mark(shipped.deviceId());
+            List<RecordedEvent> fresh = new ArrayList<>();
+            long last = plausible(shipped, from, fresh);
+            if (last < 0 || careful.stream().anyMatch(j -> batches.get(j).deviceId().equals(shipped.deviceId()))) {
+                careful.add(i); // and every later batch of the same device, to keep its order
+                continue;
+            }
+            group.addAll(fresh);
+            pending.put(shipped.deviceId(), last);
+            result[i] = last;
+        }
+        List<SecurityEvent> stored = group.isEmpty() ? List.of() : storeGroup(group);
+        if (stored == null) {
+            // Some event is invalid: every batch on its own, the bad one event by event.
+            careful.clear();
+            pending.clear();
+            for (int i = 0; i < batches.size(); i++) {
+                careful.add(i);
+            }
+        }
+        marks.putAll(pending);
+        for (int i : careful) {
+            result[i] = ingestCarefully(batches.get(i).deviceId(), batches.get(i).batch());
+        }
+        return new Ingested(result, stored == null ? null : stored.subList(0, alongside.size()));
+    }
+
+    /** The new events of a batch into {@code fresh}; the last id, or -1 if some event's time or shape is not right. */
+    private long plausible(Shipped shipped, long mark, List<RecordedEvent> fresh) {
+        long last = mark;
+        for (JsonNode event : shipped.batch()) {
+            long localId = event.path("id").asLong(0);
+            long time = event.path("time").asLong(0);
+            if (localId <= last) {
+                continue;
+            }
+            if (time < EARLIEST_MS || time > clock.millis() + MAX_AHEAD_MS) {
+                return -1;
+            }
+            try {
+                fresh.add(new RecordedEvent(toNewEvent(shipped.deviceId(), event, localId, null),
+                        Instant.ofEpochMilli(time)));
+            } catch (IllegalArgumentException invalid) {
+                return -1;
+            }
+            last = localId;
+        }
+        return last;
+    }
+
+    /** The stored events, or null when some event is invalid (nothing stored: validation comes first). */
+    private List<SecurityEvent> storeGroup(List<RecordedEvent> group) {
         try {
-            List<RecordedEvent> whole = new ArrayList<>();
-            long last = mark;
-            for (JsonNode event : batch) {
-                long localId = event.path("id").asLong(0);
-                long time = event.path("time").asLong(0);
-                if (localId <= last) {
-                    continue;
-                }
-                if (time < EARLIEST_MS || time > clock.millis() + MAX_AHEAD_MS) {
-                    whole = null;
-                    break;
-                }
-                whole.add(new RecordedEvent(toNewEvent(deviceId, event, localId, null), Instant.ofEpochMilli(time)));
-                last = localId;
-            }
-            if (whole != null) {
-                store.appendAllRecorded(whole);
-                marks.put(deviceId, last);
-                return last;
-            }
+            return store.appendAllRecorded(group);
         } catch (IllegalArgumentException invalid) {
-            // One bad event refuses the transaction: store the rest one by one below, skipping it.
+            return null;
+        }
+    }
+
+    /** Event by event: an implausible time is stored at arrival, a refused event skipped. */
+    private long ingestCarefully(String deviceId, ArrayNode batch) {
+        long mark = mark(deviceId);
+        List<RecordedEvent> fresh = new ArrayList<>();
+        long last = plausible(new Shipped(deviceId, batch), mark, fresh);
+        if (last >= 0 && storeGroup(fresh) != null) {
+            marks.put(deviceId, last);
+            return last;
         }
         for (JsonNode event : batch) {
             long localId = event.path("id").asLong(0);

@@ -28,6 +28,11 @@ final class FleetDirectory implements DeviceDirectory {
     }
 
     @Override
+    public boolean enrolsDevices() {
+        return true;
+    }
+
+    @Override
     public List<DeviceControl> devices() {
         return List.copyOf(devices.values());
     }

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.events.EventStore;
 import rock.intercom.fleet.Wire;
 import rock.intercom.portal.Access;
+import rock.intercom.portal.AuditLog;
 import rock.intercom.portal.PortalExtension;
 import rock.intercom.portal.PortalProblem;
 import rock.intercom.portal.RouteTable.Route;
@@ -35,15 +37,26 @@ public final class FleetHub implements PortalExtension {
     private final FleetRegistry registry;
     private final FleetDirectory directory;
     private final EventIngest ingest;
+    private final IngestQueue shipments;
     private final Clock clock;
     private final Duration tokenValidity;
+    private final FleetPush push;
+    private final FleetThrottle throttle;
+    private final FleetPages pages;
+    private final AuditLog audit;
 
-    FleetHub(FleetRegistry registry, FleetDirectory directory, EventIngest ingest, Clock clock, Duration tokenValidity) {
+    FleetHub(FleetRegistry registry, FleetDirectory directory, EventIngest ingest, IngestQueue shipments,
+            EventStore events, Clock clock, Duration tokenValidity) {
         this.registry = registry;
         this.directory = directory;
         this.ingest = ingest;
+        this.shipments = shipments;
         this.clock = clock;
         this.tokenValidity = tokenValidity;
+        this.push = new FleetPush(directory, events, clock);
+        this.throttle = FleetThrottle.defaults(clock);
+        this.pages = new FleetPages(registry, directory, tokenValidity, this::revoke);
+        this.audit = new AuditLog(events);
     }
 
     @Override
@@ -51,6 +64,9 @@ public final class FleetHub implements PortalExtension {
         return List.of(
                 new Route(HandlerType.POST, "/api/v1/enrolment-tokens", Access.MODIFY, this::createToken),
                 new Route(HandlerType.DELETE, "/api/v1/devices/{id}/credential", Access.MODIFY, this::revoke),
+                new Route(HandlerType.POST, "/api/v1/settings-pushes", Access.MODIFY, push::push),
+                new Route(HandlerType.POST, "/devices/enrolment-tokens", Access.MODIFY, pages::createToken),
+                new Route(HandlerType.POST, "/devices/{id}/revoke", Access.MODIFY, pages::revoke),
                 // The token is the credential: checked in the handler.
                 new Route(HandlerType.POST, Wire.ENROL_PATH, Access.ANYONE, this::enrol),
                 new Route(HandlerType.WEBSOCKET_BEFORE_UPGRADE, Wire.LINK_PATH, Access.ANYONE, this::authenticate));
@@ -94,23 +110,42 @@ public final class FleetHub implements PortalExtension {
 
     private void revoke(Context ctx) {
         String id = ctx.pathParam("id");
-        if (!registry.revoke(id)) {
+        if (!revoke(id)) {
             throw PortalProblem.unknownDevice(id);
         }
-        directory.remove(id).map(RemoteDevice::link).ifPresent(link -> link.close("credential revoked"));
         rock.intercom.portal.Json.send(ctx, 200, Wire.MAPPER.createObjectNode().put("revoked", id));
     }
 
+    /** Revokes a device's credential and drops its link; false when no such device. */
+    private boolean revoke(String id) {
+        if (!registry.revoke(id)) {
+            return false;
+        }
+        directory.remove(id).map(RemoteDevice::link).ifPresent(link -> link.close("credential revoked"));
+        return true;
+    }
+
     private void enrol(Context ctx) {
-        ObjectNode body = rock.intercom.portal.Json.readObject(ctx);
+        String address = ctx.ip();
+        admit(ctx, address);
+        ObjectNode body;
+        try {
+            body = rock.intercom.portal.Json.readObject(ctx);
+        } catch (PortalProblem malformed) {
+            throttle.failed(address);
+            throw malformed;
+        }
         String id = body.path("deviceId").asText("");
         String name = body.path("name").asText(id);
         if (!FleetRegistry.DEVICE_ID.matcher(id).matches() || name.length() > FleetRegistry.MAX_NAME) {
+            throttle.failed(address);
             throw PortalProblem.badRequest("deviceId must match " + FleetRegistry.DEVICE_ID.pattern()
                     + " and name be at most " + FleetRegistry.MAX_NAME + " characters");
         }
         Optional<String> secret = registry.enrol(body.path("token").asText(""), id, name);
         if (secret.isEmpty()) {
+            throttle.failed(address);
+            audit.signInFailed(id, address, "fleet enrolment");
             throw new PortalProblem(403, "enrolment token unknown, used or expired, or device id taken");
         }
         registry.find(id).ifPresent(directory::add);
@@ -121,9 +156,34 @@ public final class FleetHub implements PortalExtension {
 
     /** Before the upgrade: an unknown or revoked device gets 401 and no WebSocket. */
     private void authenticate(Context ctx) {
-        String id = deviceOf(ctx.header("Authorization"))
-                .orElseThrow(() -> new PortalProblem(401, "device credential missing or wrong"));
-        ctx.attribute(DEVICE_ATTRIBUTE, id);
+        String address = ctx.ip();
+        admit(ctx, address);
+        Optional<String> id = deviceOf(ctx.header("Authorization"));
+        if (id.isEmpty()) {
+            throttle.failed(address);
+            // Recorded as a refused sign-in under the id it claimed (flood-bounded by the audit log).
+            audit.signInFailed(claimedId(ctx.header("Authorization")), address, "fleet link");
+            throw new PortalProblem(401, "device credential missing or wrong");
+        }
+        ctx.attribute(DEVICE_ATTRIBUTE, id.get());
+    }
+
+    /** A 429 with Retry-After when this address, or everyone, tried too often. */
+    private void admit(Context ctx, String address) {
+        throttle.attempt(address).ifPresent(refusal -> {
+            ctx.header("Retry-After", Long.toString(Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000)));
+            throw new PortalProblem(429, refusal.reason() + "; try again later");
+        });
+    }
+
+    private static String claimedId(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return "(no device credential)";
+        }
+        String credential = authorization.substring("Bearer ".length());
+        int dot = credential.lastIndexOf('.');
+        // Never the secret part: only what precedes the last dot.
+        return dot <= 0 ? "(malformed device credential)" : credential.substring(0, Math.min(dot, 64));
     }
 
     private Optional<String> deviceOf(String authorization) {
@@ -187,12 +247,8 @@ public final class FleetHub implements PortalExtension {
             case "settingsResult", "doorResult" -> link.answered(message);
             case "events" -> {
                 if (message.path("events") instanceof ArrayNode batch && batch.size() <= Wire.MAX_BATCH) {
-                    long mark;
-                    synchronized (device.ingestLock) {
-                        mark = ingest.ingest(device.id(), batch);
-                    }
-                    device.contacted(clock.millis(), newest - mark);
-                    link.send(Wire.message("ack").put("ackedEventId", mark));
+                    // Stored and acknowledged by the ingest thread, with other devices' batches in one commit.
+                    shipments.offer(device, link, batch, newest, text.length());
                 }
             }
             default -> LOG.debug("device {}: unknown message type dropped", device.id());

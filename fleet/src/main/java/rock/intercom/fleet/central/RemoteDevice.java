@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import rock.intercom.fleet.Wire;
 import rock.intercom.portal.ApplyResult;
@@ -30,8 +31,6 @@ final class RemoteDevice implements DeviceControl {
     private volatile DeviceLink link;
     private volatile long lastContactMs;
     private volatile long backlog;
-    /** Serialises event ingest of this device (two links of one device may overlap briefly). */
-    final Object ingestLock = new Object();
 
     RemoteDevice(EnrolledDevice enrolled) {
         this.id = enrolled.id();
@@ -62,12 +61,19 @@ final class RemoteDevice implements DeviceControl {
 
     @Override
     public ApplyResult applySettings(JsonNode document) {
-        ObjectNode answer;
-        try {
-            answer = online().request(Wire.message("applySettings").set("document", document), ANSWER_TIMEOUT);
-        } catch (TimeoutException e) {
-            return ApplyResult.rejected(Map.of("", "device '" + id + "' did not apply the settings: " + e.getMessage()));
-        }
+        return applySettingsAsync(online(), document).join();
+    }
+
+    /** Pushes {@code document} over {@code link} without waiting: many devices' pushes overlap. */
+    CompletableFuture<ApplyResult> applySettingsAsync(DeviceLink link, JsonNode document) {
+        return link.requestAsync(Wire.message("applySettings").set("document", document), ANSWER_TIMEOUT)
+                .handle((answer, failure) -> failure != null
+                        ? ApplyResult.rejected(Map.of("", "device '" + id + "' did not apply the settings: "
+                                + rootMessage(failure)))
+                        : result(answer));
+    }
+
+    private ApplyResult result(ObjectNode answer) {
         if (answer.path("applied") instanceof ObjectNode applied) {
             settings = applied;
             return ApplyResult.applied(applied.deepCopy());
@@ -78,6 +84,14 @@ final class RemoteDevice implements DeviceControl {
             errors.put("", "device '" + id + "' answered without a result");
         }
         return ApplyResult.rejected(errors);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     @Override

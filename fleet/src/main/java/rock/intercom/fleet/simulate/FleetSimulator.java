@@ -42,6 +42,13 @@ public final class FleetSimulator implements AutoCloseable {
     public static FleetSimulator start(DeviceSettings template, int count, Path dataDir, String portalUrl,
             String user, String password, double eventsPerSecond, PrintStream announce)
             throws IOException, InterruptedException {
+        return start(template, count, dataDir, portalUrl, user, password, eventsPerSecond, null, announce);
+    }
+
+    /** As above, the doors trusting {@code trust} for the portal's certificate (null: the JVM's trust store). */
+    public static FleetSimulator start(DeviceSettings template, int count, Path dataDir, String portalUrl,
+            String user, String password, double eventsPerSecond, javax.net.ssl.SSLContext trust, PrintStream announce)
+            throws IOException, InterruptedException {
         int unenrolled = 0;
         for (int i = 1; i <= count; i++) {
             if (rock.intercom.fleet.agent.DeviceCredential.load(dataDir.resolve(doorId(template, i))).isEmpty()) {
@@ -49,8 +56,8 @@ public final class FleetSimulator implements AutoCloseable {
             }
         }
         java.util.Deque<String> tokens = new java.util.ArrayDeque<>(
-                TokenMint.mint(portalUrl, user, password, unenrolled));
-        LinkResources resources = LinkResources.shared(Math.max(2, Runtime.getRuntime().availableProcessors()));
+                TokenMint.mint(portalUrl, user, password, unenrolled, trust));
+        LinkResources resources = LinkResources.shared(Math.max(2, Runtime.getRuntime().availableProcessors()), trust);
         SettingsCodec codec = new SettingsCodec();
         SettingsValidator validator = new SettingsValidator();
         List<FleetAgent> agents = new ArrayList<>();

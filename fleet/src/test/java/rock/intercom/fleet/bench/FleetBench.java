@@ -50,8 +50,29 @@ public final class FleetBench {
             Thread.sleep(500);
         }
         System.out.printf("doors online: %d after %.1f s (from the bench's start)%n", online, secs(start));
+        bench.fleetPush();
         bench.pushToAll(doors);
         bench.ingestAndPages(seconds);
+    }
+
+    /** One POST /api/v1/settings-pushes: the portal pushes a merge patch to every door at once. */
+    private void fleetPush() throws Exception {
+        String number = Integer.toString(5000 + (int) (System.currentTimeMillis() % 1000));
+        long start = System.nanoTime();
+        JsonNode answer = Wire.MAPPER.readTree(send(HttpRequest.newBuilder(URI.create(url + "/api/v1/settings-pushes"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"settings\":{\"sip\":{\"callNumber\":\"" + number
+                        + "\"}}}"))).body());
+        System.out.printf("fleet-wide push (POST /api/v1/settings-pushes, callNumber %s) applied and answered by %d"
+                + " of %d doors in %.2f s%n", number, answer.path("applied").asInt(), answer.path("devices").asInt(),
+                secs(start));
+        java.util.Map<String, Integer> problems = new java.util.TreeMap<>();
+        answer.path("results").forEach(r -> {
+            if (!r.path("applied").asBoolean()) {
+                problems.merge(r.toString().replaceAll("rockx-[0-9-]+", "ID"), 1, Integer::sum);
+            }
+        });
+        problems.forEach((problem, count) -> System.out.printf("  not applied: %d × %s%n", count, problem));
     }
 
     private void pushToAll(int doors) throws Exception {
@@ -76,7 +97,7 @@ public final class FleetBench {
             applied += result.get() == 200 ? 1 : 0;
         }
         pool.shutdown();
-        System.out.printf("settings push (callNumber %s) applied and answered by %d of %d doors in %.2f s%n",
+        System.out.printf("per-door push (GET + PUT each, 32 at a time, callNumber %s) applied and answered by %d of %d doors in %.2f s%n",
                 number, applied, ids.size(), secs(start));
     }
 
@@ -124,7 +145,9 @@ public final class FleetBench {
     private long online() throws Exception {
         long count = 0;
         for (JsonNode d : Wire.MAPPER.readTree(get("/api/v1/devices")).path("devices")) {
-            count += d.at("/status/connection").asText().equals("online") ? 1 : 0;
+            // Linked, and its hello (settings and status) arrived: the registration state comes with it.
+            count += d.at("/status/connection").asText().equals("online") && d.at("/status/registration").isObject()
+                    ? 1 : 0;
         }
         return count;
     }

@@ -69,6 +69,31 @@ class EventIngestTest {
         }
     }
 
+    @Test
+    void aGroupOfSeveralDevicesIsStoredOnceInOrderAndABadBatchDoesNotSpoilTheOthers() {
+        try (SqliteEventStore store = SqliteEventStore.open(dir)) {
+            EventIngest ingest = new EventIngest(store, java.time.Clock.systemUTC());
+            ArrayNode bad = batch("door-3", 1, 2);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get(0)).put("name", "No Such Event");
+            rock.intercom.events.RecordedEvent audit = new rock.intercom.events.RecordedEvent(
+                    rock.intercom.events.NewEvent.of("portal", rock.intercom.events.SecurityEventName.USER_CHANGED,
+                            java.util.Map.of("user", "x")), java.time.Instant.now());
+            EventIngest.Ingested first = ingest.ingestAll(List.of(new EventIngest.Shipped("door-1", batch("door-1", 1, 3)),
+                    new EventIngest.Shipped("door-2", batch("door-2", 1, 2)),
+                    new EventIngest.Shipped("door-1", batch("door-1", 2, 5))), List.of(audit));
+            assertThat(first.marks()).containsExactly(3, 2, 5);
+            assertThat(first.alongside()).hasSize(1);
+            // An invalid event spoils the transaction: each batch is then stored on its own, the bad event skipped.
+            EventIngest.Ingested second = ingest.ingestAll(List.of(new EventIngest.Shipped("door-3", bad),
+                    new EventIngest.Shipped("door-2", batch("door-2", 1, 4))), List.of(audit));
+            assertThat(second.marks()).containsExactly(2, 4);
+            assertThat(second.alongside()).isNull();
+            assertThat(localIds(store, "door-1")).containsExactly(1L, 2L, 3L, 4L, 5L);
+            assertThat(localIds(store, "door-2")).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(localIds(store, "door-3")).containsExactly(2L);
+        }
+    }
+
     private static ArrayNode batch(String claimedDevice, long from, long to) {
         ArrayNode batch = Wire.MAPPER.createArrayNode();
         for (long id = from; id <= to; id++) {

@@ -49,6 +49,22 @@ class FleetSimulatorTest {
                 ((ObjectNode) settings.get("sip")).put("callNumber", "4711");
                 send(url, "PUT", "/api/v1/devices/" + first + "/settings", settings.toString(), 200);
                 assertThat(send(url, "GET", "/api/v1/devices/" + first + "/settings", null, 200)).contains("4711");
+                // One change to every door at once: each keeps its own identity; a bad value comes back per door.
+                JsonNode pushed = Wire.MAPPER.readTree(send(url, "POST", "/api/v1/settings-pushes",
+                        "{\"settings\":{\"sip\":{\"callNumber\":\"4712\"}}}", 200));
+                assertThat(pushed.path("applied").asInt()).isEqualTo(20);
+                String last = TestDevices.sipDisabled().device().id() + "-0020";
+                JsonNode lastSettings = Wire.MAPPER.readTree(send(url, "GET", "/api/v1/devices/" + last + "/settings",
+                        null, 200));
+                assertThat(lastSettings.at("/sip/callNumber").asText()).isEqualTo("4712");
+                assertThat(lastSettings.at("/device/id").asText()).isEqualTo(last);
+                JsonNode refused = Wire.MAPPER.readTree(send(url, "POST", "/api/v1/settings-pushes",
+                        "{\"settings\":{\"sip\":{\"server\":{\"port\":70000}}},\"devices\":[\"" + last + "\"]}", 200));
+                assertThat(refused.path("applied").asInt()).isZero();
+                assertThat(refused.at("/results/" + last + "/errors").has("sip.server.port")).isTrue();
+                send(url, "POST", "/api/v1/settings-pushes", "{\"settings\":{\"device\":{\"name\":\"x\"}}}", 400);
+                assertThat(Wire.MAPPER.readTree(send(url, "GET", "/api/v1/events?name=Settings+Changed&limit=100",
+                        null, 200)).path("events").size()).isEqualTo(21);
                 Thread.sleep(1000);
                 doors.stopActivity();
                 Thread.sleep(100); // a tick already running finishes

@@ -49,26 +49,43 @@ public final class LiveFeeds implements AutoCloseable {
             new ArrayBlockingQueue<>(1024), named("portal-live"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("portal-live-tick"));
     private final SseHandler sse = new SseHandler(this::open);
+    private final DeviceListFeed list;
 
     public LiveFeeds(DeviceDirectory devices, Clock clock) {
         this.devices = devices;
         this.clock = clock;
-        for (DeviceControl device : devices.devices()) {
-            ScreenHistory history = new ScreenHistory(HISTORY);
-            histories.put(device.id(), history);
-            streams.put(device.id(), new ConcurrentHashMap<>());
-            watches.put(device.id(), device.watchScreen(change -> screenChanged(device.id(), history, change)));
-        }
+        this.list = new DeviceListFeed(devices);
+        devices.devices().forEach(this::watch);
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** The route's handler: a known device's stream, or 404 before any byte is sent. */
+    private synchronized void watch(DeviceControl device) {
+        if (histories.containsKey(device.id())) {
+            return;
+        }
+        ScreenHistory history = new ScreenHistory(HISTORY);
+        streams.put(device.id(), new ConcurrentHashMap<>());
+        watches.put(device.id(), device.watchScreen(change -> screenChanged(device.id(), history, change)));
+        histories.put(device.id(), history);
+    }
+
+    /**
+     * The route's handler: a known device's stream, or 404 before any byte is sent. A device that
+     * joined after the start (enrolled at a central portal) is watched from its first stream on.
+     */
     public void stream(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
         if (!histories.containsKey(id)) {
-            throw PortalProblem.unknownDevice(id);
+            devices.find(id).ifPresentOrElse(this::watch, () -> {
+                throw PortalProblem.unknownDevice(id);
+            });
         }
         sse.handle(ctx);
+    }
+
+    /** {@code GET /api/v1/devices/live}: the Devices list, pushed (see {@link DeviceListFeed}). */
+    public void devicesStream(Context ctx) throws Exception {
+        list.stream(ctx);
     }
 
     private void open(SseClient client) {
@@ -137,6 +154,7 @@ public final class LiveFeeds implements AutoCloseable {
 
     @Override
     public void close() {
+        list.close();
         watches.values().forEach(watch -> {
             try {
                 watch.close();

@@ -104,7 +104,9 @@ public final class PortalPages {
     }
 
     public void devices(Context ctx) {
-        ctx.html(DevicesPage.render(devices.devices(), Caller.of(ctx)));
+        String notice = "1".equals(ctx.queryParam("revoked"))
+                ? "Device credential revoked: the device is disconnected and must enrol again." : null;
+        ctx.html(DevicesPage.render(devices.devices(), Caller.of(ctx), devices.enrolsDevices(), notice, null));
     }
 
     public void devicePage(Context ctx) {

@@ -19,22 +19,76 @@ function statusText(status, field) {
   return String(value);
 }
 
-// Devices list: live registration / call / screen state.
+// Devices list: pushed by the server (SSE): every row on connect, then the rows that changed;
+// a device enrolled meanwhile gets a row, a revoked one loses it.
 function liveDevices(table) {
-  const refresh = async () => {
-    try {
-      const body = await getJson("/api/v1/devices");
-      for (const device of body.devices) {
-        const row = table.querySelector('tr[data-device="' + CSS.escape(device.id) + '"]');
-        if (!row) continue;
-        for (const cell of row.querySelectorAll("[data-field]")) {
-          cell.textContent = cell.dataset.field === "registration" ? registrationText(device.status)
-            : statusText(device.status, cell.dataset.field);
-        }
-      }
-    } catch (e) { /* keep the last known state; the next poll retries */ }
+  const tbody = table.tBodies[0];
+  const fields = (table.dataset.fields || "registration call screen").split(" ");
+  const cellText = (status, field) => field === "registration" ? registrationText(status) : statusText(status, field);
+  const addRow = (device) => {
+    const row = document.createElement("tr");
+    row.dataset.device = device.id;
+    const name = document.createElement("td");
+    name.dataset.label = "Device";
+    const link = document.createElement("a");
+    link.href = "/devices/" + encodeURIComponent(device.id);
+    name.append(link);
+    const id = document.createElement("td");
+    id.dataset.label = "Id";
+    id.textContent = device.id;
+    row.append(name, id);
+    for (const field of fields) {
+      const td = document.createElement("td");
+      td.dataset.field = field;
+      td.dataset.label = table.tHead.rows[0].cells[row.cells.length].textContent;
+      row.append(td);
+    }
+    if (table.dataset.revocable !== undefined) {
+      const td = document.createElement("td");
+      td.dataset.label = "Credential";
+      td.textContent = "reload to revoke";
+      row.append(td);
+    }
+    const empty = tbody.querySelector("tr.empty");
+    if (empty) empty.remove();
+    tbody.append(row);
+    return row;
   };
-  setInterval(refresh, 2000);
+  const source = new EventSource("/api/v1/devices/live");
+  source.addEventListener("devices", (e) => {
+    for (const device of JSON.parse(e.data)) {
+      const row = tbody.querySelector('tr[data-device="' + CSS.escape(device.id) + '"]') || addRow(device);
+      const link = row.querySelector("a");
+      if (link) link.textContent = device.name;
+      for (const cell of row.querySelectorAll("[data-field]")) cell.textContent = cellText(device.status, cell.dataset.field);
+    }
+    table.dataset.live = "yes";
+  });
+  source.addEventListener("removed", (e) => {
+    for (const id of JSON.parse(e.data)) {
+      const row = tbody.querySelector('tr[data-device="' + CSS.escape(id) + '"]');
+      if (row) row.remove();
+    }
+  });
+}
+
+// A button that copies a shown text (the enrolment command line); selecting it is the fallback.
+function copyButtons() {
+  for (const button of document.querySelectorAll("[data-copy]")) {
+    button.addEventListener("click", async () => {
+      const source = document.getElementById(button.dataset.copy);
+      try {
+        await navigator.clipboard.writeText(source.textContent);
+        button.textContent = "Copied";
+      } catch (e) {
+        window.getSelection().selectAllChildren(source);
+        button.textContent = "Selected: press Ctrl+C";
+      }
+    });
+  }
+  for (const form of document.querySelectorAll("form[data-confirm]")) {
+    form.addEventListener("submit", (event) => { if (!window.confirm(form.dataset.confirm)) event.preventDefault(); });
+  }
 }
 
 // Device page: pushed by the server (SSE): every screen the door shows, with its time, in order
@@ -131,9 +185,18 @@ function liveEvents(table) {
   };
   const cell = (text) => { const td = document.createElement("td"); td.textContent = text; return td; };
   const deviceNames = {};
-  for (const option of document.querySelectorAll("#filter-device option")) {
+  const filter = document.getElementById("filter-device");
+  for (const option of filter.options) {
     if (option.value) deviceNames[option.value] = option.textContent;
   }
+  // The device filter follows the Devices list by server push: a door enrolled meanwhile is offered.
+  const devices = new EventSource("/api/v1/devices/live");
+  devices.addEventListener("devices", (e) => {
+    for (const device of JSON.parse(e.data)) {
+      if (!(device.id in deviceNames)) filter.append(new Option(device.name, device.id));
+      deviceNames[device.id] = device.name;
+    }
+  });
   const refresh = async () => {
     try {
       const body = await getJson("/api/v1/events?" + table.dataset.query);
@@ -226,4 +289,5 @@ document.addEventListener("DOMContentLoaded", () => {
   if (events) liveEvents(events);
   const form = document.getElementById("modify-form");
   if (form) modifyForm(form);
+  copyButtons();
 });
