@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.events.EventQuery;
 import rock.intercom.events.EventStore;
+import rock.intercom.events.EventStoreException;
 import rock.intercom.events.NewEvent;
 import rock.intercom.events.RecordedEvent;
 import rock.intercom.events.SecurityEvent;
@@ -54,10 +55,31 @@ final class EventIngest {
     }
 
     /**
+     * The mark read again from the store: another portal process on the same database may have
+     * stored this device's events since (its link moved there and back).
+     */
+    long freshMark(String deviceId) {
+        marks.remove(deviceId);
+        return mark(deviceId);
+    }
+
+    /**
      * Stores the events of {@code batch} newer than the mark, in order; returns the new mark, which the
-     * device may treat as acknowledged. The caller holds the device's ingest lock.
+     * device may treat as acknowledged. The caller holds the device's ingest lock. When the store
+     * refuses the batch (e.g. PostgreSQL's unique index: another portal process stored some of it
+     * first) the mark is read again and the rest stored.
      */
     long ingest(String deviceId, ArrayNode batch) {
+        try {
+            return ingestAfterMark(deviceId, batch);
+        } catch (EventStoreException refused) {
+            LOG.info("device {}: batch refused ({}); reading the mark again", deviceId, refused.getMessage());
+            freshMark(deviceId);
+            return ingestAfterMark(deviceId, batch);
+        }
+    }
+
+    private long ingestAfterMark(String deviceId, ArrayNode batch) {
         long mark = mark(deviceId);
         // The usual case in one transaction: every new event valid and with a plausible time.
         try {

@@ -174,7 +174,7 @@ public final class FleetHub implements PortalExtension {
             case "hello" -> {
                 device.reported(message.path("name").asText(null), object(message, "settings"),
                         object(message, "status"));
-                long mark = ingest.mark(device.id());
+                long mark = ingest.freshMark(device.id());
                 device.contacted(clock.millis(), newest - mark);
                 // Kept in the registry when the link closes, not here: a thousand doors reconnecting
                 // at once must not queue a thousand writes before their handshakes.
