@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.SecurityEvent;
+import rock.intercom.fleet.SettingsAnswer;
 import rock.intercom.fleet.Wire;
 import rock.intercom.portal.ApplyResult;
 import rock.intercom.portal.DeviceControl;
@@ -187,13 +188,7 @@ public final class FleetAgent implements AutoCloseable {
         ObjectNode answer = Wire.message("settingsResult").put("requestId", message.path("requestId").asLong());
         ApplyResult result = message.get("document") instanceof ObjectNode document ? device.applySettings(document)
                 : ApplyResult.rejected(java.util.Map.of("", "the settings document must be a JSON object"));
-        if (result instanceof ApplyResult.Applied applied) {
-            answer.set("applied", applied.settings());
-        } else if (result instanceof ApplyResult.Rejected rejected) {
-            ObjectNode errors = answer.putObject("errors");
-            rejected.errors().forEach(errors::put);
-        }
-        send(answer);
+        send(SettingsAnswer.write(result, answer));
         sendStatus();
     }
 

@@ -28,11 +28,13 @@ public final class CentralPortal implements AutoCloseable {
     private final FleetRegistry registry;
     private final EventStore events;
     private final PortalServer server;
+    private final AutoCloseable cluster;
 
-    private CentralPortal(FleetRegistry registry, EventStore events, PortalServer server) {
+    private CentralPortal(FleetRegistry registry, EventStore events, PortalServer server, AutoCloseable cluster) {
         this.registry = registry;
         this.events = events;
         this.server = server;
+        this.cluster = cluster;
     }
 
     /** Opens the stores and starts serving on {@code host:port} (port 0 picks a free one). */
@@ -46,6 +48,8 @@ public final class CentralPortal implements AutoCloseable {
         }
         FleetRegistry registry;
         EventStore events;
+        String user = env.getOrDefault(DB_USER_ENV, "intercom");
+        String password = env.getOrDefault(DB_PASSWORD_ENV, "");
         if (dbUrl == null) {
             registry = FleetRegistry.open("jdbc:sqlite:" + dataDir.resolve("fleet.db").toAbsolutePath(), null, null,
                     clock);
@@ -54,19 +58,29 @@ public final class CentralPortal implements AutoCloseable {
             if (!dbUrl.startsWith("jdbc:postgresql:")) {
                 throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL, was " + dbUrl);
             }
-            String user = env.getOrDefault(DB_USER_ENV, "intercom");
-            String password = env.getOrDefault(DB_PASSWORD_ENV, "");
             registry = FleetRegistry.open(dbUrl, user, password, clock);
             events = PostgresEventStore.open(dbUrl, user, password, clock);
         }
+        PortalCluster cluster = null;
         try {
             UserStore users = UserStore.open(dataDir, env, announce);
             FleetDirectory directory = new FleetDirectory(registry);
             FleetHub hub = new FleetHub(registry, directory, new EventIngest(events, clock), clock, TOKEN_VALIDITY);
-            PortalServer server = new PortalServer(directory, events, users, PortalOptions.defaults().withHost(host))
-                    .extend(hub).start(port);
-            return new CentralPortal(registry, events, server);
+            PortalServer server;
+            if (dbUrl == null) {
+                server = new PortalServer(directory, events, users, PortalOptions.defaults().withHost(host));
+            } else {
+                // Several processes may share this database: sessions there, commands routed to any link.
+                cluster = PortalCluster.start(dbUrl, user, password, directory);
+                server = new PortalServer(cluster.directory(), events, users, PortalOptions.defaults().withHost(host))
+                        .withSessionRecords(cluster.sessions());
+            }
+            server.extend(hub).start(port);
+            return new CentralPortal(registry, events, server, cluster == null ? () -> { } : cluster);
         } catch (RuntimeException e) {
+            if (cluster != null) {
+                cluster.close();
+            }
             events.close();
             registry.close();
             throw e;
@@ -80,6 +94,11 @@ public final class CentralPortal implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            // Closing on shutdown: the others see this process's heartbeat stop.
+        }
         events.close();
         registry.close();
     }

@@ -141,7 +141,7 @@ public final class FleetHub implements PortalExtension {
 
     private void connected(WsContext ctx) {
         // Checked again here: the upgrade's attribute is the only thing trusted from before.
-        Optional<RemoteDevice> device = deviceOf(ctx.header("Authorization")).flatMap(directory::remote);
+        Optional<RemoteDevice> device = deviceOf(ctx.header("Authorization")).flatMap(directory::enrolled);
         if (device.isEmpty()) {
             ctx.closeSession(1008, "device credential missing or wrong");
             return;
