@@ -58,8 +58,14 @@ public final class CentralPortal implements AutoCloseable {
             if (!dbUrl.startsWith("jdbc:postgresql:")) {
                 throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL, was " + dbUrl);
             }
-            registry = FleetRegistry.open(dbUrl, user, password, clock);
+            // Events first: Flyway refuses to start its history in a schema that already has tables.
             events = PostgresEventStore.open(dbUrl, user, password, clock);
+            try {
+                registry = FleetRegistry.open(dbUrl, user, password, clock);
+            } catch (RuntimeException e) {
+                events.close();
+                throw e;
+            }
         }
         PortalCluster cluster = null;
         try {
