@@ -4,7 +4,9 @@
 # EVENTS/s across its doors) and the measuring client (FleetBench): time until all doors are online,
 # one settings push to every door through the API (32 at a time), the events stored per second,
 # and the latency of the Devices and Security Events pages meanwhile.
-# Usage: bench/fleet.sh [DOORS=1000] [EVENTS_PER_SECOND=2500] [MEASURE_SECONDS=30]
+# Usage: bench/fleet.sh [DOORS=1000] [EVENTS_PER_SECOND=2500] [MEASURE_SECONDS=30] [sqlite|postgresql]
+# postgresql: the portal keeps devices and events in a throwaway PostgreSQL cluster (Debian's
+# package, under the work dir, fsync on as in production) instead of SQLite.
 #
 # Measured on 2026-12-06, 2 cores shared with other helpers' builds (load average 4-6):
 #   1000 doors, 1000 events/s, 20 s: all online 18.4 s after start (enrolment included); a push to
@@ -26,6 +28,7 @@ cd "$root"
 doors="${1:-1000}"
 rate="${2:-2500}"
 seconds="${3:-30}"
+store="${4:-sqlite}"
 work="$root/fleet/target/bench-fleet"
 rm -rf "$work" && mkdir -p "$work"
 ./mvnw -q -B -DskipTests package
@@ -35,15 +38,30 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 password="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')"
 cp="app/target/intercom-app.jar:app/target/lib/*"
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-INTERCOM_ADMIN_PASSWORD="$password" java -Xmx1g -cp "$cp" rock.intercom.app.Main portal --http-host 127.0.0.1 \
-    --http-port "$port" --data-dir "$work/portal" >"$work/portal.log" 2>&1 &
+pg_stop=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; "${pg_stop[@]}" 2>/dev/null || true' EXIT
+db_args=()
+if [ "$store" = postgresql ]; then
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  as_pg=()
+  mkdir -p "$work/pg"
+  if [ "$(id -u)" = 0 ]; then chown postgres "$work/pg"; as_pg=(runuser -u postgres --); fi
+  pg_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  "${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U intercom --auth=trust -E UTF8 >/dev/null
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -w -l "$work/pg/server.log" \
+      -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
+  pg_stop=("${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop)
+  psql -q -h 127.0.0.1 -p "$pg_port" -U intercom -d postgres -c 'CREATE DATABASE fleet'
+  db_args=(--db-url "jdbc:postgresql://127.0.0.1:$pg_port/fleet")
+fi
+INTERCOM_ADMIN_PASSWORD="$password" INTERCOM_DB_USER=intercom java -Xmx1g -cp "$cp" rock.intercom.app.Main portal \
+    --http-host 127.0.0.1 --http-port "$port" --data-dir "$work/portal" "${db_args[@]}" >"$work/portal.log" 2>&1 &
 pids+=($!)
 until grep -q 'Rock Intercom portal' "$work/portal.log"; do sleep 0.5; done
 INTERCOM_PORTAL_PASSWORD="$password" java -Xmx1g -cp "$cp" rock.intercom.app.Main device \
     --config examples/device.yaml --data-dir "$work/doors" --portal-url "http://127.0.0.1:$port" \
     --simulate "$doors" --simulate-events "$rate" >"$work/doors.log" 2>&1 &
 pids+=($!)
-echo "$doors doors, $rate events/s, measuring ${seconds} s; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$doors doors, $rate events/s, $store, measuring ${seconds} s; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "fleet/target/test-classes:fleet/target/classes:$(cat "$work/bench.classpath")" \
     rock.intercom.fleet.bench.FleetBench "http://127.0.0.1:$port" "$password" "$doors" "$seconds"

@@ -79,7 +79,7 @@ public final class CentralPortal implements AutoCloseable {
                 // Several processes may share this database: sessions there, commands routed to any link.
                 cluster = PortalCluster.start(dbUrl, user, password, directory);
                 server = new PortalServer(cluster.directory(), events, users, PortalOptions.defaults().withHost(host))
-                        .withSessionRecords(cluster.sessions());
+                        .withSessionRecords(cluster.sessions(clock));
             }
             server.extend(hub).start(port);
             return new CentralPortal(registry, events, server, cluster == null ? () -> { } : cluster);

@@ -57,8 +57,8 @@ final class PortalCluster implements AutoCloseable {
         return cluster;
     }
 
-    SessionRecords sessions() {
-        return new PostgresSessionRecords(db.pool());
+    SessionRecords sessions(java.time.Clock clock) {
+        return new PostgresSessionRecords(db.pool(), clock);
     }
 
     /** Every enrolled device, reached wherever its link is. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,9 +26,11 @@ final class PostgresSessionRecords implements SessionRecords {
     static final Duration RENEW_STEP = Duration.ofMinutes(1);
 
     private final DataSource db;
+    private final Clock clock;
 
-    PostgresSessionRecords(DataSource db) {
+    PostgresSessionRecords(DataSource db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
@@ -38,8 +41,7 @@ final class PostgresSessionRecords implements SessionRecords {
                 session.csrfToken(), session.expiresAt().toEpochMilli(), session.endsAt().toEpochMilli(),
                 session.stamp());
         // Bounded without a sweeper thread: every sign-in clears what has lapsed.
-        update("DELETE FROM portal_session WHERE expires_ms < ? OR ends_ms < ?", System.currentTimeMillis(),
-                System.currentTimeMillis());
+        update("DELETE FROM portal_session WHERE expires_ms < ? OR ends_ms < ?", clock.millis(), clock.millis());
     }
 
     @Override
