@@ -19,6 +19,10 @@
 #     2516 events/s sustained (backlog 27 at the end); push to all 1000 in 45.1 s; GET /devices
 #     p50 246 ms p95 499 ms; GET /security-events p50 254 ms p95 600 ms (portal, simulator and
 #     client share the 2 busy cores).
+#   postgresql (bench/fleet.sh 1000 2500 20 postgresql; load average 12-18 from other builds): all
+#     online 20.0 s; ingest 2676 events/s sustained, backlog 0 at the end (each shipped batch one
+#     PostgreSQL transaction, one JDBC batch); push to all 1000 in 86.2 s; GET /devices p50 879 ms
+#     p95 1824 ms; GET /security-events p50 1125 ms p95 1793 ms (n=9 each: the client starved too).
 # Against the targets: ingest ≥ 2,000 events/s met; pages ≤ 200 ms p95 met at 1000
 # events/s, not at 2500; a push reaching all 1000 doors ≤ 10 s not met (one audited API PUT per
 # door, 32 at a time; a fleet-wide push primitive does not exist yet).

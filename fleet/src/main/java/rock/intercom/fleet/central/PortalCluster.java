@@ -20,13 +20,16 @@ import rock.intercom.portal.auth.SessionRecords;
  * processes apart, so any of them can be killed, restarted or added.
  *
  * <p>Threading: {@code fleet-board} publishes this process's links and heartbeat every
- * {@link #PUBLISH_EVERY} and sweeps stale relay rows; the relay has its own threads.
+ * {@link #PUBLISH_EVERY}, reads the registry again every few rounds (devices enrolled or revoked
+ * through another process) and sweeps stale relay rows; the relay has its own threads.
  */
 final class PortalCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalCluster.class);
     static final Duration PUBLISH_EVERY = Duration.ofSeconds(1);
     private static final int SWEEP_EVERY_ROUNDS = 30;
+    /** Revoked on another process: the link held here is closed within this many rounds. */
+    private static final int REGISTRY_EVERY_ROUNDS = 5;
 
     private final ClusterDatabase db;
     private final FleetDirectory local;
@@ -69,7 +72,11 @@ final class PortalCluster implements AutoCloseable {
     private void publishRound() {
         try {
             board.publish(local.linked(), System.currentTimeMillis());
-            if (++rounds % SWEEP_EVERY_ROUNDS == 0) {
+            rounds++;
+            if (rounds % REGISTRY_EVERY_ROUNDS == 0) {
+                local.refresh();
+            }
+            if (rounds % SWEEP_EVERY_ROUNDS == 0) {
                 relay.sweep();
             }
         } catch (SQLException | RuntimeException e) {
