@@ -35,6 +35,7 @@ final class EventIngest {
     static final String SOURCE = "source";
     /** Pages of newest events read back to find the mark (portal audit events of the device sit between). */
     private static final int MARK_SCAN_PAGES = 20;
+    private static final int FIRST_MARK_PAGE = 10;
 
     /** Device clocks this far ahead of the portal's are not believed. */
     private static final long MAX_AHEAD_MS = java.time.Duration.ofDays(1).toMillis();
@@ -149,7 +150,10 @@ final class EventIngest {
     }
 
     private long readMark(String deviceId) {
-        EventQuery page = EventQuery.newest(EventQuery.MAX_LIMIT).withDevice(deviceId);
+        // Read on every link (a thousand doors moving to this process at once): the newest few
+        // events nearly always hold the mark, so the first page is small.
+        int limit = FIRST_MARK_PAGE;
+        EventQuery page = EventQuery.newest(limit).withDevice(deviceId);
         for (int i = 0; i < MARK_SCAN_PAGES; i++) {
             List<SecurityEvent> events = store.query(page);
             for (SecurityEvent event : events) {
@@ -157,10 +161,11 @@ final class EventIngest {
                     return id.longValue();
                 }
             }
-            if (events.size() < EventQuery.MAX_LIMIT) {
+            if (events.size() < limit) {
                 return 0;
             }
-            page = page.withBeforeId(events.get(events.size() - 1).id());
+            limit = EventQuery.MAX_LIMIT;
+            page = EventQuery.newest(limit).withDevice(deviceId).withBeforeId(events.get(events.size() - 1).id());
         }
         return 0;
     }
