@@ -65,9 +65,10 @@ class FleetScaleOutTest {
         PostgresServer postgres = PostgresServer.start();
         running.add(postgres);
         String dbUrl = postgres.createDatabase("fleet");
+        // Started together, as a service manager would: they share the database's schema from the start.
         IntercomProcess portalA = portal("a", dbUrl);
-        int a = Integer.parseInt(portalA.awaitLine(PORTAL_UP, START));
         IntercomProcess portalB = portal("b", dbUrl);
+        int a = Integer.parseInt(portalA.awaitLine(PORTAL_UP, START));
         int b = Integer.parseInt(portalB.awaitLine(PORTAL_UP, START));
 
         String token = JSON.readTree(send(a, admin("/api/v1/enrolment-tokens").POST(noBody()), 201))

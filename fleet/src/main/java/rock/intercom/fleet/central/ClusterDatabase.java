@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 final class ClusterDatabase implements AutoCloseable {
 
     /** Any constant: the lock that serialises schema creation across processes. */
-    private static final long SCHEMA_LOCK = 0x16_0016L;
+    static final long SCHEMA_LOCK = 0x16_0016L;
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS portal_session (id_hash TEXT PRIMARY KEY, username TEXT NOT NULL,"
                 + " role TEXT NOT NULL, csrf_token TEXT NOT NULL, expires_ms BIGINT NOT NULL, ends_ms BIGINT NOT NULL,"

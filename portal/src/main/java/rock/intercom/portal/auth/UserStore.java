@@ -270,7 +270,8 @@ public final class UserStore {
                 .put("passwordHash", entry.hash()));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            // A name of its own: portal processes sharing the data dir may write at the same moment.
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME + ".", ".tmp");
             Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root),
                     StandardCharsets.UTF_8);
             restrictToOwner(tmp);
