@@ -49,7 +49,7 @@ final class ClusterDatabase implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("fleet-cluster");
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
         HikariDataSource pool = new HikariDataSource(config);
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {

@@ -186,35 +186,45 @@ final class CommandRelay implements AutoCloseable {
         }
     }
 
-    /** On the holder: one relayed request, carried out over the link held here. */
+    /** What a relay row asks: for which device, from which process. */
+    private record Request(String deviceId, String origin, ObjectNode body) {
+    }
+
+    /**
+     * On the holder: one relayed request, carried out over the link held here. No database
+     * connection is held while the device answers (up to {@link RemoteDevice#ANSWER_TIMEOUT}).
+     */
     private void carryOut(long id) {
-        try (Connection connection = db.pool().getConnection()) {
-            String deviceId;
-            String origin;
-            ObjectNode request;
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT device_id, origin, request FROM fleet_relay WHERE id = ?")) {
-                query.setLong(1, id);
-                try (ResultSet row = query.executeQuery()) {
-                    if (!row.next()) {
-                        return; // the origin gave up already
-                    }
-                    deviceId = row.getString(1);
-                    origin = row.getString(2);
-                    request = RemoteDevice.parse(row.getString(3));
-                }
+        try {
+            Optional<Request> request = readRequest(id);
+            if (request.isEmpty()) {
+                return; // the origin gave up already
             }
+            String deviceId = request.get().deviceId();
             Optional<RemoteDevice> device = linkedHere.apply(deviceId);
-            ObjectNode answer = RelayedCommand.carryOut(device, deviceId, request);
+            ObjectNode answer = RelayedCommand.carryOut(device, deviceId, request.get().body());
             device.ifPresent(carriedOut);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE fleet_relay SET answer = ? WHERE id = ?")) {
+            try (Connection connection = db.pool().getConnection();
+                 PreparedStatement update = connection.prepareStatement("UPDATE fleet_relay SET answer = ? WHERE id = ?")) {
                 update.setString(1, Wire.write(answer));
                 update.setLong(2, id);
                 update.executeUpdate();
             }
-            notify(channel(origin), "answer:" + id);
+            notify(channel(request.get().origin()), "answer:" + id);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("relayed request {} failed: {}", id, e.getMessage());
+        }
+    }
+
+    private Optional<Request> readRequest(long id) throws SQLException {
+        try (Connection connection = db.pool().getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT device_id, origin, request FROM fleet_relay WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new Request(row.getString(1), row.getString(2),
+                        RemoteDevice.parse(row.getString(3)))) : Optional.empty();
+            }
         }
     }
 
