@@ -4,9 +4,11 @@
 # EVENTS/s across its doors) and the measuring client (FleetBench): time until all doors are online,
 # one settings push to every door through the API (32 at a time), the events stored per second,
 # and the latency of the Devices and Security Events pages meanwhile.
-# Usage: bench/fleet.sh [DOORS=1000] [EVENTS_PER_SECOND=2500] [MEASURE_SECONDS=30] [sqlite|postgresql]
+# Usage: bench/fleet.sh [DOORS=1000] [EVENTS_PER_SECOND=2500] [MEASURE_SECONDS=30] [sqlite|postgresql|postgresql-2]
 # postgresql: the portal keeps devices and events in a throwaway PostgreSQL cluster (Debian's
-# package, under the work dir, fsync on as in production) instead of SQLite.
+# package, under the work dir, fsync on as in production) instead of SQLite. postgresql-2: two
+# portal processes on it; the doors link to B, the client signs in, pushes and reads through A (so
+# every push is relayed A → B → door and back).
 #
 # Measured on 2026-12-06, 2 cores shared with other helpers' builds (load average 4-6):
 #   1000 doors, 1000 events/s, 20 s: all online 18.4 s after start (enrolment included); a push to
@@ -43,9 +45,9 @@ password="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')"
 cp="app/target/intercom-app.jar:app/target/lib/*"
 pids=()
 pg_stop=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; "${pg_stop[@]}" 2>/dev/null || true' EXIT
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait; "${pg_stop[@]}" 2>/dev/null || true' EXIT
 db_args=()
-if [ "$store" = postgresql ]; then
+if [ "$store" != sqlite ]; then
   pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
   as_pg=()
   mkdir -p "$work/pg"
@@ -62,8 +64,16 @@ INTERCOM_ADMIN_PASSWORD="$password" INTERCOM_DB_USER=intercom java -Xmx1g -cp "$
     --http-host 127.0.0.1 --http-port "$port" --data-dir "$work/portal" "${db_args[@]}" >"$work/portal.log" 2>&1 &
 pids+=($!)
 until grep -q 'Rock Intercom portal' "$work/portal.log"; do sleep 0.5; done
+doors_port="$port"
+if [ "$store" = postgresql-2 ]; then
+  doors_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  INTERCOM_ADMIN_PASSWORD="$password" INTERCOM_DB_USER=intercom java -Xmx1g -cp "$cp" rock.intercom.app.Main portal \
+      --http-host 127.0.0.1 --http-port "$doors_port" --data-dir "$work/portal" "${db_args[@]}" >"$work/portal-b.log" 2>&1 &
+  pids+=($!)
+  until grep -q 'Rock Intercom portal' "$work/portal-b.log"; do sleep 0.5; done
+fi
 INTERCOM_PORTAL_PASSWORD="$password" java -Xmx1g -cp "$cp" rock.intercom.app.Main device \
-    --config examples/device.yaml --data-dir "$work/doors" --portal-url "http://127.0.0.1:$port" \
+    --config examples/device.yaml --data-dir "$work/doors" --portal-url "http://127.0.0.1:$doors_port" \
     --simulate "$doors" --simulate-events "$rate" >"$work/doors.log" 2>&1 &
 pids+=($!)
 echo "$doors doors, $rate events/s, $store, measuring ${seconds} s; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -40,7 +40,12 @@ final class CommandRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandRelay.class);
     static final Duration ROW_LIFETIME = Duration.ofMinutes(2);
-    private static final int WORKERS = 4;
+    /**
+     * Requests carried out at once: each mostly waits for its device (no database connection held
+     * meanwhile), so as many as a fleet-wide push sends at a time (4 made a relayed push to 1,000
+     * doors 1.5× slower than a local one).
+     */
+    private static final int WORKERS = 32;
     private static final int QUEUE = 256;
     private static final int MAX_WAITING = 256;
 
@@ -64,6 +69,7 @@ final class CommandRelay implements AutoCloseable {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 r -> new Thread(r, "fleet-relay-" + n.incrementAndGet()));
+        workers.allowCoreThreadTimeOut(true);
         this.listener = new Thread(this::listen, "fleet-relay-listen");
         listener.setDaemon(true);
     }
