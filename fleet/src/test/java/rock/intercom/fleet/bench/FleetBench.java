@@ -50,8 +50,14 @@ public final class FleetBench {
             Thread.sleep(500);
         }
         System.out.printf("doors online: %d after %.1f s (from the bench's start)%n", online, secs(start));
-        bench.pushToAll(doors);
-        bench.ingestAndPages(seconds);
+        try {
+            bench.pushToAll(doors);
+            bench.ingestAndPages(seconds);
+        } catch (Exception failed) {
+            // The push's worker threads would keep this JVM, and so bench/fleet.sh, alive for ever.
+            failed.printStackTrace();
+            System.exit(1);
+        }
     }
 
     private void pushToAll(int doors) throws Exception {
