@@ -71,6 +71,10 @@ final class LinkBoard {
                 beat.executeUpdate();
                 Set<String> stillHere = new HashSet<>();
                 for (RemoteDevice device : linkedHere) {
+                    if (device.rawSettings() == null) {
+                        // Not until its hello: listed online elsewhere, it must have settings to show.
+                        continue;
+                    }
                     stillHere.add(device.id());
                     String fingerprint = fingerprint(device);
                     if (!fingerprint.equals(published.get(device.id()))
