@@ -25,6 +25,13 @@
 #     online 20.0 s; ingest 2676 events/s sustained, backlog 0 at the end (each shipped batch one
 #     PostgreSQL transaction, one JDBC batch); push to all 1000 in 86.2 s; GET /devices p50 879 ms
 #     p95 1824 ms; GET /security-events p50 1125 ms p95 1793 ms (n=9 each: the client starved too).
+#   postgresql-2 (two portal processes; doors on B, client through A; load average 12-18):
+#     1000 doors, 1000 events/s: all online 30.5 s; a push to all 1000 relayed A → B → door and
+#     back 37.8 s (32 relayed at once at B; with 4 at once it took 127 s); ingest 1042 events/s,
+#     backlog 0; pages at A GET /devices p50 22 p95 60 ms, GET /security-events p50 12 p95 35 ms.
+#     200 doors, 500 events/s: push to all 8.1 s; pages at A p95 ≤ 94 ms.
+#     1000 doors at 2500 events/s: the first relayed pushes timed out at B (no answer from the door
+#     within 15 s while the doors caught up on their backlog), so no figure.
 # Against the targets: ingest ≥ 2,000 events/s met; pages ≤ 200 ms p95 met at 1000
 # events/s, not at 2500; a push reaching all 1000 doors ≤ 10 s not met (one audited API PUT per
 # door, 32 at a time; a fleet-wide push primitive does not exist yet).
