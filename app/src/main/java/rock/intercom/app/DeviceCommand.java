@@ -76,7 +76,8 @@ public final class DeviceCommand implements Callable<Integer> {
 
     @Option(names = "--portal-url", paramLabel = "URL",
             description = "A central portal to connect to (http(s)://HOST:PORT): it shows and manages this device; "
-                    + "the device keeps working without it.")
+                    + "the device keeps working without it. Several portal processes on one database: list them "
+                    + "comma-separated; a lost link tries the next.")
     String portalUrl;
 
     @Option(names = "--enrolment-token", paramLabel = "TOKEN",

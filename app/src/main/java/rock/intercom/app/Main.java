@@ -23,7 +23,13 @@ public final class Main implements Runnable {
                 .addSubcommand(new CommandLine.HelpCommand())
                 .setParameterExceptionHandler(Main::shortParameterError)
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    cmd.getErr().println("intercom: " + ex.getMessage());
+                    // The first failure names what was being done, the last one why (e.g. the database's refusal).
+                    Throwable root = ex;
+                    while (root.getCause() != null && root.getCause() != root) {
+                        root = root.getCause();
+                    }
+                    cmd.getErr().println("intercom: " + ex.getMessage()
+                            + (root == ex || root.getMessage() == null ? "" : " (" + root.getMessage() + ")"));
                     return 1;
                 });
     }

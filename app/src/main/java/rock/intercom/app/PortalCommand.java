@@ -27,7 +27,8 @@ public final class PortalCommand implements Callable<Integer> {
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL",
             description = "Keep devices and events in PostgreSQL (jdbc:postgresql://HOST:PORT/DB); user and "
-                    + "password from INTERCOM_DB_USER and INTERCOM_DB_PASSWORD.")
+                    + "password from INTERCOM_DB_USER and INTERCOM_DB_PASSWORD. Several portal processes may share "
+                    + "it (and --data-dir's users file): sessions, device status and commands work across them.")
     String dbUrl;
 
     @Option(names = "--https-port", paramLabel = "PORT",

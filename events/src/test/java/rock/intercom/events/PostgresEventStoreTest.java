@@ -76,6 +76,34 @@ class PostgresEventStoreTest extends EventQueryFilterContract {
     }
 
     @Test
+    void aShippedListIsStoredWholeInOrderAndASecondCopyOfAShippedEventRefusesTheWholeList() {
+        try (PostgresEventStore store = open(newDatabase(), Clock.systemUTC())) {
+            List<RecordedEvent> shipped = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                shipped.add(new RecordedEvent(NewEvent.of("rockx-505", SecurityEventName.DIALING,
+                        Map.of("deviceEventId", i)), START.plusSeconds(i)));
+            }
+            List<SecurityEvent> stored = store.appendAllRecorded(shipped);
+            assertThat(stored).extracting(SecurityEvent::time)
+                    .containsExactly(START.plusSeconds(1), START.plusSeconds(2), START.plusSeconds(3));
+            assertThat(stored).isSortedAccordingTo(Comparator.comparingLong(SecurityEvent::id));
+            assertThat(store.query(EventQuery.newest(10))).containsExactlyInAnyOrderElementsOf(stored);
+
+            // Another portal process ingesting the same device: event 3 again, with a new event 4.
+            List<RecordedEvent> overlapping = List.of(
+                    new RecordedEvent(NewEvent.of("rockx-505", SecurityEventName.DIALING,
+                            Map.of("deviceEventId", 4)), START.plusSeconds(4)),
+                    shipped.get(2));
+            assertThatThrownBy(() -> store.appendAllRecorded(overlapping)).isInstanceOf(EventStoreException.class);
+            assertThat(store.query(EventQuery.newest(10))).hasSize(3);
+            // The same local id from another device is another event.
+            store.appendAllRecorded(List.of(new RecordedEvent(NewEvent.of("rockx-506", SecurityEventName.DIALING,
+                    Map.of("deviceEventId", 3)), START)));
+            assertThat(store.query(EventQuery.newest(10))).hasSize(4);
+        }
+    }
+
+    @Test
     void badEventIsRejectedAndNothingIsStored() {
         try (PostgresEventStore store = open(newDatabase(), Clock.systemUTC())) {
             Map<String, Object> oversized = SqliteEventStoreTest.manyFields(40);

@@ -39,6 +39,8 @@ public final class PortalServer {
     private Operations operations = Operations.NONE;
     private LiveFeeds live;
     private PortalExtension extension = PortalExtension.NONE;
+    private rock.intercom.portal.auth.SessionRecords sessionRecords =
+            rock.intercom.portal.auth.SessionRecords.inMemory(SessionStore.MAX_SESSIONS);
 
     /** A portal whose API tokens live in memory only. */
     public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, PortalOptions options) {
@@ -80,12 +82,19 @@ public final class PortalServer {
         return this;
     }
 
+    /** Where sign-in sessions are kept (default: this process's memory); call before {@link #start}. */
+    public synchronized PortalServer withSessionRecords(rock.intercom.portal.auth.SessionRecords value) {
+        sessionRecords = java.util.Objects.requireNonNull(value, "sessionRecords");
+        return this;
+    }
+
     /** Starts listening on {@code port} (0 picks a free one); returns this. */
     public synchronized PortalServer start(int port) {
         if (app != null) {
             throw new IllegalStateException("portal already started");
         }
-        SessionStore sessions = new SessionStore(options.clock(), options.sessionIdleTimeout(), options.sessionLifetime());
+        SessionStore sessions = new SessionStore(options.clock(), options.sessionIdleTimeout(), options.sessionLifetime(),
+                sessionRecords);
         LoginThrottle throttle = new LoginThrottle(options.clock(), options.maxLoginFailures(),
                 options.loginFailureWindow(), options.loginLockout());
         AuditLog audit = new AuditLog(events);

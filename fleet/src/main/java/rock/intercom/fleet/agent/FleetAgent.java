@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.SecurityEvent;
+import rock.intercom.fleet.SettingsAnswer;
 import rock.intercom.fleet.Wire;
 import rock.intercom.portal.ApplyResult;
 import rock.intercom.portal.DeviceControl;
@@ -40,7 +41,7 @@ public final class FleetAgent implements AutoCloseable {
     private final DeviceControl device;
     private final EventOutbox outbox;
     private final Path dataDir;
-    private final String portalUrl;
+    private final PortalUrls portals;
     private final String enrolmentToken;
     private final HttpClient http;
     private final LinkResources resources;
@@ -56,7 +57,7 @@ public final class FleetAgent implements AutoCloseable {
     private boolean closed;
     private volatile java.util.concurrent.ScheduledFuture<?> statusTimer;
 
-    private FleetAgent(DeviceControl device, EventStore events, Path dataDir, String portalUrl, String token,
+    private FleetAgent(DeviceControl device, EventStore events, Path dataDir, PortalUrls portals, String token,
             DeviceCredential credential, LinkResources resources) {
         this.resources = resources;
         this.http = resources.http();
@@ -64,7 +65,7 @@ public final class FleetAgent implements AutoCloseable {
         this.device = device;
         this.outbox = new EventOutbox(events);
         this.dataDir = dataDir;
-        this.portalUrl = portalUrl;
+        this.portals = portals;
         this.enrolmentToken = token;
         this.credential = credential;
         this.subscription = events.subscribe(event -> post(this::shipNext));
@@ -82,16 +83,17 @@ public final class FleetAgent implements AutoCloseable {
     /** As above, on {@code resources} (closed with the agent unless shared). */
     public static FleetAgent start(DeviceControl device, EventStore events, Path dataDir, String portalUrl,
             String enrolmentToken, PrintStream announce, LinkResources resources) throws IOException {
+        PortalUrls portals = PortalUrls.parse(portalUrl);
         Optional<DeviceCredential> saved = DeviceCredential.load(dataDir);
         if (saved.isEmpty() && (enrolmentToken == null || enrolmentToken.isBlank())) {
             throw new IllegalArgumentException("not enrolled at " + portalUrl + ": pass --enrolment-token (created "
                     + "by an administrator: POST /api/v1/enrolment-tokens)");
         }
         if (saved.isPresent()) {
-            announce.println("Portal: " + saved.get().portalUrl() + " as " + saved.get().deviceId()
+            announce.println("Portal: " + String.join(", ", portals.all()) + " as " + saved.get().deviceId()
                     + (enrolmentToken != null ? " (already enrolled: the enrolment token is not used)" : ""));
         }
-        FleetAgent agent = new FleetAgent(device, events, dataDir, portalUrl, enrolmentToken, saved.orElse(null),
+        FleetAgent agent = new FleetAgent(device, events, dataDir, portals, enrolmentToken, saved.orElse(null),
                 resources);
         // Spread the status reports of many links over the interval.
         long first = ThreadLocalRandom.current().nextLong(STATUS_INTERVAL.toMillis()) + 1;
@@ -108,13 +110,15 @@ public final class FleetAgent implements AutoCloseable {
         if (credential == null && !enrol()) {
             return;
         }
-        URI uri = URI.create(credential.portalUrl().replaceFirst("^http", "ws") + Wire.LINK_PATH);
+        // Any of the portal's processes serves any device: the credential is in their shared database.
+        String portalUrl = portals.current();
+        URI uri = URI.create(portalUrl.replaceFirst("^http", "ws") + Wire.LINK_PATH);
         http.newWebSocketBuilder().header("Authorization", credential.bearer())
                 .connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(uri, new LinkListener(this))
                 .whenComplete((ws, failure) -> post(() -> {
                     if (failure != null) {
-                        LOG.info("portal {} unreachable: {}; retrying", credential.portalUrl(), rootMessage(failure));
+                        LOG.info("portal {} unreachable: {}; retrying", portalUrl, rootMessage(failure));
                         retryLater();
                     } else if (closed) {
                         ws.abort();
@@ -126,16 +130,17 @@ public final class FleetAgent implements AutoCloseable {
 
     private boolean enrol() {
         try {
-            DeviceCredential enrolled = Enrolment.enrol(http, portalUrl, enrolmentToken, device.id(), device.name());
+            DeviceCredential enrolled = Enrolment.enrol(http, portals.current(), enrolmentToken, device.id(),
+                    device.name());
             enrolled.save(dataDir);
             credential = enrolled;
-            LOG.info("enrolled at {} as {}", portalUrl, device.id());
+            LOG.info("enrolled at {} as {}", portals.current(), device.id());
             return true;
         } catch (Enrolment.Refused refused) {
             LOG.error("{}: ask an administrator for a new enrolment token", refused.getMessage());
             return false;
         } catch (IOException e) {
-            LOG.info("enrolment at {} failed: {}; retrying", portalUrl, e.getMessage());
+            LOG.info("enrolment at {} failed: {}; retrying", portals.current(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -153,7 +158,7 @@ public final class FleetAgent implements AutoCloseable {
         hello.set("settings", device.settingsView());
         hello.set("status", device.status());
         send(hello);
-        LOG.info("linked to portal {}", credential.portalUrl());
+        LOG.info("linked to portal {}", portals.current());
     }
 
     /** One whole message from the portal, on the fleet-link thread. */
@@ -187,13 +192,7 @@ public final class FleetAgent implements AutoCloseable {
         ObjectNode answer = Wire.message("settingsResult").put("requestId", message.path("requestId").asLong());
         ApplyResult result = message.get("document") instanceof ObjectNode document ? device.applySettings(document)
                 : ApplyResult.rejected(java.util.Map.of("", "the settings document must be a JSON object"));
-        if (result instanceof ApplyResult.Applied applied) {
-            answer.set("applied", applied.settings());
-        } else if (result instanceof ApplyResult.Rejected rejected) {
-            ObjectNode errors = answer.putObject("errors");
-            rejected.errors().forEach(errors::put);
-        }
-        send(answer);
+        send(SettingsAnswer.write(result, answer));
         sendStatus();
     }
 
@@ -259,6 +258,7 @@ public final class FleetAgent implements AutoCloseable {
         if (closed) {
             return;
         }
+        portals.next();
         long delay = backoffMs + ThreadLocalRandom.current().nextLong(backoffMs / 2 + 1);
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
         try {

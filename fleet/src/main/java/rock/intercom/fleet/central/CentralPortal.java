@@ -30,12 +30,15 @@ public final class CentralPortal implements AutoCloseable {
     private final EventStore events;
     private final IngestQueue shipments;
     private final PortalServer server;
+    private final AutoCloseable cluster;
 
-    private CentralPortal(FleetRegistry registry, EventStore events, IngestQueue shipments, PortalServer server) {
+    private CentralPortal(FleetRegistry registry, EventStore events, IngestQueue shipments, PortalServer server,
+            AutoCloseable cluster) {
         this.registry = registry;
         this.events = events;
         this.shipments = shipments;
         this.server = server;
+        this.cluster = cluster;
     }
 
     /** Opens the stores and starts serving on {@code host:port} (port 0 picks a free one). */
@@ -58,6 +61,8 @@ public final class CentralPortal implements AutoCloseable {
         }
         FleetRegistry registry;
         EventStore events;
+        String user = env.getOrDefault(DB_USER_ENV, "intercom");
+        String password = env.getOrDefault(DB_PASSWORD_ENV, "");
         if (dbUrl == null) {
             registry = FleetRegistry.open("jdbc:sqlite:" + dataDir.resolve("fleet.db").toAbsolutePath(), null, null,
                     clock);
@@ -66,12 +71,17 @@ public final class CentralPortal implements AutoCloseable {
             if (!dbUrl.startsWith("jdbc:postgresql:")) {
                 throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL, was " + dbUrl);
             }
-            String user = env.getOrDefault(DB_USER_ENV, "intercom");
-            String password = env.getOrDefault(DB_PASSWORD_ENV, "");
-            registry = FleetRegistry.open(dbUrl, user, password, clock);
+            // Events first: Flyway refuses to start its history in a schema that already has tables.
             events = PostgresEventStore.open(dbUrl, user, password, clock);
+            try {
+                registry = FleetRegistry.open(dbUrl, user, password, clock);
+            } catch (RuntimeException e) {
+                events.close();
+                throw e;
+            }
         }
         IngestQueue shipments = null;
+        PortalCluster cluster = null;
         try {
             UserStore users = UserStore.open(dataDir, env, announce);
             FleetDirectory directory = new FleetDirectory(registry);
@@ -80,14 +90,26 @@ public final class CentralPortal implements AutoCloseable {
             EventStore portalEvents = new GroupCommitEvents(events, shipments);
             FleetHub hub = new FleetHub(registry, directory, ingest, shipments, portalEvents, clock, TOKEN_VALIDITY);
             PortalOptions options = PortalOptions.defaults().withHost(host);
-            PortalServer server = new PortalServer(directory, portalEvents, users,
-                    tls == null ? options : options.withSecureCookies(true)).extend(hub);
+            options = tls == null ? options : options.withSecureCookies(true);
+            PortalServer server;
+            if (dbUrl == null) {
+                server = new PortalServer(directory, portalEvents, users, options);
+            } else {
+                // Several processes may share this database: sessions there, commands routed to any link.
+                cluster = PortalCluster.start(dbUrl, user, password, directory);
+                server = new PortalServer(cluster.directory(), portalEvents, users, options)
+                        .withSessionRecords(cluster.sessions(clock));
+            }
+            server.extend(hub);
             if (tls != null) {
                 server.withHttps(httpsPort, tls);
             }
             server.start(port);
-            return new CentralPortal(registry, events, shipments, server);
+            return new CentralPortal(registry, events, shipments, server, cluster == null ? () -> { } : cluster);
         } catch (RuntimeException e) {
+            if (cluster != null) {
+                cluster.close();
+            }
             if (shipments != null) {
                 shipments.close();
             }
@@ -110,6 +132,11 @@ public final class CentralPortal implements AutoCloseable {
     public void close() {
         server.stop();
         shipments.close();
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            // Closing on shutdown: the others see this process's heartbeat stop.
+        }
         events.close();
         registry.close();
     }

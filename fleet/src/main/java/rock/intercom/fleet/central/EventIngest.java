@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.events.EventQuery;
+import rock.intercom.events.EventStoreException;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.NewEvent;
 import rock.intercom.events.RecordedEvent;
@@ -34,6 +35,7 @@ final class EventIngest {
     static final String SOURCE = "source";
     /** Pages of newest events read back to find the mark (portal audit events of the device sit between). */
     private static final int MARK_SCAN_PAGES = 20;
+    private static final int FIRST_MARK_PAGE = 10;
 
     /** Device clocks this far ahead of the portal's are not believed. */
     private static final long MAX_AHEAD_MS = java.time.Duration.ofDays(1).toMillis();
@@ -51,6 +53,15 @@ final class EventIngest {
     /** The highest local event id of {@code deviceId} already stored (0: none). */
     long mark(String deviceId) {
         return marks.computeIfAbsent(deviceId, this::readMark);
+    }
+
+    /**
+     * The mark read again from the store: another portal process on the same database may have
+     * stored this device's events since (its link moved there and back). Marks only grow, so a read
+     * racing the ingest thread cannot take one back.
+     */
+    long freshMark(String deviceId) {
+        return marks.merge(deviceId, readMark(deviceId), Math::max);
     }
 
     /** One device's shipped batch, as it came over its link. */
@@ -100,14 +111,16 @@ final class EventIngest {
         }
         List<SecurityEvent> stored = group.isEmpty() ? List.of() : storeGroup(group);
         if (stored == null) {
-            // Some event is invalid: every batch on its own, the bad one event by event.
+            // Some event is invalid, or the store refused the group because another portal process on
+            // the same database stored some of it first: marks read again, every batch on its own.
+            batches.stream().map(Shipped::deviceId).distinct().forEach(this::freshMark);
             careful.clear();
             pending.clear();
             for (int i = 0; i < batches.size(); i++) {
                 careful.add(i);
             }
         }
-        marks.putAll(pending);
+        pending.forEach((deviceId, mark) -> marks.merge(deviceId, mark, Math::max));
         for (int i : careful) {
             result[i] = ingestCarefully(batches.get(i).deviceId(), batches.get(i).batch());
         }
@@ -137,11 +150,14 @@ final class EventIngest {
         return last;
     }
 
-    /** The stored events, or null when some event is invalid (nothing stored: validation comes first). */
+    /**
+     * The stored events, or null when some event is invalid (nothing stored: validation comes first)
+     * or the store refused the transaction (PostgreSQL's unique index: a copy is already there).
+     */
     private List<SecurityEvent> storeGroup(List<RecordedEvent> group) {
         try {
             return store.appendAllRecorded(group);
-        } catch (IllegalArgumentException invalid) {
+        } catch (IllegalArgumentException | EventStoreException refused) {
             return null;
         }
     }
@@ -152,8 +168,7 @@ final class EventIngest {
         List<RecordedEvent> fresh = new ArrayList<>();
         long last = plausible(new Shipped(deviceId, batch), mark, fresh);
         if (last >= 0 && storeGroup(fresh) != null) {
-            marks.put(deviceId, last);
-            return last;
+            return marks.merge(deviceId, last, Math::max);
         }
         for (JsonNode event : batch) {
             long localId = event.path("id").asLong(0);
@@ -171,9 +186,16 @@ final class EventIngest {
             } catch (IllegalArgumentException rejected) {
                 // A malformed event would block the outbox for ever: skip it, say so, move on.
                 LOG.warn("device {}: event {} dropped: {}", deviceId, localId, rejected.getMessage());
+            } catch (EventStoreException refused) {
+                // Stored meanwhile by another portal process, or the store is failing: only the first
+                // may be acknowledged; the second goes up, unacknowledged, and the device ships again.
+                if (localId > freshMark(deviceId)) {
+                    throw refused;
+                }
+                LOG.info("device {}: event {} already stored by another portal process", deviceId, localId);
             }
             mark = localId;
-            marks.put(deviceId, mark);
+            marks.merge(deviceId, mark, Math::max);
         }
         return mark;
     }
@@ -198,7 +220,10 @@ final class EventIngest {
     }
 
     private long readMark(String deviceId) {
-        EventQuery page = EventQuery.newest(EventQuery.MAX_LIMIT).withDevice(deviceId);
+        // Read on every link (a thousand doors moving to this process at once): the newest few
+        // events nearly always hold the mark, so the first page is small.
+        int limit = FIRST_MARK_PAGE;
+        EventQuery page = EventQuery.newest(limit).withDevice(deviceId);
         for (int i = 0; i < MARK_SCAN_PAGES; i++) {
             List<SecurityEvent> events = store.query(page);
             for (SecurityEvent event : events) {
@@ -206,10 +231,11 @@ final class EventIngest {
                     return id.longValue();
                 }
             }
-            if (events.size() < EventQuery.MAX_LIMIT) {
+            if (events.size() < limit) {
                 return 0;
             }
-            page = page.withBeforeId(events.get(events.size() - 1).id());
+            limit = EventQuery.MAX_LIMIT;
+            page = EventQuery.newest(limit).withDevice(deviceId).withBeforeId(events.get(events.size() - 1).id());
         }
         return 0;
     }

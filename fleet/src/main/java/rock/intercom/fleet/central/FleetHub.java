@@ -201,7 +201,7 @@ public final class FleetHub implements PortalExtension {
 
     private void connected(WsContext ctx) {
         // Checked again here: the upgrade's attribute is the only thing trusted from before.
-        Optional<RemoteDevice> device = deviceOf(ctx.header("Authorization")).flatMap(directory::remote);
+        Optional<RemoteDevice> device = deviceOf(ctx.header("Authorization")).flatMap(directory::enrolled);
         if (device.isEmpty()) {
             ctx.closeSession(1008, "device credential missing or wrong");
             return;
@@ -234,7 +234,7 @@ public final class FleetHub implements PortalExtension {
             case "hello" -> {
                 device.reported(message.path("name").asText(null), object(message, "settings"),
                         object(message, "status"));
-                long mark = ingest.mark(device.id());
+                long mark = ingest.freshMark(device.id());
                 device.contacted(clock.millis(), newest - mark);
                 // Kept in the registry when the link closes, not here: a thousand doors reconnecting
                 // at once must not queue a thousand writes before their handshakes.

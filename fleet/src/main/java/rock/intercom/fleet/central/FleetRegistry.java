@@ -53,8 +53,18 @@ public final class FleetRegistry implements AutoCloseable {
                     statement.execute("PRAGMA synchronous=FULL");
                     statement.execute("PRAGMA busy_timeout=5000");
                 }
+                boolean shared = jdbcUrl.startsWith("jdbc:postgresql:");
+                if (shared) {
+                    // Portal processes starting together must not race to create the same tables.
+                    db.setAutoCommit(false);
+                    statement.execute("SELECT pg_advisory_xact_lock(" + ClusterDatabase.SCHEMA_LOCK + ")");
+                }
                 for (String sql : SCHEMA) {
                     statement.execute(sql);
+                }
+                if (shared) {
+                    db.commit();
+                    db.setAutoCommit(true);
                 }
             }
             return new FleetRegistry(db, clock);

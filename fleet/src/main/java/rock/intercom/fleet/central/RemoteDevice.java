@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import rock.intercom.fleet.SettingsAnswer;
 import rock.intercom.fleet.Wire;
 import rock.intercom.portal.ApplyResult;
 import rock.intercom.portal.DeviceControl;
@@ -78,12 +78,7 @@ final class RemoteDevice implements DeviceControl {
             settings = applied;
             return ApplyResult.applied(applied.deepCopy());
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        answer.path("errors").fields().forEachRemaining(e -> errors.put(e.getKey(), e.getValue().asText()));
-        if (errors.isEmpty()) {
-            errors.put("", "device '" + id + "' answered without a result");
-        }
-        return ApplyResult.rejected(errors);
+        return SettingsAnswer.read(id, answer);
     }
 
     private static String rootMessage(Throwable failure) {
@@ -181,7 +176,8 @@ final class RemoteDevice implements DeviceControl {
         return settings;
     }
 
-    private static ObjectNode parse(String json) {
+    /** A JSON object from the registry or the link board; null for none or anything else. */
+    static ObjectNode parse(String json) {
         if (json == null) {
             return null;
         }

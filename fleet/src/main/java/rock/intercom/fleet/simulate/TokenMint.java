@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import rock.intercom.fleet.agent.PortalUrls;
 import rock.intercom.fleet.Wire;
 
 /** Asks a portal for enrolment tokens as an Account Administrator (one request per 1,000). */
@@ -25,9 +26,10 @@ final class TokenMint {
         HttpClient http = trust == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(trust).build();
         String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
+        String first = PortalUrls.parse(portalUrl).current();
         while (tokens.size() < count) {
             int batch = Math.min(1000, count - tokens.size());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(portalUrl.replaceAll("/+$", "")
+            HttpRequest request = HttpRequest.newBuilder(URI.create(first
                     + "/api/v1/enrolment-tokens?count=" + batch)).timeout(Duration.ofSeconds(60))
                     .header("Authorization", basic).POST(HttpRequest.BodyPublishers.noBody()).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -50,9 +50,15 @@ public final class FleetBench {
             Thread.sleep(500);
         }
         System.out.printf("doors online: %d after %.1f s (from the bench's start)%n", online, secs(start));
-        bench.fleetPush();
-        bench.pushToAll(doors);
-        bench.ingestAndPages(seconds);
+        try {
+            bench.fleetPush();
+            bench.pushToAll(doors);
+            bench.ingestAndPages(seconds);
+        } catch (Exception failed) {
+            // The push's worker threads would keep this JVM, and so bench/fleet.sh, alive for ever.
+            failed.printStackTrace();
+            System.exit(1);
+        }
     }
 
     /** One POST /api/v1/settings-pushes: the portal pushes a merge patch to every door at once. */

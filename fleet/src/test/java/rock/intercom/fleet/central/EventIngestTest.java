@@ -35,6 +35,20 @@ class EventIngestTest {
     }
 
     @Test
+    void theMarkIsFoundBehindManyOfThePortalsOwnEventsAboutTheDevice() {
+        try (SqliteEventStore store = SqliteEventStore.open(dir)) {
+            new EventIngest(store, java.time.Clock.systemUTC()).ingest("door-1", batch("door-1", 1, 3));
+            for (int i = 0; i < 25; i++) {
+                // e.g. settings pushed through the portal, audited under the device's id
+                store.append(rock.intercom.events.NewEvent.of("door-1", rock.intercom.events.SecurityEventName.INPUT_LOST,
+                        java.util.Map.of("n", i)));
+            }
+            assertThat(new EventIngest(store, java.time.Clock.systemUTC()).mark("door-1")).isEqualTo(3);
+            assertThat(new EventIngest(store, java.time.Clock.systemUTC()).mark("door-2")).isZero();
+        }
+    }
+
+    @Test
     void eventsAreStoredUnderTheLinkedDeviceWhateverTheyClaim() {
         try (SqliteEventStore store = SqliteEventStore.open(dir)) {
             new EventIngest(store, java.time.Clock.systemUTC()).ingest("door-1", batch("door-2", 1, 1));

@@ -33,7 +33,8 @@ final class JsonStoreFile {
 
     static void write(Path file, ObjectNode document) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        // A name of its own: portal processes sharing the data dir may write at the same moment.
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
         Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document),
                 StandardCharsets.UTF_8);
         try {

@@ -5,14 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * In-memory browser sessions with an idle timeout and an absolute lifetime (a page that keeps
  * polling does not keep a session forever). Ids and CSRF tokens are 256-bit random values.
- * Bounded: past {@link #MAX_SESSIONS} the least recently used session is dropped. Thread-safe.
+ * Kept in {@link SessionRecords}: by default in memory, bounded (past {@link #MAX_SESSIONS} the
+ * least recently used session is dropped); a fleet's portal processes share a database. Thread-safe.
  */
 public final class SessionStore {
 
@@ -22,12 +21,7 @@ public final class SessionStore {
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration lifetime;
-    private final LinkedHashMap<String, PortalSession> sessions = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PortalSession> eldest) {
-            return size() > MAX_SESSIONS;
-        }
-    };
+    private final SessionRecords sessions;
 
     /** Sessions that end after {@link #DEFAULT_LIFETIME} at the latest. */
     public SessionStore(Clock clock, Duration idleTimeout) {
@@ -35,6 +29,11 @@ public final class SessionStore {
     }
 
     public SessionStore(Clock clock, Duration idleTimeout, Duration lifetime) {
+        this(clock, idleTimeout, lifetime, SessionRecords.inMemory(MAX_SESSIONS));
+    }
+
+    public SessionStore(Clock clock, Duration idleTimeout, Duration lifetime, SessionRecords records) {
+        this.sessions = records;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.lifetime = lifetime;
@@ -52,7 +51,7 @@ public final class SessionStore {
         Instant now = clock.instant();
         PortalSession session = new PortalSession(randomToken(), user, randomToken(), now.plus(idleTimeout),
                 now.plus(lifetime), stamp);
-        sessions.put(session.id(), session);
+        sessions.put(session);
         return session;
     }
 
@@ -61,7 +60,7 @@ public final class SessionStore {
         if (id == null) {
             return Optional.empty();
         }
-        PortalSession session = sessions.get(id);
+        PortalSession session = sessions.get(id).orElse(null);
         Instant now = clock.instant();
         if (session == null) {
             return Optional.empty();
@@ -73,13 +72,15 @@ public final class SessionStore {
         Instant idleEnd = now.plus(idleTimeout);
         PortalSession renewed = new PortalSession(id, session.user(), session.csrfToken(),
                 idleEnd.isAfter(session.endsAt()) ? session.endsAt() : idleEnd, session.endsAt(), session.stamp());
-        sessions.put(id, renewed);
+        if (Duration.between(session.expiresAt(), renewed.expiresAt()).compareTo(sessions.renewStep()) >= 0) {
+            sessions.put(renewed);
+        }
         return Optional.of(renewed);
     }
 
     /** Ends every session of {@code username} except {@code keep} (null: all), e.g. after a password reset. */
     public synchronized void endAllOf(String username, String keep) {
-        sessions.values().removeIf(s -> s.user().username().equals(username) && !s.id().equals(keep));
+        sessions.removeAllOf(username, keep);
     }
 
     public synchronized void end(String id) {
