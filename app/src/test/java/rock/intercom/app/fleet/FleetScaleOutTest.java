@@ -104,6 +104,14 @@ class FleetScaleOutTest {
         // A's settings view is the device's, as B last saw it.
         assertThat(JSON.readTree(send(a, admin("/api/v1/devices/" + DEVICE + "/settings").GET(), 200))
                 .at("/sip/callNumber").asText()).isEqualTo("410");
+        // A fleet-wide push through A reaches it too (relayed through B), not "offline".
+        JsonNode fleetWide = JSON.readTree(send(a, signedIn("/api/v1/settings-pushes", session)
+                .header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"settings\":{\"sip\":{\"callNumber\":\"411\"}}}")), 200));
+        assertThat(fleetWide.path("results").path(DEVICE).path("applied").asBoolean()).as(fleetWide.toString()).isTrue();
+        assertThat(fleetWide.path("applied").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(send(devicePort, deviceAdmin("/api/v1/devices/" + DEVICE + "/settings").GET(), 200))
+                .at("/sip/callNumber").asText()).isEqualTo("411");
 
         // Events flowing: the door's button pressed again and again on the device itself.
         AtomicBoolean pressing = new AtomicBoolean(true);

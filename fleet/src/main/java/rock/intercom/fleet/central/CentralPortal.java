@@ -9,6 +9,7 @@ import java.util.Map;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.PostgresEventStore;
 import rock.intercom.events.SqliteEventStore;
+import rock.intercom.portal.DeviceDirectory;
 import rock.intercom.portal.PortalOptions;
 import rock.intercom.portal.PortalServer;
 import rock.intercom.portal.TlsKeys;
@@ -85,20 +86,19 @@ public final class CentralPortal implements AutoCloseable {
         try {
             UserStore users = UserStore.open(dataDir, env, announce);
             FleetDirectory directory = new FleetDirectory(registry);
+            // Several processes may share a PostgreSQL database: sessions there, commands routed to any link.
+            cluster = dbUrl == null ? null : PortalCluster.start(dbUrl, user, password, directory);
+            DeviceDirectory everywhere = cluster == null ? directory : cluster.directory();
             EventIngest ingest = new EventIngest(events, clock);
             shipments = new IngestQueue(events, ingest, clock);
             EventStore portalEvents = new GroupCommitEvents(events, shipments);
-            FleetHub hub = new FleetHub(registry, directory, ingest, shipments, portalEvents, clock, TOKEN_VALIDITY);
+            FleetHub hub = new FleetHub(registry, directory, everywhere, ingest, shipments, portalEvents, clock,
+                    TOKEN_VALIDITY);
             PortalOptions options = PortalOptions.defaults().withHost(host);
-            options = tls == null ? options : options.withSecureCookies(true);
-            PortalServer server;
-            if (dbUrl == null) {
-                server = new PortalServer(directory, portalEvents, users, options);
-            } else {
-                // Several processes may share this database: sessions there, commands routed to any link.
-                cluster = PortalCluster.start(dbUrl, user, password, directory);
-                server = new PortalServer(cluster.directory(), portalEvents, users, options)
-                        .withSessionRecords(cluster.sessions(clock));
+            PortalServer server = new PortalServer(everywhere, portalEvents, users,
+                    tls == null ? options : options.withSecureCookies(true));
+            if (cluster != null) {
+                server.withSessionRecords(cluster.sessions(clock));
             }
             server.extend(hub);
             if (tls != null) {

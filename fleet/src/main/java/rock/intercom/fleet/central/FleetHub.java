@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.events.EventStore;
 import rock.intercom.fleet.Wire;
+import rock.intercom.portal.DeviceDirectory;
 import rock.intercom.portal.Access;
 import rock.intercom.portal.AuditLog;
 import rock.intercom.portal.PortalExtension;
@@ -45,15 +46,16 @@ public final class FleetHub implements PortalExtension {
     private final FleetPages pages;
     private final AuditLog audit;
 
-    FleetHub(FleetRegistry registry, FleetDirectory directory, EventIngest ingest, IngestQueue shipments,
-            EventStore events, Clock clock, Duration tokenValidity) {
+    /** {@code everywhere}: the devices reached wherever their link is (beside other portal processes), else {@code directory}. */
+    FleetHub(FleetRegistry registry, FleetDirectory directory, DeviceDirectory everywhere, EventIngest ingest,
+            IngestQueue shipments, EventStore events, Clock clock, Duration tokenValidity) {
         this.registry = registry;
         this.directory = directory;
         this.ingest = ingest;
         this.shipments = shipments;
         this.clock = clock;
         this.tokenValidity = tokenValidity;
-        this.push = new FleetPush(directory, events, clock);
+        this.push = new FleetPush(directory, everywhere, events, clock);
         this.throttle = FleetThrottle.defaults(clock);
         this.pages = new FleetPages(registry, directory, tokenValidity, this::revoke);
         this.audit = new AuditLog(events);
