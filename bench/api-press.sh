@@ -12,9 +12,8 @@
 #   Bearer token      10.63    19.25    32.13     4.79    <= 2 ms
 #   Basic (bcrypt)   100.80   129.50   177.60    88.87          -
 # (at load average 13: Bearer p50 10.41 ms; with JDK default flags instead of the door's: 13.72 ms.)
-# NOT at target. JFR at 1 ms over 80 presses: the INVITE leaves before the Dialing event's commit;
-# CPU on the path ~1 ms Jetty/Javalin + ~0.2 ms call thread + ~0.8 ms dialogs thread (RTP bind, SRTP
-# keys, SDP, INVITE build, send); the rest is waiting for one of the two cores.
+# NOT at target; README.md "HTTP API" has where the time goes (Jetty/Javalin ~2.5 ms, hand-offs ~2.5 ms,
+# SDP offer ~1.3 ms, INVITE build ~1.6 ms, transaction and send ~1.6 ms: p50s at load 8-9).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 presses="${1:-50}"
