@@ -10,15 +10,17 @@
 # ./intercom runs it (JDK 17, default JVM flags, no archive), and baresip.
 # Needs root (tcpdump), tcpdump, baresip, kamailio.  Usage: bench/footprint.sh [RUNS=5]
 #
-# Measured on 2026-12-06, 2 cores shared with other builds and tests (load average 5-8: noisy,
-# ±30 % run to run on the start figures), 5 runs; README.md "Footprint and start-up" says what holds it:
-#   figure (median of 5; min-max)          door (package)      door (./intercom)   baresip
-#   start -> REGISTERED (ms)               1099 (610-1333)     2393 (1221-4272)    9 (8-16)
-#   first call: trigger -> INVITE (ms)     20.4 (18.9-59.0)    61.6 (38.0-236.4)   0.7 (0.5-2.1)
-#   RSS idle, registered (MiB)             113.4 (112.7-114.5) 193.9 (181.6-249.0) 7.3
-#   RSS in call (MiB)                      115.7 (115.3-116.3) 196.6 (186.7-220.6) 7.5
-#     of which anonymous, idle (MiB)        62.3 (61.4-63.4)   167.0 (154.7-222.2) 1.1
-#     of which anonymous, in call (MiB)     64.6 (64.3-65.3)   169.7 (159.7-193.7) 1.3
+# Measured on 2026-12-06 21:10, 2 cores shared with other builds (load average 1.5-3), 3 runs, the
+# package before (130009a) and after pinning jitsi-srtp's AES factory and Jetty's 2 idle threads; the
+# target column is the issue's. README.md "Footprint and start-up" says what holds the floor:
+#   figure (median of 3; min-max)             target   package before       package after        baresip (earlier run)
+#   start -> REGISTERED (ms)                 <= 1000   1083 (1080-1287)     1120 (1000-1162)     12 (12-14)
+#   first call: trigger -> INVITE (ms)         <= 20   34.7 (24.3-148.9)    32.6 (30.1-60.6)     2.6 (0.8-6.6)
+#   later calls: trigger -> INVITE, p50 (ms)    <= 1   7.56 (5.00-23.48)    7.46 (5.17-10.44)    5.59 (2.35-5.59)
+#   RSS idle, registered (MiB)                 <= 64   119.1 (118.2-124.2)  113.6 (113.4-114.9)  7.3
+#   RSS in call (MiB)                          <= 72   121.8 (121.3-126.2)  115.6 (115.4-116.9)  7.5
+#     of which anonymous, idle (MiB)                   66.3 (65.5-71.4)     63.5 (63.4-64.7)     1.1
+#     of which anonymous, in call (MiB)                69.1 (68.8-73.5)     65.6 (65.5-66.9)     1.3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"

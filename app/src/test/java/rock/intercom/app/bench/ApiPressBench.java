@@ -28,9 +28,11 @@ import rock.intercom.portal.auth.ApiTokens;
  * through {@code POST /api/v1/devices/{id}/button}; how long until the INVITE datagram reaches the
  * SIP server? The door registers to {@link BusyRegistrar} on 127.0.0.1, which timestamps each
  * INVITE on arrival and answers 486, so every press is a fresh call. Both clocks are this JVM's
- * {@code nanoTime}: from just before the HTTP request is sent to the INVITE read from the socket.
- * Presses are 600 ms apart (past the button's 500 ms debounce). The first request of each kind is
- * left out (connection set-up, class loading). Reported for a Bearer token and for Basic (bcrypt).
+ * {@code nanoTime}: from just before the HTTP request is written to the INVITE read from the socket.
+ * The client is {@link KeepAliveHttp} (one kept-alive connection, like curl or an access-control
+ * server's pool), so the figure is the door's, not a heavy client's. Each press waits for the
+ * previous call to end, then 600 ms (past the button's 500 ms debounce). The first request of each
+ * kind is left out (connection set-up, class loading). Reported for a Bearer token and for Basic (bcrypt).
  * Usage: java … ApiPressBench [PRESSES=50] WORKDIR
  */
 public final class ApiPressBench {
@@ -63,35 +65,60 @@ public final class ApiPressBench {
                             AudioSetup.of("tone:440", "none", RtpPortRange.parse("41000-41019"))),
                     Map.of("INTERCOM_ADMIN_PASSWORD", adminPassword), new PrintStream(new ByteArrayOutputStream()))) {
                 HttpClient http = HttpClient.newHttpClient();
-                URI press = URI.create("http://127.0.0.1:" + device.httpPort() + "/api/v1/devices/rockx-505/button");
                 awaitRegistered(http, device.httpPort(), "Bearer " + token);
                 String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword)
                         .getBytes(StandardCharsets.UTF_8));
                 System.out.printf("API press -> INVITE on the wire, %d presses each, first left out%n", presses);
-                System.out.printf("%-14s %8s %8s %8s %8s%n", "auth", "p50 ms", "p90 ms", "max ms", "min ms");
-                for (String[] auth : new String[][] {{"Bearer token", "Bearer " + token}, {"Basic (bcrypt)", basic}}) {
-                    List<Double> ms = new ArrayList<>();
-                    for (int i = 0; i <= presses; i++) {
-                        Thread.sleep(600);
-                        server.invites().clear();
-                        long start = System.nanoTime();
-                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(press)
-                                .header("Authorization", auth[1]).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        Long invite = server.invites().poll(5, TimeUnit.SECONDS);
-                        if (response.statusCode() != 202 || invite == null) {
-                            throw new IllegalStateException("press " + i + ": HTTP " + response.statusCode()
-                                    + (invite == null ? ", no INVITE within 5 s" : ""));
-                        }
-                        if (i > 0) {
-                            ms.add((invite - start) / 1e6);
-                        }
+                System.out.printf("%-14s %8s %8s %8s %8s %10s%n", "auth", "p50 ms", "p90 ms", "max ms", "min ms", "target");
+                try (KeepAliveHttp client = new KeepAliveHttp(device.httpPort())) {
+                    for (String[] auth : new String[][] {{"Bearer token", "Bearer " + token, "<= 2 ms"},
+                            {"Basic (bcrypt)", basic, "-"}}) {
+                        List<Double> ms = press(device, server, client, auth[1], presses);
+                        System.out.printf("%-14s %8.2f %8.2f %8.2f %8.2f %10s%n", auth[0], ms.get(ms.size() / 2),
+                                ms.get((int) (ms.size() * 0.9)), ms.get(ms.size() - 1), ms.get(0), auth[2]);
                     }
-                    Collections.sort(ms);
-                    System.out.printf("%-14s %8.2f %8.2f %8.2f %8.2f%n", auth[0], ms.get(ms.size() / 2),
-                            ms.get((int) (ms.size() * 0.9)), ms.get(ms.size() - 1), ms.get(0));
                 }
             }
+        }
+        // JAIN-SIP's EventScannerThread is not a daemon and can outlive the stack's stop; the bench is done.
+        System.exit(0);
+    }
+
+    /** Presses {@code presses + 1} times with {@code authorization}; the times of all but the first, sorted. */
+    private static List<Double> press(DeviceRuntime device, BusyRegistrar server, KeepAliveHttp client,
+            String authorization, int presses) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i <= presses; i++) {
+            awaitCallEnded(device);
+            Thread.sleep(600);
+            server.invites().clear();
+            long start = System.nanoTime();
+            int status = client.send("POST", "/api/v1/devices/rockx-505/button", authorization);
+            Long invite = server.invites().poll(5, TimeUnit.SECONDS);
+            if (status != 202 || invite == null) {
+                throw new IllegalStateException("press " + i + ": HTTP " + status
+                        + (invite == null ? ", no INVITE within 5 s" : ""));
+            }
+            if (i > 0) {
+                ms.add((invite - start) / 1e6);
+            }
+        }
+        Collections.sort(ms);
+        return ms;
+    }
+
+    /**
+     * The registrar's 486 ends each call, and the button's debounce counts from that change of
+     * state too: the next press waits for it, then 600 ms, or a 486 handled late would swallow a press.
+     */
+    private static void awaitCallEnded(DeviceRuntime device) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!(device.call().state() instanceof rock.intercom.call.CallState.Idle
+                || device.call().state() instanceof rock.intercom.call.CallState.Failed)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the door's call did not end within 5 s: " + device.call().state());
+            }
+            Thread.sleep(5);
         }
     }
 

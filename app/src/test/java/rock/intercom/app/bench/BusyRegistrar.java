@@ -22,6 +22,8 @@ final class BusyRegistrar implements AutoCloseable {
     private final DatagramSocket socket;
     private final Thread thread;
     private final BlockingQueue<Long> invites = new LinkedBlockingQueue<>();
+    /** The Call-IDs of the INVITEs timed so far; only the serving thread touches it. */
+    private final java.util.Set<String> calls = new java.util.HashSet<>();
 
     BusyRegistrar() throws SocketException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -53,7 +55,8 @@ final class BusyRegistrar implements AutoCloseable {
                     case "REGISTER" -> response(request, "200 OK", true);
                     case "OPTIONS" -> response(request, "200 OK", false);
                     case "INVITE" -> {
-                        if (!request.contains(";retransmitted")) {
+                        // A retransmission (the 486 came late under load) keeps its Call-ID: timed once.
+                        if (calls.add(callId(request))) {
                             invites.add(at);
                         }
                         yield response(request, "486 Busy Here", false);
@@ -64,12 +67,24 @@ final class BusyRegistrar implements AutoCloseable {
                     byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
                     socket.send(new DatagramPacket(bytes, bytes.length, packet.getSocketAddress()));
                 }
+            } catch (RuntimeException e) {
+                System.err.println("bench registrar: packet not understood: " + e); // and serve on
             } catch (SocketTimeoutException e) {
                 // poll the closed flag
             } catch (IOException e) {
                 return;
             }
         }
+    }
+
+    private static String callId(String request) {
+        for (String line : request.split("\r\n")) {
+            String lower = line.toLowerCase();
+            if (lower.startsWith("call-id:") || lower.startsWith("i:")) {
+                return line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        return "";
     }
 
     /** A response echoing the request's Via, From, To (with a tag), Call-ID and CSeq (RFC 3261 §8.2.6.2). */
