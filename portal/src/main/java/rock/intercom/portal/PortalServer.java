@@ -10,7 +10,8 @@ import rock.intercom.portal.api.DevicesApi;
 import rock.intercom.portal.auth.ApiTokens;
 import rock.intercom.portal.auth.LoginThrottle;
 import rock.intercom.portal.auth.SessionStore;
-import rock.intercom.portal.auth.UserStore;
+import rock.intercom.portal.auth.TokenDirectory;
+import rock.intercom.portal.auth.UserDirectory;
 import rock.intercom.portal.live.LiveFeeds;
 import rock.intercom.portal.pages.BrowserSessions;
 import rock.intercom.portal.pages.ErrorPage;
@@ -28,8 +29,8 @@ public final class PortalServer {
 
     private final DeviceDirectory devices;
     private final EventStore events;
-    private final UserStore users;
-    private final ApiTokens tokens;
+    private final UserDirectory users;
+    private final TokenDirectory tokens;
     private final PortalOptions options;
     private Javalin app;
     private TlsKeys tls;
@@ -43,11 +44,11 @@ public final class PortalServer {
             rock.intercom.portal.auth.SessionRecords.inMemory(SessionStore.MAX_SESSIONS);
 
     /** A portal whose API tokens live in memory only. */
-    public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, PortalOptions options) {
+    public PortalServer(DeviceDirectory devices, EventStore events, UserDirectory users, PortalOptions options) {
         this(devices, events, users, ApiTokens.inMemory(), options);
     }
 
-    public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, ApiTokens tokens,
+    public PortalServer(DeviceDirectory devices, EventStore events, UserDirectory users, TokenDirectory tokens,
             PortalOptions options) {
         this.devices = devices;
         this.events = events;
