@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.PostgresEventStore;
 import rock.intercom.events.SqliteEventStore;
@@ -14,6 +15,7 @@ import rock.intercom.portal.PortalOptions;
 import rock.intercom.portal.PortalServer;
 import rock.intercom.portal.TlsKeys;
 import rock.intercom.portal.auth.ApiTokens;
+import rock.intercom.portal.auth.PasswordHashes;
 import rock.intercom.portal.auth.TokenDirectory;
 import rock.intercom.portal.auth.UserDirectory;
 import rock.intercom.portal.auth.UserStore;
@@ -73,9 +75,7 @@ public final class CentralPortal implements AutoCloseable {
                     clock);
             events = SqliteEventStore.open(dataDir, clock);
         } else {
-            if (!dbUrl.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL, was " + dbUrl);
-            }
+            requirePostgres(dbUrl);
             // Events first: Flyway refuses to start its history in a schema that already has tables.
             events = PostgresEventStore.open(dbUrl, user, password, clock);
             try {
@@ -123,6 +123,26 @@ public final class CentralPortal implements AutoCloseable {
             events.close();
             registry.close();
             throw e;
+        }
+    }
+
+    /**
+     * Runs {@code work} on the users of the portal processes sharing {@code dbUrl} ({@code ./intercom
+     * user --db-url}); the database's user and password come from {@code env} as for the portal.
+     */
+    public static void onSharedUsers(String dbUrl, Map<String, String> env, PrintStream announce,
+            Consumer<UserDirectory> work) {
+        requirePostgres(dbUrl);
+        try (ClusterDatabase db = ClusterDatabase.open(dbUrl, env.getOrDefault(DB_USER_ENV, "intercom"),
+                env.getOrDefault(DB_PASSWORD_ENV, ""))) {
+            work.accept(PostgresUserDirectory.open(db.pool(), env, announce, PasswordHashes.DEFAULT_COST,
+                    Clock.systemUTC()));
+        }
+    }
+
+    private static void requirePostgres(String dbUrl) {
+        if (!dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL, was " + dbUrl);
         }
     }
 
