@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import rock.intercom.portal.auth.BasicCredentials;
-import rock.intercom.portal.auth.LoginThrottle;
 import rock.intercom.portal.auth.PortalSession;
 import rock.intercom.portal.auth.PortalUser;
 import rock.intercom.portal.auth.SessionStore;
+import rock.intercom.portal.auth.SignInThrottle;
 import rock.intercom.portal.auth.UserDirectory;
 
 /**
@@ -26,13 +26,13 @@ public final class AccessGuard {
     private final UserDirectory users;
     private final rock.intercom.portal.auth.TokenDirectory tokens;
     private final SessionStore sessions;
-    private final LoginThrottle throttle;
+    private final SignInThrottle throttle;
     private final AuditLog audit;
     private final java.time.Clock clock;
     private final Duration lockout;
 
     public AccessGuard(UserDirectory users, rock.intercom.portal.auth.TokenDirectory tokens, SessionStore sessions,
-            LoginThrottle throttle, AuditLog audit, java.time.Clock clock, Duration lockout) {
+            SignInThrottle throttle, AuditLog audit, java.time.Clock clock, Duration lockout) {
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;

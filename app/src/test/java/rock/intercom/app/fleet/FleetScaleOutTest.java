@@ -33,7 +33,8 @@ import rock.intercom.testkit.PostgresServer;
  * Given two portal processes (separate JVMs, as {@code ./intercom portal --db-url}) on one real
  * PostgreSQL and a door device (its own JVM, SIP off) linked to process B with both URLs listed:
  * a sign-in made on A works on B; a user added and an API token made on A (each process with a data
- * dir of its own) work on B, and once removed or revoked on A are refused on B; a push through A reaches the device on B and B's answer (the
+ * dir of its own) work on B, and once removed or revoked on A are refused on B; wrong passwords
+ * spread over A and B lock on both; a push through A reaches the device on B and B's answer (the
  * applied document, or the field errors) comes back to A's caller; both list the device online.
  * While the device records events, B is killed with {@code kill -9} (the device moves to A), then
  * the device is killed and restarted: the portal's store ends with every event of the device's own
@@ -87,6 +88,7 @@ class FleetScaleOutTest {
         String session = signIn(a);
         String csrf = csrfOf(send(b, signedIn("/devices", session).GET(), 200));
         usersAndTokensMadeOnOneProcessCountOnTheOther(a, b, session, csrf);
+        failedSignInsCountAcrossProcesses(a, b);
 
         // A push through A reaches the device linked to B; B's answers come back to A's caller.
         ObjectNode settings = (ObjectNode) JSON.readTree(send(a, signedIn("/api/v1/devices/" + DEVICE + "/settings",
@@ -172,6 +174,15 @@ class FleetScaleOutTest {
         send(b, bearer.GET(), 200);
         form(a, session, csrf, "/api-tokens/" + id.group(1) + "/revoke", "", 303);
         send(b, bearer.GET(), 401); // the very next request after the revocation
+    }
+
+    /** Failed sign-ins are counted in the database: 5 wrong passwords spread over A and B lock the pair on both. */
+    private void failedSignInsCountAcrossProcesses(int a, int b) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            send(i % 2 == 0 ? a : b, as("intruder", "wrong-" + i, "/api/v1/devices").GET(), 401);
+        }
+        send(a, as("intruder", "wrong-5", "/api/v1/devices").GET(), 429);
+        send(b, as("intruder", "wrong-6", "/api/v1/devices").GET(), 429);
     }
 
     private String form(int portal, String session, String csrf, String path, String body, int status)

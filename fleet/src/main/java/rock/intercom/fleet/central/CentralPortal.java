@@ -105,7 +105,8 @@ public final class CentralPortal implements AutoCloseable {
             PortalServer server = new PortalServer(everywhere, portalEvents, users, tokens,
                     tls == null ? options : options.withSecureCookies(true));
             if (cluster != null) {
-                server.withSessionRecords(cluster.sessions(clock));
+                server.withSessionRecords(cluster.sessions(clock))
+                        .withSignInThrottle(cluster.signInThrottle(options));
             }
             server.extend(hub);
             if (tls != null) {

@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.portal.DeviceDirectory;
+import rock.intercom.portal.PortalOptions;
 import rock.intercom.portal.auth.PasswordHashes;
 import rock.intercom.portal.auth.SessionRecords;
+import rock.intercom.portal.auth.SignInThrottle;
 import rock.intercom.portal.auth.TokenDirectory;
 import rock.intercom.portal.auth.UserDirectory;
 
@@ -72,6 +74,12 @@ final class PortalCluster implements AutoCloseable {
     /** The users every process shares; the first process on an empty database creates the administrator. */
     UserDirectory users(Map<String, String> env, PrintStream announce, java.time.Clock clock) {
         return PostgresUserDirectory.open(db.pool(), env, announce, PasswordHashes.DEFAULT_COST, clock);
+    }
+
+    /** Failed sign-ins counted across every process, with the portal's limits. */
+    SignInThrottle signInThrottle(PortalOptions options) {
+        return new PostgresSignInThrottle(db.pool(), options.clock(), options.maxLoginFailures(),
+                options.loginFailureWindow(), options.loginLockout());
     }
 
     /** The API tokens every process shares. */
