@@ -6,10 +6,10 @@
 # Usage: bench/portal-auth-db.sh [CALLS=2000]
 #
 # Measured on 2026-12-06, 2 cores shared with two other builds (load average 4.6-6.2), 2000 calls:
-#   check                                p50 us   p99 us
-#   session: user + stamp, file / PG       6-22  32-101 / 40-56  345-4403
-#   bearer token, file / PG                 1-2    5-13 / 20     90-2152
-#   sign-in throttle check, memory / PG       0-2  3-6 / 95-96  552-3398
+#   check (two runs)                    file/memory p50  p99      PostgreSQL p50  p99
+#   session: user + stamp                      6-22 us   32-101          40-56 us  345-4403
+#   bearer token                                1-2 us     5-13          20 us      90-2152
+#   sign-in throttle check                      0-2 us      3-6          95-96 us  552-3398
 # So read-through adds ~0.05-0.1 ms per request at p50 (a few ms at p99 on the loaded machine),
 # small beside a page's render; a password check is still dominated by bcrypt (~70 ms at cost 10).
 set -euo pipefail
