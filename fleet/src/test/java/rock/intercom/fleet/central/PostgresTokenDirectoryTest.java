@@ -3,9 +3,6 @@ package rock.intercom.fleet.central;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -41,14 +38,14 @@ class PostgresTokenDirectoryTest {
     }
 
     @Test
-    void aTokenMadeOnOneProcessWorksOnTheOtherUntilRevokedThere() throws Exception {
+    void aTokenMadeOnOneProcessWorksOnTheOtherUntilRevokedThere() {
         TokenDirectory processA = new PostgresTokenDirectory(db.pool(), Clock.systemUTC());
         TokenDirectory processB = new PostgresTokenDirectory(db.pool(), Clock.systemUTC());
         TokenDirectory.Created made = processA.create("door-desk", Role.VIEWER, "admin", NOW);
 
         assertThat(processB.verify(made.secret())).hasValue(new PortalUser("token:door-desk", Role.VIEWER));
         assertThat(processB.list()).contains(made.token());
-        assertThat(stored()).contains(ApiTokenSecrets.digest(made.secret())).doesNotContain(made.secret());
+        assertThat(StoredRows.of(db, "SELECT * FROM portal_api_token")).contains(ApiTokenSecrets.digest(made.secret())).doesNotContain(made.secret());
 
         processA.revoke(made.token().id());
         assertThat(processB.verify(made.secret())).isEmpty();
@@ -73,19 +70,5 @@ class PostgresTokenDirectoryTest {
         assertThat(processB.verify("not-ours")).isEmpty();
         assertThat(processB.verify(TokenDirectory.PREFIX + "x".repeat(5000))).isEmpty();
         assertThat(processB.verify(TokenDirectory.PREFIX + "guessed")).isEmpty();
-    }
-
-    private static String stored() throws Exception {
-        try (Connection connection = db.pool().getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT * FROM portal_api_token")) {
-            StringBuilder text = new StringBuilder();
-            while (rows.next()) {
-                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                    text.append(rows.getString(i)).append(' ');
-                }
-                text.append('\n');
-            }
-            return text.toString();
-        }
     }
 }

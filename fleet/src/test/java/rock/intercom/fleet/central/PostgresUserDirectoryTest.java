@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +66,7 @@ class PostgresUserDirectoryTest {
             assertThat(processB.find("guard")).isEmpty();
             assertThat(processB.verify("guard", "New-Passw0rd!".toCharArray())).isEmpty();
             assertThat(processB.list()).extracting(PortalUser::username).containsExactly("admin");
-            assertThat(storedText(db)).contains("$2b$04$").doesNotContain("Passw0rd");
+            assertThat(StoredRows.of(db, "SELECT * FROM portal_user")).contains("$2b$04$").doesNotContain("Passw0rd");
         }
     }
 
@@ -130,17 +127,5 @@ class PostgresUserDirectoryTest {
     private static PostgresUserDirectory open(ClusterDatabase db, Map<String, String> env, ByteArrayOutputStream out) {
         return PostgresUserDirectory.open(db.pool(), env, new PrintStream(out, true, StandardCharsets.UTF_8), 4,
                 Clock.systemUTC());
-    }
-
-    private static String storedText(ClusterDatabase db) throws Exception {
-        try (Connection connection = db.pool().getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT username, role, password_hash FROM portal_user")) {
-            StringBuilder text = new StringBuilder();
-            while (rows.next()) {
-                text.append(rows.getString(1)).append(' ').append(rows.getString(2)).append(' ')
-                        .append(rows.getString(3)).append('\n');
-            }
-            return text.toString();
-        }
     }
 }
