@@ -21,14 +21,15 @@ public final class PortalCommand implements Callable<Integer> {
     String httpHost;
 
     @Option(names = "--data-dir", defaultValue = "portal-data", paramLabel = "DIR",
-            description = "Users (portal-users.json), and without --db-url the devices (fleet.db) and events "
-                    + "(events.db). Default: ${DEFAULT-VALUE}.")
+            description = "Without --db-url: users (portal-users.json), API tokens (api-tokens.json), the devices "
+                    + "(fleet.db) and events (events.db). Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "Keep devices and events in PostgreSQL (jdbc:postgresql://HOST:PORT/DB); user and "
+            description = "Keep devices, events and users in PostgreSQL (jdbc:postgresql://HOST:PORT/DB); user and "
                     + "password from INTERCOM_DB_USER and INTERCOM_DB_PASSWORD. Several portal processes may share "
-                    + "it (and --data-dir's users file): sessions, device status and commands work across them.")
+                    + "it: users, API tokens, sessions, the sign-in throttle, device status and commands work "
+                    + "across them.")
     String dbUrl;
 
     @Option(names = "--https-port", paramLabel = "PORT",

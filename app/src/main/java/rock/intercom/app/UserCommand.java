@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import rock.intercom.fleet.central.CentralPortal;
 import rock.intercom.portal.Role;
 import rock.intercom.portal.auth.UserStore;
 
@@ -33,6 +34,11 @@ public final class UserCommand implements Callable<Integer> {
             description = "The device's data dir, where portal-users.json lives. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "Save the user in the PostgreSQL that central portal processes share (as their --db-url; "
+                    + "INTERCOM_DB_USER / INTERCOM_DB_PASSWORD) instead of --data-dir; every process sees it at once.")
+    String dbUrl;
+
     @Override
     public Integer call() throws Exception {
         String password = System.getenv(PASSWORD_ENV);
@@ -42,8 +48,12 @@ public final class UserCommand implements Callable<Integer> {
         if (password == null) {
             throw new IllegalArgumentException("no password: set " + PASSWORD_ENV + " or write it on standard input");
         }
-        UserStore users = UserStore.open(dataDir, System.getenv(), System.out);
-        users.put(name, password.toCharArray(), role);
+        char[] secret = password.toCharArray();
+        if (dbUrl != null) {
+            CentralPortal.onSharedUsers(dbUrl, System.getenv(), System.out, users -> users.put(name, secret, role));
+        } else {
+            UserStore.open(dataDir, System.getenv(), System.out).put(name, secret, role);
+        }
         System.out.println("Admin Portal user '" + name + "' saved with role " + role);
         return 0;
     }

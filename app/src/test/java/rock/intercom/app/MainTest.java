@@ -52,6 +52,24 @@ class MainTest {
     }
 
     @Test
+    void aUserGivenADatabaseIsSavedWhereEveryPortalProcessReadsIt() throws Exception {
+        java.io.InputStream stdin = System.in;
+        try (var postgres = rock.intercom.testkit.PostgresServer.start()) {
+            String dbUrl = postgres.createDatabase("users");
+            System.setIn(new java.io.ByteArrayInputStream("viewer-secret-1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(run("user", "guard", "--db-url", dbUrl, "--data-dir", dir.toString())).isZero();
+            java.util.List<java.util.Optional<rock.intercom.portal.auth.PortalUser>> seen = new java.util.ArrayList<>();
+            rock.intercom.fleet.central.CentralPortal.onSharedUsers(dbUrl, java.util.Map.of(),
+                    new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                    users -> seen.add(users.verify("guard", "viewer-secret-1".toCharArray())));
+            assertThat(seen).singleElement().satisfies(user -> assertThat(user).isPresent());
+            assertThat(dir.resolve("portal-users.json")).doesNotExist();
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
     void anUnknownRoleIsRefusedWithTheChoices() {
         assertThat(run("user", "guard", "--role", "GOD", "--data-dir", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("VIEWER").contains("ACCOUNT_ADMINISTRATOR");

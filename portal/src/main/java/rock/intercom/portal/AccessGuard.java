@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import rock.intercom.portal.auth.BasicCredentials;
-import rock.intercom.portal.auth.LoginThrottle;
 import rock.intercom.portal.auth.PortalSession;
 import rock.intercom.portal.auth.PortalUser;
 import rock.intercom.portal.auth.SessionStore;
-import rock.intercom.portal.auth.UserStore;
+import rock.intercom.portal.auth.SignInThrottle;
+import rock.intercom.portal.auth.UserDirectory;
 
 /**
  * The one place where access is checked, before every matched route: who is calling (session
@@ -23,16 +23,16 @@ public final class AccessGuard {
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
-    private final UserStore users;
-    private final rock.intercom.portal.auth.ApiTokens tokens;
+    private final UserDirectory users;
+    private final rock.intercom.portal.auth.TokenDirectory tokens;
     private final SessionStore sessions;
-    private final LoginThrottle throttle;
+    private final SignInThrottle throttle;
     private final AuditLog audit;
     private final java.time.Clock clock;
     private final Duration lockout;
 
-    public AccessGuard(UserStore users, rock.intercom.portal.auth.ApiTokens tokens, SessionStore sessions,
-            LoginThrottle throttle, AuditLog audit, java.time.Clock clock, Duration lockout) {
+    public AccessGuard(UserDirectory users, rock.intercom.portal.auth.TokenDirectory tokens, SessionStore sessions,
+            SignInThrottle throttle, AuditLog audit, java.time.Clock clock, Duration lockout) {
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -113,7 +113,7 @@ public final class AccessGuard {
         return user.get();
     }
 
-    /** The user's password stamp for a new session ({@link UserStore#stamp}). */
+    /** The user's password stamp for a new session ({@link UserDirectory#stamp}). */
     public String stampOf(String username) {
         return users.stamp(username).orElse("");
     }

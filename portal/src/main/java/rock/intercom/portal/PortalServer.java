@@ -10,7 +10,9 @@ import rock.intercom.portal.api.DevicesApi;
 import rock.intercom.portal.auth.ApiTokens;
 import rock.intercom.portal.auth.LoginThrottle;
 import rock.intercom.portal.auth.SessionStore;
-import rock.intercom.portal.auth.UserStore;
+import rock.intercom.portal.auth.SignInThrottle;
+import rock.intercom.portal.auth.TokenDirectory;
+import rock.intercom.portal.auth.UserDirectory;
 import rock.intercom.portal.live.LiveFeeds;
 import rock.intercom.portal.pages.BrowserSessions;
 import rock.intercom.portal.pages.ErrorPage;
@@ -28,8 +30,8 @@ public final class PortalServer {
 
     private final DeviceDirectory devices;
     private final EventStore events;
-    private final UserStore users;
-    private final ApiTokens tokens;
+    private final UserDirectory users;
+    private final TokenDirectory tokens;
     private final PortalOptions options;
     private Javalin app;
     private TlsKeys tls;
@@ -39,15 +41,16 @@ public final class PortalServer {
     private Operations operations = Operations.NONE;
     private LiveFeeds live;
     private PortalExtension extension = PortalExtension.NONE;
+    private SignInThrottle signInThrottle;
     private rock.intercom.portal.auth.SessionRecords sessionRecords =
             rock.intercom.portal.auth.SessionRecords.inMemory(SessionStore.MAX_SESSIONS);
 
     /** A portal whose API tokens live in memory only. */
-    public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, PortalOptions options) {
+    public PortalServer(DeviceDirectory devices, EventStore events, UserDirectory users, PortalOptions options) {
         this(devices, events, users, ApiTokens.inMemory(), options);
     }
 
-    public PortalServer(DeviceDirectory devices, EventStore events, UserStore users, ApiTokens tokens,
+    public PortalServer(DeviceDirectory devices, EventStore events, UserDirectory users, TokenDirectory tokens,
             PortalOptions options) {
         this.devices = devices;
         this.events = events;
@@ -88,6 +91,15 @@ public final class PortalServer {
         return this;
     }
 
+    /**
+     * Where failed sign-ins are counted (default: this process's memory, with the options' limits);
+     * call before {@link #start}.
+     */
+    public synchronized PortalServer withSignInThrottle(SignInThrottle value) {
+        signInThrottle = java.util.Objects.requireNonNull(value, "signInThrottle");
+        return this;
+    }
+
     /** Starts listening on {@code port} (0 picks a free one); returns this. */
     public synchronized PortalServer start(int port) {
         if (app != null) {
@@ -95,8 +107,8 @@ public final class PortalServer {
         }
         SessionStore sessions = new SessionStore(options.clock(), options.sessionIdleTimeout(), options.sessionLifetime(),
                 sessionRecords);
-        LoginThrottle throttle = new LoginThrottle(options.clock(), options.maxLoginFailures(),
-                options.loginFailureWindow(), options.loginLockout());
+        SignInThrottle throttle = signInThrottle != null ? signInThrottle : new LoginThrottle(options.clock(),
+                options.maxLoginFailures(), options.loginFailureWindow(), options.loginLockout());
         AuditLog audit = new AuditLog(events);
         AccessGuard guard = new AccessGuard(users, tokens, sessions, throttle, audit, options.clock(),
                 options.loginLockout());

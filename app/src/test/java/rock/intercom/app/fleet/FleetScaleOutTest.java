@@ -32,7 +32,9 @@ import rock.intercom.testkit.PostgresServer;
 /**
  * Given two portal processes (separate JVMs, as {@code ./intercom portal --db-url}) on one real
  * PostgreSQL and a door device (its own JVM, SIP off) linked to process B with both URLs listed:
- * a sign-in made on A works on B; a push through A reaches the device on B and B's answer (the
+ * a sign-in made on A works on B; a user added and an API token made on A (each process with a data
+ * dir of its own) work on B, and once removed or revoked on A are refused on B; wrong passwords
+ * spread over A and B lock on both; a push through A reaches the device on B and B's answer (the
  * applied document, or the field errors) comes back to A's caller; both list the device online.
  * While the device records events, B is killed with {@code kill -9} (the device moves to A), then
  * the device is killed and restarted: the portal's store ends with every event of the device's own
@@ -85,6 +87,8 @@ class FleetScaleOutTest {
         // Signed in on A; the same session cookie is a signed-in session on B.
         String session = signIn(a);
         String csrf = csrfOf(send(b, signedIn("/devices", session).GET(), 200));
+        usersAndTokensMadeOnOneProcessCountOnTheOther(a, b, session, csrf);
+        failedSignInsCountAcrossProcesses(a, b);
 
         // A push through A reaches the device linked to B; B's answers come back to A's caller.
         ObjectNode settings = (ObjectNode) JSON.readTree(send(a, signedIn("/api/v1/devices/" + DEVICE + "/settings",
@@ -153,12 +157,47 @@ class FleetScaleOutTest {
         assertThat(shipped(a)).containsExactlyElementsOf(localIds(devicePort));
     }
 
+    /** Users and API tokens live in the database: nothing of them is in either process's data dir. */
+    private void usersAndTokensMadeOnOneProcessCountOnTheOther(int a, int b, String session, String csrf)
+            throws Exception {
+        form(a, session, csrf, "/users", "username=guard&password=guard-Passw0rd&role=VIEWER", 303);
+        send(b, as("guard", "guard-Passw0rd", "/api/v1/devices").GET(), 200);
+        form(a, session, csrf, "/users/guard/remove", "", 303);
+        send(b, as("guard", "guard-Passw0rd", "/api/v1/devices").GET(), 401);
+
+        String made = form(a, session, csrf, "/api-tokens", "name=access-control&role=ACCOUNT_ADMINISTRATOR", 201);
+        Matcher secret = Pattern.compile("id=\"new-token-secret\"[^>]*>(rit_[A-Za-z0-9_-]+)<").matcher(made);
+        Matcher id = Pattern.compile("/api-tokens/([0-9a-f]+)/revoke").matcher(made);
+        assertThat(secret.find() && id.find()).as(made).isTrue();
+        HttpRequest.Builder bearer = HttpRequest.newBuilder(URI.create("http://placeholder/api/v1/devices"))
+                .header("Authorization", "Bearer " + secret.group(1));
+        send(b, bearer.GET(), 200);
+        form(a, session, csrf, "/api-tokens/" + id.group(1) + "/revoke", "", 303);
+        send(b, bearer.GET(), 401); // the very next request after the revocation
+    }
+
+    /** Failed sign-ins are counted in the database: 5 wrong passwords spread over A and B lock the pair on both. */
+    private void failedSignInsCountAcrossProcesses(int a, int b) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            send(i % 2 == 0 ? a : b, as("intruder", "wrong-" + i, "/api/v1/devices").GET(), 401);
+        }
+        send(a, as("intruder", "wrong-5", "/api/v1/devices").GET(), 429);
+        send(b, as("intruder", "wrong-6", "/api/v1/devices").GET(), 429);
+    }
+
+    private String form(int portal, String session, String csrf, String path, String body, int status)
+            throws Exception {
+        return send(portal, signedIn(path, session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf) + (body.isEmpty() ? "" : "&" + body))),
+                status);
+    }
+
     private IntercomProcess portal(String name, String dbUrl) throws Exception {
-        // The processes share the users file (one host here; a shared volume across hosts).
+        // A data dir each, as on two hosts: users, tokens and sessions are in the database.
         IntercomProcess process = IntercomProcess.start(dir.resolve("portal-" + name + ".log"),
                 Map.of("INTERCOM_ADMIN_PASSWORD", PASSWORD, "INTERCOM_DB_USER", PostgresServer.USER,
                         "INTERCOM_DB_PASSWORD", ""),
-                "portal", "--http-host", "127.0.0.1", "--http-port", "0", "--data-dir", dir.resolve("portal").toString(),
+                "portal", "--http-host", "127.0.0.1", "--http-port", "0", "--data-dir", dir.resolve("portal-" + name).toString(),
                 "--db-url", dbUrl);
         running.add(process);
         return process;
@@ -237,8 +276,12 @@ class FleetScaleOutTest {
     }
 
     private HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(URI.create("http://placeholder" + path)).header("Authorization", basic("admin",
-                PASSWORD));
+        return as("admin", PASSWORD, path);
+    }
+
+    private static HttpRequest.Builder as(String user, String password, String path) {
+        return HttpRequest.newBuilder(URI.create("http://placeholder" + path)).header("Authorization", basic(user,
+                password));
     }
 
     private HttpRequest.Builder deviceAdmin(String path) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.PostgresEventStore;
 import rock.intercom.events.SqliteEventStore;
@@ -13,12 +14,17 @@ import rock.intercom.portal.DeviceDirectory;
 import rock.intercom.portal.PortalOptions;
 import rock.intercom.portal.PortalServer;
 import rock.intercom.portal.TlsKeys;
+import rock.intercom.portal.auth.ApiTokens;
+import rock.intercom.portal.auth.PasswordHashes;
+import rock.intercom.portal.auth.TokenDirectory;
+import rock.intercom.portal.auth.UserDirectory;
 import rock.intercom.portal.auth.UserStore;
 
 /**
- * {@code ./intercom portal}: the Admin Portal and API over every enrolled device. Users live in the
- * data dir; the registry and events in SQLite there, or in PostgreSQL with {@code dbUrl} (user and
- * password from {@value #DB_USER_ENV} / {@value #DB_PASSWORD_ENV}, never argv).
+ * {@code ./intercom portal}: the Admin Portal and API over every enrolled device. Users and API
+ * tokens live in the data dir, or with {@code dbUrl} in PostgreSQL beside the sessions; the
+ * registry and events in SQLite there, or in PostgreSQL with {@code dbUrl} (user and password from
+ * {@value #DB_USER_ENV} / {@value #DB_PASSWORD_ENV}, never argv).
  */
 public final class CentralPortal implements AutoCloseable {
 
@@ -69,9 +75,7 @@ public final class CentralPortal implements AutoCloseable {
                     clock);
             events = SqliteEventStore.open(dataDir, clock);
         } else {
-            if (!dbUrl.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL, was " + dbUrl);
-            }
+            requirePostgres(dbUrl);
             // Events first: Flyway refuses to start its history in a schema that already has tables.
             events = PostgresEventStore.open(dbUrl, user, password, clock);
             try {
@@ -84,10 +88,13 @@ public final class CentralPortal implements AutoCloseable {
         IngestQueue shipments = null;
         PortalCluster cluster = null;
         try {
-            UserStore users = UserStore.open(dataDir, env, announce);
             FleetDirectory directory = new FleetDirectory(registry);
-            // Several processes may share a PostgreSQL database: sessions there, commands routed to any link.
+            // Several processes may share a PostgreSQL database: sessions, users and API tokens there,
+            // commands routed to any link.
             cluster = dbUrl == null ? null : PortalCluster.start(dbUrl, user, password, directory);
+            UserDirectory users = cluster == null ? UserStore.open(dataDir, env, announce)
+                    : cluster.users(env, announce, clock);
+            TokenDirectory tokens = cluster == null ? ApiTokens.open(dataDir) : cluster.tokens(clock);
             DeviceDirectory everywhere = cluster == null ? directory : cluster.directory();
             EventIngest ingest = new EventIngest(events, clock);
             shipments = new IngestQueue(events, ingest, clock);
@@ -95,10 +102,11 @@ public final class CentralPortal implements AutoCloseable {
             FleetHub hub = new FleetHub(registry, directory, everywhere, ingest, shipments, portalEvents, clock,
                     TOKEN_VALIDITY);
             PortalOptions options = PortalOptions.defaults().withHost(host);
-            PortalServer server = new PortalServer(everywhere, portalEvents, users,
+            PortalServer server = new PortalServer(everywhere, portalEvents, users, tokens,
                     tls == null ? options : options.withSecureCookies(true));
             if (cluster != null) {
-                server.withSessionRecords(cluster.sessions(clock));
+                server.withSessionRecords(cluster.sessions(clock))
+                        .withSignInThrottle(cluster.signInThrottle(options));
             }
             server.extend(hub);
             if (tls != null) {
@@ -116,6 +124,26 @@ public final class CentralPortal implements AutoCloseable {
             events.close();
             registry.close();
             throw e;
+        }
+    }
+
+    /**
+     * Runs {@code work} on the users of the portal processes sharing {@code dbUrl} ({@code ./intercom
+     * user --db-url}); the database's user and password come from {@code env} as for the portal.
+     */
+    public static void onSharedUsers(String dbUrl, Map<String, String> env, PrintStream announce,
+            Consumer<UserDirectory> work) {
+        requirePostgres(dbUrl);
+        try (ClusterDatabase db = ClusterDatabase.open(dbUrl, env.getOrDefault(DB_USER_ENV, "intercom"),
+                env.getOrDefault(DB_PASSWORD_ENV, ""))) {
+            work.accept(PostgresUserDirectory.open(db.pool(), env, announce, PasswordHashes.DEFAULT_COST,
+                    Clock.systemUTC()));
+        }
+    }
+
+    private static void requirePostgres(String dbUrl) {
+        if (!dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL, was " + dbUrl);
         }
     }
 

@@ -10,9 +10,10 @@ import javax.sql.DataSource;
 
 /**
  * The PostgreSQL that several portal processes share beyond the registry and the events: sign-in
- * sessions, which process holds each device's link (with its live status), the processes'
- * heartbeats, and commands relayed between processes. The tables are created once, under an
- * advisory lock, so processes starting together do not race. Thread-safe (a small pool).
+ * sessions, portal users, API tokens and failed sign-ins, which process holds each device's link
+ * (with its live status), the processes' heartbeats, and commands relayed between processes. The
+ * tables are created once, under an advisory lock, so processes starting together do not race.
+ * Thread-safe (a small pool).
  */
 final class ClusterDatabase implements AutoCloseable {
 
@@ -28,7 +29,17 @@ final class ClusterDatabase implements AutoCloseable {
                 + " status_json TEXT NOT NULL, settings_json TEXT, published_ms BIGINT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS fleet_relay (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
                 + " device_id TEXT NOT NULL, origin TEXT NOT NULL, request TEXT NOT NULL, answer TEXT,"
-                + " created_ms BIGINT NOT NULL)"
+                + " created_ms BIGINT NOT NULL)",
+        // Portal users and API tokens: only a bcrypt hash, only a token's SHA-256.
+        "CREATE TABLE IF NOT EXISTS portal_user (username TEXT PRIMARY KEY, role TEXT NOT NULL,"
+                + " password_hash TEXT NOT NULL, created_ms BIGINT NOT NULL, changed_ms BIGINT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS portal_api_token (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE,"
+                + " name TEXT NOT NULL, role TEXT NOT NULL, created_by TEXT NOT NULL, created_ms BIGINT NOT NULL,"
+                + " revoked_ms BIGINT)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS portal_api_token_name ON portal_api_token (name) WHERE revoked_ms IS NULL",
+        "CREATE TABLE IF NOT EXISTS portal_sign_in_failure (scope_key TEXT NOT NULL, at_ms BIGINT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS portal_sign_in_failure_key ON portal_sign_in_failure (scope_key, at_ms)",
+        "CREATE INDEX IF NOT EXISTS portal_sign_in_failure_at ON portal_sign_in_failure (at_ms)"
     };
 
     private final String url;

@@ -1,9 +1,11 @@
 package rock.intercom.fleet.central;
 
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,12 +13,17 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.portal.DeviceDirectory;
+import rock.intercom.portal.PortalOptions;
+import rock.intercom.portal.auth.PasswordHashes;
 import rock.intercom.portal.auth.SessionRecords;
+import rock.intercom.portal.auth.SignInThrottle;
+import rock.intercom.portal.auth.TokenDirectory;
+import rock.intercom.portal.auth.UserDirectory;
 
 /**
- * One of several stateless portal processes on one PostgreSQL: its sessions in the database, its
- * devices' links published on the {@link LinkBoard}, commands for links held elsewhere relayed
- * through {@link CommandRelay}. Each process gets a random id at start; nothing else tells the
+ * One of several stateless portal processes on one PostgreSQL: its sessions, users and API tokens
+ * in the database, its devices' links published on the {@link LinkBoard}, commands for links
+ * held elsewhere relayed through {@link CommandRelay}. Each process gets a random id at start; nothing else tells the
  * processes apart, so any of them can be killed, restarted or added.
  *
  * <p>Threading: {@code fleet-board} publishes this process's links and heartbeat every
@@ -62,6 +69,22 @@ final class PortalCluster implements AutoCloseable {
 
     SessionRecords sessions(java.time.Clock clock) {
         return new PostgresSessionRecords(db.pool(), clock);
+    }
+
+    /** The users every process shares; the first process on an empty database creates the administrator. */
+    UserDirectory users(Map<String, String> env, PrintStream announce, java.time.Clock clock) {
+        return PostgresUserDirectory.open(db.pool(), env, announce, PasswordHashes.DEFAULT_COST, clock);
+    }
+
+    /** Failed sign-ins counted across every process, with the portal's limits. */
+    SignInThrottle signInThrottle(PortalOptions options) {
+        return new PostgresSignInThrottle(db.pool(), options.clock(), options.maxLoginFailures(),
+                options.loginFailureWindow(), options.loginLockout());
+    }
+
+    /** The API tokens every process shares. */
+    TokenDirectory tokens(java.time.Clock clock) {
+        return new PostgresTokenDirectory(db.pool(), clock);
     }
 
     /** Every enrolled device, reached wherever its link is. */

@@ -85,13 +85,6 @@ final class PostgresSessionRecords implements SessionRecords {
     }
 
     private void update(String sql, Object... parameters) {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write sessions: " + e.getMessage(), e);
-        }
+        SharedSql.update(db, "the sessions", sql, parameters);
     }
 }

@@ -4,21 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import rock.intercom.portal.Role;
 
 /**
@@ -27,22 +20,9 @@ import rock.intercom.portal.Role;
  * only its SHA-256 is kept (in {@code api-tokens.json}, 0600), so checking one costs a hash, not
  * a bcrypt (a token cannot be guessed, so it needs no slow hash). Thread-safe.
  */
-public final class ApiTokens {
+public final class ApiTokens implements TokenDirectory {
 
     public static final String FILE_NAME = "api-tokens.json";
-    /** Tokens start with this, so a leaked one is recognisable in logs and by secret scanners. */
-    public static final String PREFIX = "rit_";
-    public static final int MAX_TOKENS = 100;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** One token as listed: never the token itself. */
-    public record Token(String id, String name, Role role, String createdBy, Instant createdAt) {
-    }
-
-    /** What {@link #create} hands back once: the listing and the secret to give the integration. */
-    public record Created(Token token, String secret) {
-    }
 
     private final Path file;
     private final Map<String, Token> byDigest = new LinkedHashMap<>();
@@ -64,39 +44,32 @@ public final class ApiTokens {
         return tokens;
     }
 
+    @Override
     public synchronized Created create(String name, Role role, String createdBy, Instant now) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("the token name must be 1-64 letters, digits, '.', '_' or '-'");
-        }
+        ApiTokenSecrets.checkName(name);
         if (byDigest.values().stream().anyMatch(t -> t.name().equals(name))) {
             throw new IllegalArgumentException("there is already a token named " + name);
         }
         if (byDigest.size() >= MAX_TOKENS) {
             throw new IllegalArgumentException("at most " + MAX_TOKENS + " tokens; revoke one first");
         }
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        byte[] idBytes = new byte[6];
-        RANDOM.nextBytes(idBytes);
-        Token token = new Token(HexFormat.of().formatHex(idBytes), name, role, createdBy, now);
-        byDigest.put(digest(secret), token);
+        ApiTokenSecrets.Minted minted = ApiTokenSecrets.mint(name, role, createdBy, now);
+        byDigest.put(minted.digest(), minted.created().token());
         save();
-        return new Created(token, secret);
+        return minted.created();
     }
 
-    /** The token's holder, as a portal user named {@code token:NAME} with the token's role; empty when unknown. */
+    @Override
     public Optional<PortalUser> verify(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
-            return Optional.empty();
-        }
+        Optional<String> digest = ApiTokenSecrets.lookupDigest(secret);
         Token token;
         synchronized (this) {
-            token = byDigest.get(digest(secret));
+            token = digest.map(byDigest::get).orElse(null);
         }
-        return token == null ? Optional.empty() : Optional.of(new PortalUser("token:" + token.name(), token.role()));
+        return Optional.ofNullable(token).map(ApiTokenSecrets::holder);
     }
 
+    @Override
     public synchronized void revoke(String id) {
         if (!byDigest.values().removeIf(t -> t.id().equals(id))) {
             throw new IllegalArgumentException("no such token");
@@ -104,16 +77,9 @@ public final class ApiTokens {
         save();
     }
 
+    @Override
     public synchronized List<Token> list() {
         return new ArrayList<>(byDigest.values());
-    }
-
-    static String digest(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void load() {

@@ -10,21 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Limits password guessing three ways at once: per user name and client address (after
- * {@code maxFailures} failures within {@code window}), per user name from any address (twice as
- * many: guesses spread over many addresses), and per address for any user name (four times as
- * many: one address trying many names). Whichever trips locks for {@code lockout}. A success
- * clears its pair and its user name. Bounded to {@link #MAX_TRACKED} keys (stale ones are purged
- * first). Thread-safe.
+ * A {@link SignInThrottle} in this process's memory: per key, the times of the last failures
+ * within the window. Bounded to {@link #MAX_TRACKED} keys (stale ones are purged first).
+ * Thread-safe.
  */
-public final class LoginThrottle {
+public final class LoginThrottle implements SignInThrottle {
 
     public static final int MAX_TRACKED = 50_000;
-
-    /** Which limit a lockout came from, for the Sign-In Locked event. */
-    public enum Scope {
-        USER_AND_ADDRESS, USER, ADDRESS
-    }
 
     private final Clock clock;
     private final int maxFailures;
@@ -39,7 +31,7 @@ public final class LoginThrottle {
         this.lockout = lockout;
     }
 
-    /** How long this user name and address must still wait, or empty if they may try now. */
+    @Override
     public synchronized Optional<Duration> retryAfter(String username, String ip) {
         Instant now = clock.instant();
         Duration longest = null;
@@ -57,7 +49,7 @@ public final class LoginThrottle {
         return Optional.ofNullable(longest);
     }
 
-    /** Counts one failure; returns the limit this failure tripped (a lockout starts now), if any. */
+    @Override
     public synchronized Optional<Scope> failed(String username, String ip) {
         Instant now = clock.instant();
         if (failures.size() >= MAX_TRACKED - 3) {
@@ -80,17 +72,14 @@ public final class LoginThrottle {
         return Optional.ofNullable(tripped);
     }
 
+    @Override
     public synchronized void succeeded(String username, String ip) {
         failures.remove(key(Scope.USER_AND_ADDRESS, username, ip));
         failures.remove(key(Scope.USER, username, ip));
     }
 
     private int limit(Scope scope) {
-        return switch (scope) {
-            case USER_AND_ADDRESS -> maxFailures;
-            case USER -> maxFailures * 2;
-            case ADDRESS -> maxFailures * 4;
-        };
+        return scope.limit(maxFailures);
     }
 
     private void purgeStale(Instant now) {
@@ -99,10 +88,6 @@ public final class LoginThrottle {
     }
 
     private static String key(Scope scope, String username, String ip) {
-        return switch (scope) {
-            case USER_AND_ADDRESS -> "p\n" + username + '\n' + ip;
-            case USER -> "u\n" + username;
-            case ADDRESS -> "a\n" + ip;
-        };
+        return scope.key(username, ip);
     }
 }

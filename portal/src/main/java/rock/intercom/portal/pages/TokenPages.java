@@ -8,7 +8,7 @@ import java.time.Clock;
 import rock.intercom.portal.AuditLog;
 import rock.intercom.portal.Caller;
 import rock.intercom.portal.Role;
-import rock.intercom.portal.auth.ApiTokens;
+import rock.intercom.portal.auth.TokenDirectory;
 
 /**
  * API tokens (Account Administrators): the tokens with their role, who made them and when; create
@@ -16,11 +16,11 @@ import rock.intercom.portal.auth.ApiTokens;
  */
 public final class TokenPages {
 
-    private final ApiTokens tokens;
+    private final TokenDirectory tokens;
     private final AuditLog audit;
     private final Clock clock;
 
-    public TokenPages(ApiTokens tokens, AuditLog audit, Clock clock) {
+    public TokenPages(TokenDirectory tokens, AuditLog audit, Clock clock) {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
@@ -34,7 +34,7 @@ public final class TokenPages {
     public void create(Context ctx) {
         Caller caller = Caller.of(ctx);
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").trim();
-        ApiTokens.Created created;
+        TokenDirectory.Created created;
         try {
             Role role = Role.valueOf(String.valueOf(ctx.formParam("role")));
             created = tokens.create(name, role, caller.user().username(), clock.instant());
@@ -51,7 +51,7 @@ public final class TokenPages {
     public void revoke(Context ctx) {
         Caller caller = Caller.of(ctx);
         String id = ctx.pathParam("tokenId");
-        String name = tokens.list().stream().filter(t -> t.id().equals(id)).map(ApiTokens.Token::name).findFirst()
+        String name = tokens.list().stream().filter(t -> t.id().equals(id)).map(TokenDirectory.Token::name).findFirst()
                 .orElse(null);
         if (name == null) {
             ctx.status(404).html(render(caller, null, "No such token (already revoked?).", null));
@@ -62,7 +62,7 @@ public final class TokenPages {
         ctx.redirect("/api-tokens?done=revoked", HttpStatus.SEE_OTHER);
     }
 
-    private String render(Caller caller, String notice, String problem, ApiTokens.Created created) {
+    private String render(Caller caller, String notice, String problem, TokenDirectory.Created created) {
         StringBuilder body = new StringBuilder("<h1>API tokens</h1><p class=\"help\">For integrations such as an access-control "
                 + "server: send <code>Authorization: Bearer TOKEN</code> to <code>/api/v1</code>. A token has a role like a user; "
                 + "people sign in with their password instead.</p>");
@@ -80,7 +80,7 @@ public final class TokenPages {
         body.append("<div class=\"table-wrap\"><table class=\"grid\" id=\"api-tokens\"><caption>Tokens</caption><thead><tr>")
                 .append("<th scope=\"col\">Name</th><th scope=\"col\">Role</th><th scope=\"col\">Created</th>")
                 .append("<th scope=\"col\">Revoke</th></tr></thead><tbody>");
-        for (ApiTokens.Token token : tokens.list()) {
+        for (TokenDirectory.Token token : tokens.list()) {
             body.append("<tr data-token=\"").append(esc(token.name())).append("\"><td data-label=\"Name\">").append(esc(token.name()))
                     .append("</td><td data-label=\"Role\">").append(Layout.roleLabel(token.role()))
                     .append("</td><td data-label=\"Created\">").append(esc(token.createdAt().toString())).append(" by ")

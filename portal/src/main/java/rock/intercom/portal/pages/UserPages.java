@@ -7,7 +7,7 @@ import rock.intercom.portal.AccessGuard;
 import rock.intercom.portal.Caller;
 import rock.intercom.portal.PortalProblem;
 import rock.intercom.portal.Role;
-import rock.intercom.portal.auth.UserStore;
+import rock.intercom.portal.auth.UserDirectory;
 
 /**
  * The handlers of the Users page and of "Change my password". Every change is recorded as a User
@@ -21,10 +21,10 @@ public final class UserPages {
             "added", "User added.", "role", "Role changed.", "password", "Password reset; that user's sessions are signed out.",
             "removed", "User removed.", "own", "Your password was changed; your other sessions are signed out.");
 
-    private final UserStore users;
+    private final UserDirectory users;
     private final BrowserSessions browser;
 
-    public UserPages(UserStore users, BrowserSessions browser) {
+    public UserPages(UserDirectory users, BrowserSessions browser) {
         this.users = users;
         this.browser = browser;
     }

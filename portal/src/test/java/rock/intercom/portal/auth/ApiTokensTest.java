@@ -27,7 +27,7 @@ class ApiTokensTest {
 
         assertThat(created.secret()).startsWith(ApiTokens.PREFIX).hasSize(ApiTokens.PREFIX.length() + 43);
         String file = Files.readString(dataDir.resolve(ApiTokens.FILE_NAME));
-        assertThat(file).doesNotContain(created.secret()).contains(ApiTokens.digest(created.secret()));
+        assertThat(file).doesNotContain(created.secret()).contains(ApiTokenSecrets.digest(created.secret()));
         assertThat(tokens.verify(created.secret()))
                 .hasValue(new PortalUser("token:access-control", Role.ACCOUNT_ADMINISTRATOR));
         assertThat(ApiTokens.open(dataDir).verify(created.secret())).isPresent();
