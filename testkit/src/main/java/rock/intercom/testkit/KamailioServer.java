@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -150,15 +149,7 @@ public final class KamailioServer implements AutoCloseable {
             return;
         }
         List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PeerShutdown.stop(process, Duration.ofSeconds(5));
         children.forEach(child -> {
             if (child.isAlive()) {
                 child.destroyForcibly();
@@ -166,11 +157,7 @@ public final class KamailioServer implements AutoCloseable {
         });
         process = null;
         if (killOnExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            } catch (IllegalStateException exiting) {
-                // The JVM is already shutting down; the hook runs anyway.
-            }
+            PeerShutdown.dropKillOnExit(killOnExit);
             killOnExit = null;
         }
     }
