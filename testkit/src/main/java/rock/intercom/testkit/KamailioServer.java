@@ -113,10 +113,7 @@ public final class KamailioServer implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             Process started = process;
-            killOnExit = new Thread(() -> {
-                started.descendants().forEach(ProcessHandle::destroyForcibly);
-                started.destroyForcibly();
-            }, "kill-kamailio");
+            killOnExit = new Thread(() -> PeerShutdown.killTree(started.toHandle()), "kill-kamailio");
             // Even a crashed or killed test JVM must not leave Kamailio behind.
             Runtime.getRuntime().addShutdownHook(killOnExit);
             awaitListening(Duration.ofSeconds(15));

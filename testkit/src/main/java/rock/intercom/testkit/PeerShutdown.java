@@ -38,4 +38,10 @@ final class PeerShutdown {
             // The JVM is already shutting down; the hook runs anyway.
         }
     }
+
+    /** SIGKILL to {@code process} and everything it started, for hooks of a JVM that is exiting. */
+    static void killTree(ProcessHandle process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
 }
