@@ -3,7 +3,6 @@ package rock.intercom.app;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import rock.intercom.app.audio.AudioOptions;
 import rock.intercom.app.door.ButtonSource;
 import rock.intercom.app.door.DoorWiring;
@@ -68,11 +67,8 @@ public final class DeviceCommand implements Callable<Integer> {
                     + "--https-cert a self-signed certificate is made on first start (its SHA-256 fingerprint is printed).")
     Integer httpsPort;
 
-    @Option(names = "--https-cert", paramLabel = "FILE", description = "The HTTPS certificate (chain), PEM.")
-    Path httpsCert;
-
-    @Option(names = "--https-key", paramLabel = "FILE", description = "The HTTPS private key, PEM (PKCS#8).")
-    Path httpsKey;
+    @Mixin
+    HttpsKeyFiles httpsKeys;
 
     @Option(names = "--portal-url", paramLabel = "URL",
             description = "A central portal to connect to (http(s)://HOST:PORT): it shows and manages this device; "
@@ -145,7 +141,7 @@ public final class DeviceCommand implements Callable<Integer> {
         }
         HttpsWiring https;
         try {
-            https = new HttpsWiring(httpsPort, httpsCert, httpsKey);
+            https = new HttpsWiring(httpsPort, httpsKeys.cert, httpsKeys.key);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -170,19 +166,12 @@ public final class DeviceCommand implements Callable<Integer> {
         Optional<SystemdNotify> systemd = SystemdNotify.fromEnvironment(System.getenv());
         Optional<ServiceWatchdog> watchdog = systemd.flatMap(notify -> ServiceWatchdog.start(notify, System.getenv(),
                 ProcessHandle.current().pid(), device.liveness()));
-        // The shutdown hook owns closing: on Ctrl-C or SIGTERM the JVM does not wait for this thread.
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        UntilStopped stopped = UntilStopped.onShutdown("intercom-shutdown", () -> {
             systemd.ifPresent(notify -> notify.send("STOPPING=1"));
             watchdog.ifPresent(ServiceWatchdog::close);
-            try {
-                link.close();
-            } catch (Exception e) {
-                System.err.println("intercom: closing the portal link: " + e.getMessage());
-            }
+            UntilStopped.closeTelling(link, "closing the portal link");
             device.close();
-            closed.countDown();
-        }, "intercom-shutdown"));
+        });
         systemd.ifPresent(notify -> notify.send("READY=1\nSTATUS=device " + device.deviceId() + ", HTTP port "
                 + device.httpPort() + ", SIP port " + device.sipPort()));
         System.out.printf("Rock Intercom device %s (%s): API http://%s:%d/api/v1, portal http://%s:%d/%n",
@@ -193,7 +182,7 @@ public final class DeviceCommand implements Callable<Integer> {
                     device.httpsPort());
         }
         System.out.flush();
-        closed.await();
+        stopped.await();
         return 0;
     }
 
@@ -216,16 +205,8 @@ public final class DeviceCommand implements Callable<Integer> {
         AutoCloseable doors = rock.intercom.fleet.simulate.FleetSimulator.start(template, simulate, dataDir, portalUrl,
                 System.getenv().getOrDefault("INTERCOM_PORTAL_USER", "admin"),
                 System.getenv().getOrDefault("INTERCOM_PORTAL_PASSWORD", ""), simulateEvents, portalTrust(), System.out);
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                doors.close();
-            } catch (Exception e) {
-                System.err.println("intercom: stopping the simulated doors: " + e.getMessage());
-            }
-            closed.countDown();
-        }, "intercom-shutdown"));
-        closed.await();
+        UntilStopped.onShutdown("intercom-shutdown", () -> UntilStopped.closeTelling(doors, "stopping the simulated doors"))
+                .await();
         return 0;
     }
 

@@ -2,8 +2,8 @@ package rock.intercom.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import rock.intercom.fleet.central.CentralPortal;
 
@@ -37,17 +37,16 @@ public final class PortalCommand implements Callable<Integer> {
                     + "then redirects to it. Needs --https-cert and --https-key: devices verify the certificate.")
     Integer httpsPort;
 
-    @Option(names = "--https-cert", paramLabel = "FILE", description = "The HTTPS certificate (chain), PEM.")
-    Path httpsCert;
-
-    @Option(names = "--https-key", paramLabel = "FILE", description = "The HTTPS private key, PEM (PKCS#8).")
-    Path httpsKey;
+    @Mixin
+    HttpsKeyFiles httpsKeys;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        Path httpsCert = httpsKeys.cert;
+        Path httpsKey = httpsKeys.key;
         if ((httpsPort != null) != (httpsCert != null) || (httpsCert == null) != (httpsKey == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--https-port, --https-cert and --https-key go together");
@@ -56,11 +55,7 @@ public final class PortalCommand implements Callable<Integer> {
                 : rock.intercom.portal.TlsKeys.fromPem(httpsCert, httpsKey);
         CentralPortal portal = CentralPortal.start(dataDir, dbUrl, httpHost, httpPort, tls,
                 httpsPort == null ? -1 : httpsPort, System.getenv(), System.out);
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            portal.close();
-            closed.countDown();
-        }, "intercom-shutdown"));
+        UntilStopped stopped = UntilStopped.onShutdown("intercom-shutdown", portal::close);
         System.out.printf("Rock Intercom portal: http://%s:%d/ (devices enrol with --portal-url http://%s:%d)%n",
                 displayHost(), portal.port(), displayHost(), portal.port());
         if (portal.httpsPort() > 0) {
@@ -68,7 +63,7 @@ public final class PortalCommand implements Callable<Integer> {
                     + "certificate's name)%n", displayHost(), portal.httpsPort(), portal.httpsPort());
         }
         System.out.flush();
-        closed.await();
+        stopped.await();
         return 0;
     }
 

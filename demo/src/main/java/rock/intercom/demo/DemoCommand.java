@@ -2,11 +2,11 @@ package rock.intercom.demo;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import rock.intercom.app.OptionalSubcommand;
+import rock.intercom.app.UntilStopped;
 import rock.intercom.app.audio.AudioOptions;
 
 /**
@@ -46,11 +46,7 @@ public final class DemoCommand implements Callable<Integer>, OptionalSubcommand 
     public Integer call() throws Exception {
         DemoSystem demo = DemoSystem.start(dataDir, httpPort, sipPort, pbxPort, deskPort, audio.setup(),
                 System.getenv(), System.out);
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            demo.close();
-            closed.countDown();
-        }, "intercom-demo-shutdown"));
+        UntilStopped stopped = UntilStopped.onShutdown("intercom-demo-shutdown", demo::close);
         System.out.printf("%nRock Intercom demo%n"
                 + "  Admin Portal:  http://127.0.0.1:%d/  (user admin; password above, or INTERCOM_ADMIN_PASSWORD)%n"
                 + "  Door device:   %s, extension 505, SIP port %d%n"
@@ -61,7 +57,7 @@ public final class DemoCommand implements Callable<Integer>, OptionalSubcommand 
                 demo.device().httpPort(), demo.device().deviceName(), demo.device().sipPort(), demo.pbx().port(),
                 demo.guardDeskPage().port());
         System.out.flush();
-        closed.await();
+        stopped.await();
         return 0;
     }
 }

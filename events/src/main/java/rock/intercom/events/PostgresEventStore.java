@@ -88,30 +88,28 @@ public final class PostgresEventStore extends JdbcEventStore {
     List<InsertedRow> insertAll(List<RecordedEvent> events, List<String> details) throws SQLException {
         ensureOpen();
         try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH, new String[] {"id"})) {
-                for (int i = 0; i < events.size(); i++) {
-                    bindRow(insert, events.get(i).time().toEpochMilli(), events.get(i).event(), details.get(i));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                List<InsertedRow> rows = new ArrayList<>();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    for (int i = 0; keys.next(); i++) {
-                        rows.add(new InsertedRow(keys.getLong(1), events.get(i).time().toEpochMilli()));
-                    }
-                }
-                if (rows.size() != events.size()) {
-                    throw new SQLException(rows.size() + " ids for " + events.size() + " inserted events");
-                }
-                connection.commit();
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            return SqlTransaction.run(connection, () -> insertBatch(connection, events, details));
+        }
+    }
+
+    private static List<InsertedRow> insertBatch(Connection connection, List<RecordedEvent> events,
+            List<String> details) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH, new String[] {"id"})) {
+            for (int i = 0; i < events.size(); i++) {
+                bindRow(insert, events.get(i).time().toEpochMilli(), events.get(i).event(), details.get(i));
+                insert.addBatch();
             }
+            insert.executeBatch();
+            List<InsertedRow> rows = new ArrayList<>();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                for (int i = 0; keys.next(); i++) {
+                    rows.add(new InsertedRow(keys.getLong(1), events.get(i).time().toEpochMilli()));
+                }
+            }
+            if (rows.size() != events.size()) {
+                throw new SQLException(rows.size() + " ids for " + events.size() + " inserted events");
+            }
+            return rows;
         }
     }
 

@@ -165,20 +165,13 @@ public final class SqliteEventStore extends JdbcEventStore {
         writeLock.lock();
         try {
             ensureOpen();
-            writer.setAutoCommit(false);
-            try {
+            return SqlTransaction.run(writer, () -> {
                 List<InsertedRow> rows = new java.util.ArrayList<>();
                 for (int i = 0; i < events.size(); i++) {
                     rows.add(insertRow(events.get(i).event(), details.get(i), events.get(i).time().toEpochMilli()));
                 }
-                writer.commit();
                 return rows;
-            } catch (SQLException | RuntimeException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
+            });
         } finally {
             writeLock.unlock();
         }

@@ -354,19 +354,7 @@ public final class Baresip implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException exiting) {
-            // The JVM is already shutting down; the hook runs anyway.
-        }
+        PeerShutdown.stop(process, Duration.ofSeconds(3));
+        PeerShutdown.dropKillOnExit(killOnExit);
     }
 }

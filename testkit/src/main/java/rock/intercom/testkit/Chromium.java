@@ -25,7 +25,7 @@ public final class Chromium implements AutoCloseable {
     private Chromium(Playwright playwright, Browser browser, List<ProcessHandle> driver) {
         this.playwright = playwright;
         this.browser = browser;
-        this.killOnExit = new Thread(() -> driver.forEach(Chromium::destroyTree), "kill-chromium");
+        this.killOnExit = new Thread(() -> driver.forEach(PeerShutdown::killTree), "kill-chromium");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
@@ -70,20 +70,11 @@ public final class Chromium implements AutoCloseable {
             browser.close();
         } finally {
             playwright.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            } catch (IllegalStateException exiting) {
-                // The JVM is already shutting down; the hook runs anyway.
-            }
+            PeerShutdown.dropKillOnExit(killOnExit);
         }
     }
 
     private static Stream<ProcessHandle> children() {
         return ProcessHandle.current().children();
-    }
-
-    private static void destroyTree(ProcessHandle process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,10 +113,7 @@ public final class KamailioServer implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             Process started = process;
-            killOnExit = new Thread(() -> {
-                started.descendants().forEach(ProcessHandle::destroyForcibly);
-                started.destroyForcibly();
-            }, "kill-kamailio");
+            killOnExit = new Thread(() -> PeerShutdown.killTree(started.toHandle()), "kill-kamailio");
             // Even a crashed or killed test JVM must not leave Kamailio behind.
             Runtime.getRuntime().addShutdownHook(killOnExit);
             awaitListening(Duration.ofSeconds(15));
@@ -150,15 +146,7 @@ public final class KamailioServer implements AutoCloseable {
             return;
         }
         List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PeerShutdown.stop(process, Duration.ofSeconds(5));
         children.forEach(child -> {
             if (child.isAlive()) {
                 child.destroyForcibly();
@@ -166,11 +154,7 @@ public final class KamailioServer implements AutoCloseable {
         });
         process = null;
         if (killOnExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            } catch (IllegalStateException exiting) {
-                // The JVM is already shutting down; the hook runs anyway.
-            }
+            PeerShutdown.dropKillOnExit(killOnExit);
             killOnExit = null;
         }
     }

@@ -85,11 +85,8 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("cannot stop PostgreSQL in " + home, e);
         } finally {
             delete(home);
-            try {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            } catch (IllegalStateException exiting) {
-                // The JVM is already shutting down; the hook finds no postmaster.pid and does nothing.
-            }
+            // While the JVM exits the hook runs anyway, finds no postmaster.pid and does nothing.
+            PeerShutdown.dropKillOnExit(killOnExit);
         }
     }
 
@@ -99,10 +96,7 @@ public final class PostgresServer implements AutoCloseable {
             Path pidFile = home.resolve("data").resolve("postmaster.pid");
             if (Files.exists(pidFile)) {
                 long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-                ProcessHandle.of(pid).ifPresent(postmaster -> {
-                    postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
-                    postmaster.destroyForcibly();
-                });
+                ProcessHandle.of(pid).ifPresent(PeerShutdown::killTree);
             }
         } catch (IOException | RuntimeException e) {
             // Best effort while the JVM exits.

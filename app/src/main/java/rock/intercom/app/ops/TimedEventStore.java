@@ -3,11 +3,9 @@ package rock.intercom.app.ops;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import rock.intercom.events.EventQuery;
 import rock.intercom.events.EventStore;
+import rock.intercom.events.ForwardingEventStore;
 import rock.intercom.events.NewEvent;
 import rock.intercom.events.SecurityEvent;
 
@@ -15,19 +13,18 @@ import rock.intercom.events.SecurityEvent;
  * An {@link EventStore} that times every durable append ({@code intercom_event_store_append_seconds},
  * fsync included) and remembers the last failure for the health check. Thread-safe, as the store.
  */
-public final class TimedEventStore implements EventStore {
+public final class TimedEventStore extends ForwardingEventStore {
 
     /** The last append that failed, or null while appends succeed. */
     public record Failure(Instant at, String reason) {
     }
 
-    private final EventStore store;
     private final Timer appends;
     private final Timer failures;
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
 
     public TimedEventStore(EventStore store, MeterRegistry registry) {
-        this.store = store;
+        super(store);
         this.appends = timer("ok", registry);
         this.failures = timer("failed", registry);
     }
@@ -48,7 +45,7 @@ public final class TimedEventStore implements EventStore {
     public SecurityEvent append(NewEvent event) {
         long start = System.nanoTime();
         try {
-            SecurityEvent stored = store.append(event);
+            SecurityEvent stored = store().append(event);
             appends.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             lastFailure.set(null);
             return stored;
@@ -62,20 +59,5 @@ public final class TimedEventStore implements EventStore {
     /** The last append failure since the last success, if any. */
     public java.util.Optional<Failure> lastFailure() {
         return java.util.Optional.ofNullable(lastFailure.get());
-    }
-
-    @Override
-    public List<SecurityEvent> query(EventQuery query) {
-        return store.query(query);
-    }
-
-    @Override
-    public AutoCloseable subscribe(Consumer<SecurityEvent> listener) {
-        return store.subscribe(listener);
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }

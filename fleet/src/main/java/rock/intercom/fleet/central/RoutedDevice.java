@@ -11,22 +11,17 @@ import rock.intercom.portal.PortalProblem;
 /**
  * A device as one of several portal processes sees it: linked here, it is its {@link RemoteDevice};
  * linked to another live process, its status and settings come from the {@link LinkBoard} and its
- * commands go through the {@link CommandRelay} to that process, whose answer (applied settings,
- * field errors, door result) comes back to the caller here. Thread-safe.
+ * commands go through the {@link CommandRelay} to that process ({@link OtherPortals}), whose answer
+ * (applied settings, field errors, door result) comes back to the caller here. Thread-safe.
  */
 final class RoutedDevice implements DeviceControl {
 
-    /** The holder waits {@link RemoteDevice#ANSWER_TIMEOUT} for the device; the relay's way there and back is added. */
-    static final java.time.Duration RELAY_TIMEOUT = RemoteDevice.ANSWER_TIMEOUT.plusSeconds(5);
-
     private final RemoteDevice local;
-    private final LinkBoard board;
-    private final CommandRelay relay;
+    private final OtherPortals others;
 
-    RoutedDevice(RemoteDevice local, LinkBoard board, CommandRelay relay) {
+    RoutedDevice(RemoteDevice local, OtherPortals others) {
         this.local = local;
-        this.board = board;
-        this.relay = relay;
+        this.others = others;
     }
 
     @Override
@@ -42,7 +37,7 @@ final class RoutedDevice implements DeviceControl {
     @Override
     public ObjectNode settingsView() {
         if (local.link() == null) {
-            Optional<ObjectNode> reported = board.settingsOf(id());
+            Optional<ObjectNode> reported = others.settingsOf(id());
             if (reported.isPresent()) {
                 return reported.get();
             }
@@ -57,8 +52,8 @@ final class RoutedDevice implements DeviceControl {
             return local.applySettings(document);
         }
         try {
-            return RelayedCommand.applyResult(id(), relay.relay(holder.get().portalId(), id(),
-                    RelayedCommand.applySettings(document), RELAY_TIMEOUT));
+            return RelayedCommand.applyResult(id(), others.relay(holder.get(), id(),
+                    RelayedCommand.applySettings(document)));
         } catch (TimeoutException e) {
             return RelayedCommand.notAnswered(id(), e.getMessage());
         }
@@ -69,14 +64,7 @@ final class RoutedDevice implements DeviceControl {
         if (local.link() != null) {
             return local.status();
         }
-        Optional<LinkBoard.Entry> entry = board.find(id());
-        if (entry.isEmpty()) {
-            return local.status();
-        }
-        ObjectNode status = entry.get().status().deepCopy();
-        boolean online = entry.get().ownerAlive() && !entry.get().portalId().equals(board.portalId());
-        status.put("connection", online ? "online" : "offline");
-        return status;
+        return others.statusOf(id()).orElseGet(local::status);
     }
 
     @Override
@@ -87,8 +75,7 @@ final class RoutedDevice implements DeviceControl {
             return;
         }
         try {
-            RelayedCommand.checked(relay.relay(holder.get().portalId(), id(), RelayedCommand.pressButton(),
-                    RELAY_TIMEOUT));
+            RelayedCommand.checked(others.relay(holder.get(), id(), RelayedCommand.pressButton()));
         } catch (TimeoutException e) {
             throw new PortalProblem(504, "device '" + id() + "': " + e.getMessage());
         }
@@ -101,8 +88,7 @@ final class RoutedDevice implements DeviceControl {
             return local.openDoor(user, channel);
         }
         try {
-            return RelayedCommand.doorResult(relay.relay(holder.get().portalId(), id(),
-                    RelayedCommand.openDoor(user, channel), RELAY_TIMEOUT));
+            return RelayedCommand.doorResult(others.relay(holder.get(), id(), RelayedCommand.openDoor(user, channel)));
         } catch (TimeoutException e) {
             return Optional.of("no answer from device '" + id() + "': " + e.getMessage());
         }
@@ -110,9 +96,6 @@ final class RoutedDevice implements DeviceControl {
 
     /** The live process holding this device's link, when that is not this one. */
     private Optional<LinkBoard.Entry> elsewhere() {
-        if (local.link() != null) {
-            return Optional.empty();
-        }
-        return board.find(id()).filter(e -> e.ownerAlive() && !e.portalId().equals(board.portalId()));
+        return local.link() != null ? Optional.empty() : others.holderOf(id());
     }
 }

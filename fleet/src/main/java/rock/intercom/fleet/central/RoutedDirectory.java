@@ -15,14 +15,12 @@ final class RoutedDirectory implements DeviceDirectory {
     private static final long REFRESH_MS = 2000;
 
     private final FleetDirectory local;
-    private final LinkBoard board;
-    private final CommandRelay relay;
+    private final OtherPortals others;
     private volatile long refreshedAt;
 
     RoutedDirectory(FleetDirectory local, LinkBoard board, CommandRelay relay) {
         this.local = local;
-        this.board = board;
-        this.relay = relay;
+        this.others = new OtherPortals(board, relay);
     }
 
     @Override
@@ -38,7 +36,7 @@ final class RoutedDirectory implements DeviceDirectory {
     }
 
     private RoutedDevice route(RemoteDevice device) {
-        return new RoutedDevice(device, board, relay);
+        return new RoutedDevice(device, others);
     }
 
     private void refreshNowAndThen() {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.media.ParseResult;
 import rock.intercom.media.rtp.RtcpReport;
+import rock.intercom.media.srtp.PlainPacket;
 import rock.intercom.media.srtp.SrtpContext;
 
 /**
@@ -93,17 +94,10 @@ final class RtcpAgent extends MediaLoop {
     }
 
     private void handle(byte[] buffer, DatagramPacket datagram) {
-        byte[] data = buffer;
-        int length = datagram.getLength();
-        if (inbound != null) {
-            ParseResult<byte[]> plain = inbound.unprotectRtcp(buffer, 0, length);
-            if (!(plain instanceof ParseResult.Parsed<byte[]> ok)) {
-                return;
-            }
-            data = ok.value();
-            length = data.length;
+        if (!(PlainPacket.rtcp(inbound, buffer, datagram.getLength()) instanceof ParseResult.Parsed<PlainPacket> plain)) {
+            return;
         }
-        ParseResult<RtcpReport> parsed = RtcpReport.parse(data, 0, length);
+        ParseResult<RtcpReport> parsed = RtcpReport.parse(plain.value().data(), 0, plain.value().length());
         if (!(parsed instanceof ParseResult.Parsed<RtcpReport> ok)) {
             return;
         }

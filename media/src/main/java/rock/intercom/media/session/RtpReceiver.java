@@ -10,6 +10,7 @@ import rock.intercom.media.ParseResult;
 import rock.intercom.media.rtp.DtmfDetector;
 import rock.intercom.media.rtp.RtpPacket;
 import rock.intercom.media.rtp.TelephoneEvent;
+import rock.intercom.media.srtp.PlainPacket;
 import rock.intercom.media.srtp.SrtpContext;
 
 /**
@@ -63,19 +64,13 @@ final class RtpReceiver extends MediaLoop {
 
     private void handle(byte[] buffer, DatagramPacket datagram) {
         long arrival = System.nanoTime();
-        byte[] data = buffer;
-        int length = datagram.getLength();
-        if (srtp != null) {
-            ParseResult<byte[]> plain = srtp.unprotectRtp(buffer, 0, length);
-            if (plain instanceof ParseResult.Malformed<byte[]> m) {
-                rejected.incrementAndGet();
-                LOG.debug("dropped SRTP packet: {}", m.reason());
-                return;
-            }
-            data = plain.orNull();
-            length = data.length;
+        ParseResult<PlainPacket> plain = PlainPacket.rtp(srtp, buffer, datagram.getLength());
+        if (plain instanceof ParseResult.Malformed<PlainPacket> m) {
+            rejected.incrementAndGet();
+            LOG.debug("dropped SRTP packet: {}", m.reason());
+            return;
         }
-        ParseResult<RtpPacket> parsed = RtpPacket.parse(data, 0, length);
+        ParseResult<RtpPacket> parsed = RtpPacket.parse(plain.orNull().data(), 0, plain.orNull().length());
         if (!(parsed instanceof ParseResult.Parsed<RtpPacket> ok)) {
             rejected.incrementAndGet();
             return;

@@ -16,6 +16,8 @@ import rock.intercom.media.rtp.RtpPacket;
 import rock.intercom.media.sdp.NegotiatedVideo;
 import rock.intercom.media.session.DatagramReceiveLoop;
 import rock.intercom.media.session.MediaSockets;
+import rock.intercom.media.srtp.PlainPacket;
+import rock.intercom.media.srtp.SrtpContext;
 import rock.intercom.media.srtp.SrtpTransport;
 import rock.intercom.settings.VideoOptions;
 
@@ -263,17 +265,25 @@ public final class VideoSession implements AutoCloseable {
                 }, e -> { });
     }
 
-    private void onRtp(byte[] buffer, int length) {
-        byte[] data = buffer;
-        if (srtp.isPresent()) {
-            ParseResult<byte[]> plain = srtp.get().inbound().unprotectRtp(buffer, 0, length);
-            if (!(plain instanceof ParseResult.Parsed<byte[]> ok)) {
-                reject("SRTP: " + ((ParseResult.Malformed<byte[]>) plain).reason());
-                return;
-            }
-            data = ok.value();
-            length = data.length;
+    /** The packet to read, SRTP's plain text on a protected stream; null when SRTP refused it (rejected). */
+    private PlainPacket opened(byte[] buffer, int length, boolean rtcp) {
+        SrtpContext inbound = srtp.isPresent() ? srtp.get().inbound() : null;
+        ParseResult<PlainPacket> plain = rtcp ? PlainPacket.rtcp(inbound, buffer, length)
+                : PlainPacket.rtp(inbound, buffer, length);
+        if (plain instanceof ParseResult.Malformed<PlainPacket> m) {
+            reject((rtcp ? "SRTCP: " : "SRTP: ") + m.reason());
+            return null;
         }
+        return plain.orNull();
+    }
+
+    private void onRtp(byte[] buffer, int datagramLength) {
+        PlainPacket plain = opened(buffer, datagramLength, false);
+        if (plain == null) {
+            return;
+        }
+        byte[] data = plain.data();
+        int length = plain.length();
         ParseResult<RtpPacket> parsed = RtpPacket.parse(data, 0, length);
         if (!(parsed instanceof ParseResult.Parsed<RtpPacket> ok)) {
             reject("RTP: " + ((ParseResult.Malformed<RtpPacket>) parsed).reason());
@@ -311,17 +321,13 @@ public final class VideoSession implements AutoCloseable {
         }
     }
 
-    private void onRtcp(byte[] buffer, int length) {
-        byte[] data = buffer;
-        if (srtp.isPresent()) {
-            ParseResult<byte[]> plain = srtp.get().inbound().unprotectRtcp(buffer, 0, length);
-            if (!(plain instanceof ParseResult.Parsed<byte[]> ok)) {
-                reject("SRTCP: " + ((ParseResult.Malformed<byte[]>) plain).reason());
-                return;
-            }
-            data = ok.value();
-            length = data.length;
+    private void onRtcp(byte[] buffer, int datagramLength) {
+        PlainPacket plain = opened(buffer, datagramLength, true);
+        if (plain == null) {
+            return;
         }
+        byte[] data = plain.data();
+        int length = plain.length();
         if (sender != null) {
             resend(RtcpFeedback.nackedSequences(data, 0, length, ssrc, Retransmissions.MAX_PER_NACK));
         }
