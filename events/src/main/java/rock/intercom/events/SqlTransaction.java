@@ -8,18 +8,18 @@ import java.sql.SQLException;
  * work returns, rolled back when it throws (the error goes on unchanged), auto-commit again after
  * either, so the connection goes back to its pool or store as it came.
  */
-final class SqlTransaction {
+public final class SqlTransaction {
 
     /** Work that may fail with an {@link SQLException}. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run() throws SQLException;
     }
 
     private SqlTransaction() {
     }
 
-    static <T> T run(Connection connection, Work<T> work) throws SQLException {
+    public static <T> T run(Connection connection, Work<T> work) throws SQLException {
         connection.setAutoCommit(false);
         try {
             T result = work.run();

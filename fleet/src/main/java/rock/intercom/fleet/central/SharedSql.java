@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import rock.intercom.events.SqlTransaction;
 import javax.sql.DataSource;
 
 /**
@@ -58,21 +59,11 @@ final class SharedSql {
 
     /** {@code work} as one transaction holding advisory lock {@code lock} until it commits or rolls back. */
     static <T> T locked(DataSource db, long lock, String what, Work<T> work) {
-        return run(db, what, connection -> {
-            connection.setAutoCommit(false);
-            try {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SELECT pg_advisory_xact_lock(" + lock + ")");
-                }
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        return run(db, what, connection -> SqlTransaction.run(connection, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(" + lock + ")");
             }
-        });
+            return work.run(connection);
+        }));
     }
 }
