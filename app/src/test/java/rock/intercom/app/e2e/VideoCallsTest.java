@@ -183,6 +183,8 @@ class VideoCallsTest {
 
     /** Presses the button, waits for the desk to answer; the Call-ID from the event. */
     private String pressAndAwaitEstablished() {
+        // A press during the last call's ending is not a new call; an earlier test may have ended abruptly.
+        await().atMost(WAIT).until(() -> door.status().path("screen").asText().equals("Idle"));
         int before = door.events("Call Established").size();
         door.pressButton();
         await().atMost(WAIT).until(() -> door.events("Call Established").size() > before);
