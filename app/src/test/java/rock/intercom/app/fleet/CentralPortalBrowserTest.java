@@ -13,8 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +27,7 @@ import rock.intercom.fleet.central.CentralPortal;
 import rock.intercom.media.session.RtpPortRange;
 import rock.intercom.testkit.Chromium;
 import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.StartedPeers;
 import rock.intercom.testkit.KamailioServer;
 
 /**
@@ -49,13 +48,11 @@ class CentralPortalBrowserTest {
 
     @TempDir
     Path dir;
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final StartedPeers running = new StartedPeers();
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
+        running.close();
     }
 
     @Test

@@ -40,6 +40,7 @@ import rock.intercom.fleet.agent.FleetAgent;
 import rock.intercom.fleet.central.CentralPortal;
 import rock.intercom.media.session.RtpPortRange;
 import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.StartedPeers;
 
 /**
  * Given a central portal and a door device (SIP off) on loopback, when the device enrols with a
@@ -55,15 +56,13 @@ class FleetLinkTest {
 
     @TempDir
     Path dir;
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final StartedPeers running = new StartedPeers();
     private CentralPortal portal;
     private int port;
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
+        running.close();
         if (portal != null) {
             portal.close();
         }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rock.intercom.portal.SessionCookie;
 import rock.intercom.testkit.FreePorts;
+import rock.intercom.testkit.StartedPeers;
 import rock.intercom.testkit.PostgresServer;
 
 /**
@@ -53,13 +54,11 @@ class FleetScaleOutTest {
 
     @TempDir
     Path dir;
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final StartedPeers running = new StartedPeers();
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
+        running.close();
     }
 
     @Test
