@@ -7,13 +7,15 @@
 # the 500 ms debounce); the first request of each kind is left out. Target: Bearer p50 <= 2 ms.
 # Usage: bench/api-press.sh [PRESSES=50]
 #
-# Measured on 2026-12-06 21:15, 2 cores shared with other builds (load average 2.5-3), 40 presses each:
-#   auth             p50 ms   p90 ms   max ms   min ms     target
-#   Bearer token      10.63    19.25    32.13     4.79    <= 2 ms
-#   Basic (bcrypt)   100.80   129.50   177.60    88.87          -
-# (at load average 13: Bearer p50 10.41 ms; with JDK default flags instead of the door's: 13.72 ms.)
-# NOT at target; README.md "HTTP API" has where the time goes (Jetty/Javalin ~2.5 ms, hand-offs ~2.5 ms,
-# SDP offer ~1.3 ms, INVITE build ~1.6 ms, transaction and send ~1.6 ms: p50s at load 8-9).
+# Measured on 2026-12-06 21:50-21:55, 2 cores shared with other builds (load average 1.2-4.7), 30 presses
+# each, three runs interleaved with and without PressRehearsal (the press path compiled after REGISTERED):
+#   Bearer token           p50 ms (3 runs)         best press ms
+#   without rehearsal      14.26  13.44  14.17     8.36  7.67  8.76
+#   with rehearsal          7.34  10.04  13.81     4.28  5.99  7.43
+#   Basic (bcrypt)         ~100 ms (not a target)
+# Earlier the same day (21:15, load 2.5-3): Bearer p50 10.63 ms without it. NOT at target; what holds the
+# floor is waking parked threads on idle CPUs (bench/hand-off.sh: 1.55 ms p50 per hand-off after 600 ms
+# idle on this machine), README.md "HTTP API" has the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 presses="${1:-50}"

@@ -21,6 +21,9 @@
 #   RSS in call (MiB)                          <= 72   121.8 (121.3-126.2)  115.6 (115.4-116.9)  7.5
 #     of which anonymous, idle (MiB)                   66.3 (65.5-71.4)     63.5 (63.4-64.7)     1.1
 #     of which anonymous, in call (MiB)                69.1 (68.8-73.5)     65.6 (65.5-66.9)     1.3
+# 2026-12-06 21:58-22:07 (load 1.3-2.5), 3 runs, package without / with PressRehearsal (issue 12): first call
+# 51.8 / 16.0 ms, later calls p50 22.32 / 6.91 ms, RSS idle 114.4 / 118.7 MiB (anonymous 63.2 / 67.7),
+# start -> REGISTERED 923 (830-1046) / 1217 (1010-1676) ms; README.md "HTTP API" says why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.app.audio.CallAudio;
 import rock.intercom.call.CallSignalling;
-import rock.intercom.call.media.SessionDescriptions;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.NewEvent;
 import rock.intercom.events.SecurityEventName;
@@ -41,11 +41,12 @@ final class DeviceSignalling implements AutoCloseable {
      * first REGISTER need not wait for the store to open (start-up, issue 15).
      */
     static DeviceSignalling start(DeviceSettings initial, int sipPort, Supplier<EventStore> events,
-            SessionDescriptions media) {
+            CallAudio media) {
         SipAgent agent = new SipAgent(sipPort);
         CallDialogs dialogs = CallDialogs.attachTo(agent, media);
         String deviceId = initial.device().id();
         agent.addRegistrationListener(change -> record(events.get(), deviceId, change));
+        agent.addRegistrationListener(new PressRehearsal(media::rehearsedOffer, dialogs::rehearseInvite));
         try {
             agent.start(initial);
         } catch (RuntimeException e) {

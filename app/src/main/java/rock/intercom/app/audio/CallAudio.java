@@ -84,6 +84,14 @@ public final class CallAudio implements SessionDescriptions, CallMedia, AutoClos
         return negotiation.offer(callId);
     }
 
+    /**
+     * The offer a press would make, without binding anything (for rehearsing a press's path after
+     * registering, see {@code PressRehearsal}); null when the media address cannot be had. Any thread.
+     */
+    public String rehearsedOffer() {
+        return negotiation.rehearsedOffer();
+    }
+
     @Override
     public SdpAnswer answer(String callId, String remoteOffer) {
         return negotiation.answer(callId, remoteOffer);

@@ -38,6 +38,8 @@ import rock.intercom.settings.Encryption;
 final class SdpNegotiation {
 
     private static final String NO_PORT = "no RTP port for the call: ";
+    /** RFC 863's discard port: what a rehearsed offer names, never bound. */
+    private static final int REHEARSAL_PORT = 9;
     private static final Logger LOG = LoggerFactory.getLogger(SdpNegotiation.class);
 
     private final Supplier<DeviceSettings> settings;
@@ -80,6 +82,23 @@ final class SdpNegotiation {
         channel.offered(sockets, offer, negotiator);
         LOG.info("call {}: audio offer on port {} ({})", callId, sockets.rtpPort(), encryption(now));
         return new SdpOffer.Offer(offer.toSdp());
+    }
+
+    /**
+     * The SDP {@link #offer} would write under the settings in force, but on the discard port (9)
+     * and without binding a pair, a channel or video, with fresh keys that go nowhere but the
+     * returned text: for {@code PressRehearsal} only. Null when the media address cannot be had.
+     */
+    String rehearsedOffer() {
+        DeviceSettings now = settings.get();
+        InetAddress local;
+        try {
+            local = address.forCall(now);
+        } catch (IOException e) {
+            return null;
+        }
+        return new OfferAnswer(policy(now, true)).createOffer(endpoint(local, REHEARSAL_PORT, 0),
+                ThreadLocalRandom.current().nextLong(1, 1L << 40), 1).toSdp();
     }
 
     /**

@@ -258,6 +258,26 @@ class CallAudioLoopbackTest {
         }
     }
 
+    /** Issue 12's press rehearsal: the offer a press would make, with keys, binding nothing. */
+    @Test
+    void aRehearsedOfferBindsNoPortAndLeavesTheOnlyPairToTheNextCall() throws Exception {
+        devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),
+                "rehearsal");
+        int low = doorPorts.low();
+        CallAudio onePair = new CallAudio(doorSettings::get, new AudioSetup(() -> new ToneMicrophone(1000),
+                NoSpeaker::new, new RtpPortRange(low, low + 1), "tone:1000", "none", List.of()),
+                MediaAddress.fixed(LOOPBACK), doorInputs::add);
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(onePair.rehearsedOffer()).contains("m=audio 9 RTP/AVP").contains("a=crypto:1 ");
+            }
+            assertThat(onePair.offer("call-after-rehearsal")).isInstanceOfSatisfying(SdpOffer.Offer.class,
+                    offer -> assertThat(offer.sdp()).contains("m=audio " + ((low + 1) & ~1) + " "));
+        } finally {
+            onePair.close();
+        }
+    }
+
     @Test
     void closeReleasesEveryCall() throws Exception {
         devices(TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP), TestDevices.audio(Encryption.RTP_OPTIONAL_SRTP),

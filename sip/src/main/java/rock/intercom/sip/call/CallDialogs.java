@@ -104,6 +104,22 @@ public final class CallDialogs implements SipEventRouter, AutoCloseable {
         return signalling;
     }
 
+    /**
+     * Builds and encodes the INVITE a press would send to the Call Number with {@code offer}, then
+     * drops it: nothing reaches the wire, no transaction or dialog is made, the dialogs' state is not
+     * touched. On the door's C1-only JVM the INVITE build of a press is otherwise interpreted each
+     * time; rehearsing it a few hundred times gets it compiled (issue 12, {@code bench/api-press.sh}).
+     * Any thread. Returns the encoded INVITE's length, or -1 when the settings allow no INVITE.
+     */
+    public int rehearseInvite(String offer) {
+        try {
+            return invites.rehearse(offer);
+        } catch (CallRoute.UnusableSettings | java.text.ParseException | javax.sip.SipException
+                | javax.sip.InvalidArgumentException e) {
+            return -1;
+        }
+    }
+
     /** INVITE, ACK, CANCEL, BYE, OPTIONS and INFO are call messages; anything else is not. */
     @Override
     public boolean processRequest(RequestEvent event) {

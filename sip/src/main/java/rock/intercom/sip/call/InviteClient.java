@@ -27,6 +27,7 @@ import rock.intercom.call.CallInput;
 import rock.intercom.call.media.AgreedMedia;
 import rock.intercom.call.media.RemoteAnswer;
 import rock.intercom.call.media.SdpOffer;
+import rock.intercom.settings.DeviceSettings;
 import rock.intercom.sip.call.OutgoingLeg.Phase;
 
 /**
@@ -91,6 +92,18 @@ final class InviteClient extends CallOperation {
         } catch (SipException e) {
             fail(leg, "cannot reach " + route.nextHop() + ": " + rootMessage(e));
         }
+    }
+
+    /**
+     * Builds and encodes the INVITE {@link #send} would to the Call Number with {@code offer},
+     * under a made-up Call-ID, and drops it: no transaction, no dialog, nothing on the wire. See
+     * {@link CallDialogs#rehearseInvite}. Safe on any thread: it reads only settings and factories.
+     */
+    int rehearse(String offer) throws CallRoute.UnusableSettings, ParseException, SipException, InvalidArgumentException {
+        DeviceSettings settings = context.stack().settings();
+        CallRoute route = CallRoute.from(settings);
+        SendInvite press = new SendInvite("rehearsal-" + Messages.newTag(), settings.sip().callNumber(), 1, 1);
+        return build(route, press, offer).toString().length();
     }
 
     private Request build(CallRoute route, SendInvite command, String offer)

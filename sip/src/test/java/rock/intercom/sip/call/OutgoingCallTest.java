@@ -176,6 +176,27 @@ class OutgoingCallTest {
         }
     }
 
+    /**
+     * Issue 12's press rehearsal: the INVITE a press would send to the Call Number is built and
+     * encoded with the offer, and nothing reaches the server; a real INVITE after it still goes.
+     */
+    @Test
+    void rehearsedInviteIsBuiltButNeverSent() throws Exception {
+        String offer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio 9 RTP/AVP 0\r\n";
+        long before = invitesTo("2001");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(dialogs.rehearseInvite(offer)).as("encoded INVITE with the offer").isGreaterThan(offer.length());
+        }
+        Thread.sleep(300); // a sent INVITE would reach Kamailio's log at once
+        assertThat(invitesTo("2001") - before).isZero();
+
+        String callId = newCallId();
+        signalling.sendInvite(new SendInvite(callId, "2001", 1, 1));
+        await().atMost(WAIT).until(() -> invitesTo("2001") > before);
+    }
+
     /** The values of a header in SIPp's message log, in order. */
     private static List<String> header(String messages, String name) {
         return messages.lines().filter(l -> l.regionMatches(true, 0, name, 0, name.length()))
