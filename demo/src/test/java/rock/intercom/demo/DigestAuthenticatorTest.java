@@ -2,10 +2,7 @@ package rock.intercom.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -17,13 +14,14 @@ import rock.intercom.demo.AuthCheck.Outcome;
 import rock.intercom.sip.digest.DigestAlgorithm;
 import rock.intercom.sip.digest.DigestChallenge;
 import rock.intercom.sip.digest.DigestCredentials;
+import rock.intercom.testkit.TestClock;
 
 /** Server-side digest verification: one row per kind of credentials a client may send. */
 class DigestAuthenticatorTest {
     private static final String REALM = "127.0.0.1";
     private static final String URI = "sip:127.0.0.1:5060";
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final DigestAuthenticator auth = new DigestAuthenticator(REALM, Map.of("505", "secret"), clock,
         Duration.ofMinutes(5));
 
@@ -119,27 +117,4 @@ class DigestAuthenticatorTest {
         assertThat(auth.check("INVITE", good(nonce)).outcome()).isEqualTo(Outcome.REJECTED);
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -6,10 +6,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import rock.intercom.testkit.TestClock;
 
 /** The location service: bindings, refreshes, expiry and removal (RFC 3261 §10.3). */
 class RegistrarTest {
-    private final DigestAuthenticatorTest.MutableClock clock = new DigestAuthenticatorTest.MutableClock();
+    private final TestClock clock = new TestClock();
     private final Registrar registrar = new Registrar(clock);
 
     @ParameterizedTest(name = "asked {0} s -> granted {1} s")

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import rock.intercom.testkit.TestClock;
 
 /**
  * Every filter of {@link EventQuery} against a plain Java oracle over the same 120 events from two

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import rock.intercom.testkit.PostgresServer;
+import rock.intercom.testkit.TestClock;
 
 /**
  * {@link PostgresEventStore} against a real PostgreSQL started for this class: the shared filter

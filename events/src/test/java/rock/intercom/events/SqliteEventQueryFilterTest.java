@@ -2,6 +2,7 @@ package rock.intercom.events;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
+import rock.intercom.testkit.TestClock;
 
 class SqliteEventQueryFilterTest extends EventQueryFilterContract {
 

@@ -8,10 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sip.SipFactory;
@@ -22,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
+import rock.intercom.testkit.TestClock;
 
 /** The pure parts of bad-input handling, as tables: request screen, single headers, log budget, REGISTER matching. */
 class BadInputPartsTest {
@@ -90,14 +88,14 @@ class BadInputPartsTest {
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
         logger.addAppender(lines);
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock();
         BadPacketLog log = new BadPacketLog(logger, clock);
 
         for (int i = 0; i < 100; i++) {
             log.report("bad SIP packet from 10.0.0.9", "x".repeat(2000) + "\r\n" + i);
         }
         log.report("bad SIP packet from 10.0.0.8", "other source");
-        clock.now = clock.now.plus(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(61));
         log.report("bad SIP packet from 10.0.0.9", "next minute");
 
         List<String> messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
@@ -123,23 +121,4 @@ class BadInputPartsTest {
         assertThat(problems.malformedMessage() != null).isEqualTo(counted);
     }
 
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-12-06T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -3,13 +3,11 @@ package rock.intercom.app.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rock.intercom.sip.trace.CapturedMessage;
+import rock.intercom.testkit.TestClock;
 
 /** The trace's bounds (age, bytes, message size) and what it masks. */
 class SipTraceTest {
@@ -17,7 +15,7 @@ class SipTraceTest {
     private static final String INFO = "INFO sip:400@10.0.0.1 SIP/2.0\r\nCSeq: 7 INFO\r\n"
             + "Content-Type: application/dtmf-relay\r\nContent-Length: 24\r\n\r\nSignal=4\r\nDuration=160\r\n";
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
 
     @Test
     void secretsAndInfoDigitsAreMaskedBeforeTheyAreKept() {
@@ -79,27 +77,4 @@ class SipTraceTest {
         return new String(entry.message(), StandardCharsets.UTF_8);
     }
 
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -3,15 +3,13 @@ package rock.intercom.fleet.central;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rock.intercom.testkit.TestClock;
 
 /**
  * Enrolment tokens are single use and expire; secrets are checked against hashes only; revocation
@@ -21,7 +19,7 @@ class FleetRegistryTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private FleetRegistry registry;
 
     /** The database under test, created empty. */
@@ -60,7 +58,7 @@ class FleetRegistryTest {
     @Test
     void anExpiredOrUnknownTokenEnrolsNothing() {
         String token = registry.createToken(Duration.ofMinutes(10));
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         assertThat(registry.enrol(token, "door-1", "Door 1")).isEmpty();
         assertThat(registry.enrol("not-a-token", "door-1", "Door 1")).isEmpty();
         assertThat(registry.devices()).isEmpty();
@@ -103,23 +101,4 @@ class FleetRegistryTest {
         assertThat(registry.authenticate("door-1", secret)).isTrue();
     }
 
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -2,38 +2,16 @@ package rock.intercom.portal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import rock.intercom.testkit.TestClock;
 
 class LoginThrottleTest {
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final ManualClock clock = new ManualClock();
+    final TestClock clock = new TestClock();
     final LoginThrottle throttle = new LoginThrottle(clock, 3, Duration.ofMinutes(10), Duration.ofMinutes(5));
 
     @ParameterizedTest(name = "{0} failures, then {1} s later: locked={2}")
@@ -47,7 +25,7 @@ class LoginThrottleTest {
         for (int i = 0; i < failures; i++) {
             throttle.failed("admin", "10.0.0.1");
         }
-        clock.now = clock.now.plusSeconds(secondsLater);
+        clock.advance(Duration.ofSeconds(secondsLater));
         assertThat(throttle.retryAfter("admin", "10.0.0.1").isPresent()).isEqualTo(locked);
     }
 
@@ -55,7 +33,7 @@ class LoginThrottleTest {
     void failuresOutsideTheWindowDoNotCount() {
         throttle.failed("admin", "10.0.0.1");
         throttle.failed("admin", "10.0.0.1");
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         throttle.failed("admin", "10.0.0.1");
         assertThat(throttle.retryAfter("admin", "10.0.0.1")).isEmpty();
     }

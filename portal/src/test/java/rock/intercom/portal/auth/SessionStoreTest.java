@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import rock.intercom.portal.Role;
+import rock.intercom.testkit.TestClock;
 
 class SessionStoreTest {
 
-    final LoginThrottleTest.ManualClock clock = new LoginThrottleTest.ManualClock();
+    final TestClock clock = new TestClock();
     final SessionStore sessions = new SessionStore(clock, Duration.ofMinutes(30));
     final PortalUser admin = new PortalUser("admin", Role.ACCOUNT_ADMINISTRATOR);
 
@@ -16,11 +17,11 @@ class SessionStoreTest {
     void sessionLapsesAfterTheIdleTimeoutAndUseExtendsIt() {
         PortalSession session = sessions.create(admin);
         assertThat(session.id()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(session.csrfToken());
-        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.touch(session.id())).isPresent();
-        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.touch(session.id())).isPresent();
-        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        clock.advance(Duration.ofMinutes(30));
         assertThat(sessions.touch(session.id())).isEmpty();
     }
 
@@ -38,10 +39,10 @@ class SessionStoreTest {
         SessionStore store = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(12));
         PortalSession session = store.create(admin, "stamp");
         for (int minutes = 0; minutes < 12 * 60 - 10; minutes += 10) {
-            clock.now = clock.now.plus(Duration.ofMinutes(10));
+            clock.advance(Duration.ofMinutes(10));
             assertThat(store.touch(session.id())).as("after %d min", minutes + 10).isPresent();
         }
-        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         assertThat(store.touch(session.id())).isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package rock.intercom.events;
+package rock.intercom.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. Thread-safe. */
-final class TestClock extends Clock {
+/** A UTC clock a test moves by hand, so throttles, lifetimes and time-stamps are checked without waiting. */
+public final class TestClock extends Clock {
 
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    /** Starts at 2026-01-01T00:00:00Z. */
+    public TestClock() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    synchronized void advance(Duration step) {
+    public synchronized void advance(Duration step) {
         now = now.plus(step);
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
@@ -35,6 +40,6 @@ final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the store only needs UTC");
+        return this;
     }
 }
