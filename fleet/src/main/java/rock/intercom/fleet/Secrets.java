@@ -2,10 +2,9 @@ package rock.intercom.fleet;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import rock.intercom.portal.auth.Sha256;
 
 /**
  * Enrolment tokens and device secrets: 256 random bits, stored only as their SHA-256. A slow hash
@@ -29,12 +28,7 @@ public final class Secrets {
     }
 
     public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(secret);
     }
 
     /** Whether {@code secret} hashes to {@code storedHash}, in time independent of where they differ. */

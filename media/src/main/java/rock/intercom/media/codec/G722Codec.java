@@ -53,11 +53,7 @@ public final class G722Codec implements AudioCodec {
             }
         }
         int ilow = el < 0 ? G722Tables.ILN[i] : G722Tables.ILP[i];
-        // Block 2L INVQAL, 3L LOGSCL/SCALEL, 4L
-        int ril = ilow >> 2;
-        int dlow = (band.det * G722Tables.QM4[ril]) >> 15;
-        band.adaptScale(G722Tables.WL[G722Tables.RL42[ril]], 18432, 8);
-        band.block4(dlow);
+        adaptLow(band, ilow >> 2);
         return ilow;
     }
 
@@ -69,10 +65,7 @@ public final class G722Codec implements AudioCodec {
         int wd1 = (564 * band.det) >> 12;
         int mih = wd >= wd1 ? 2 : 1;
         int ihigh = eh < 0 ? G722Tables.IHN[mih] : G722Tables.IHP[mih];
-        // Block 2H INVQAH, 3H LOGSCH/SCALEH, 4H
-        int dhigh = (band.det * G722Tables.QM2[ihigh]) >> 15;
-        band.adaptScale(G722Tables.WH[G722Tables.RH2[ihigh]], 22528, 10);
-        band.block4(dhigh);
+        adaptHigh(band, ihigh);
         return ihigh;
     }
 
@@ -104,21 +97,33 @@ public final class G722Codec implements AudioCodec {
         // Block 5L INVQBL, RECONS, 6L LIMIT
         int rlow = band.s + ((band.det * G722Tables.QM6[code6]) >> 15);
         rlow = Math.max(-16384, Math.min(16383, rlow));
-        // Block 2L INVQAL, 3L, 4L
-        int code4 = code6 >> 2;
-        int dlowt = (band.det * G722Tables.QM4[code4]) >> 15;
-        band.adaptScale(G722Tables.WL[G722Tables.RL42[code4]], 18432, 8);
-        band.block4(dlowt);
+        adaptLow(band, code6 >> 2);
         return rlow;
     }
 
     private int decodeHigh(int ihigh) {
         G722Band band = decBand[1];
-        // Block 2H INVQAH, 5H RECONS, 6H LIMIT
+        // Block 5H RECONS, 6H LIMIT: on the prediction from before this code adapts the band.
+        int predicted = band.s;
+        int dhigh = adaptHigh(band, ihigh);
+        return Math.max(-16384, Math.min(16383, dhigh + predicted));
+    }
+
+    /**
+     * Blocks 2L INVQAL, 3L LOGSCL/SCALEL and 4L, the same in encoder and decoder: the low band
+     * adapts to the top four bits of its code.
+     */
+    private static void adaptLow(G722Band band, int code4) {
+        int dlow = (band.det * G722Tables.QM4[code4]) >> 15;
+        band.adaptScale(G722Tables.WL[G722Tables.RL42[code4]], 18432, 8);
+        band.block4(dlow);
+    }
+
+    /** Blocks 2H INVQAH, 3H LOGSCH/SCALEH and 4H, the same in encoder and decoder; the quantized difference. */
+    private static int adaptHigh(G722Band band, int ihigh) {
         int dhigh = (band.det * G722Tables.QM2[ihigh]) >> 15;
-        int rhigh = Math.max(-16384, Math.min(16383, dhigh + band.s));
         band.adaptScale(G722Tables.WH[G722Tables.RH2[ihigh]], 22528, 10);
         band.block4(dhigh);
-        return rhigh;
+        return dhigh;
     }
 }

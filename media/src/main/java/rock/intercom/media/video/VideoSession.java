@@ -95,8 +95,8 @@ public final class VideoSession implements AutoCloseable {
         this.sender = out;
         this.receiver = in;
         int port = sockets.rtpPort();
-        this.rtpLoop = new Thread(() -> receiveLoop(sockets.rtp(), this::onRtp), "video-rtp-" + port);
-        this.rtcpLoop = new Thread(() -> receiveLoop(sockets.rtcp(), this::onRtcp), "video-rtcp-" + port);
+        this.rtpLoop = new Thread(() -> receiveLoop(sockets.rtp(), false, this::onRtp), "video-rtp-" + port);
+        this.rtcpLoop = new Thread(() -> receiveLoop(sockets.rtcp(), true, this::onRtcp), "video-rtcp-" + port);
     }
 
     public void start() {
@@ -253,13 +253,18 @@ public final class VideoSession implements AutoCloseable {
 
     // ---- receiving (the session's two loops) ----
 
+    /** Takes one packet's plain text (SRTP already removed on a protected stream). */
     private interface Handler {
         void handle(byte[] data, int length);
     }
 
-    private void receiveLoop(DatagramSocket socket, Handler handler) {
-        DatagramReceiveLoop.run(socket, MAX_DATAGRAM, () -> running,
-                (buffer, datagram) -> handler.handle(buffer, datagram.getLength()), e -> {
+    private void receiveLoop(DatagramSocket socket, boolean rtcp, Handler handler) {
+        DatagramReceiveLoop.run(socket, MAX_DATAGRAM, () -> running, (buffer, datagram) -> {
+                    PlainPacket plain = opened(buffer, datagram.getLength(), rtcp);
+                    if (plain != null) {
+                        handler.handle(plain.data(), plain.length());
+                    }
+                }, e -> {
                     rejected.incrementAndGet();
                     LOG.warn("dropped a video packet that could not be handled", e);
                 }, e -> { });
@@ -277,13 +282,7 @@ public final class VideoSession implements AutoCloseable {
         return plain.orNull();
     }
 
-    private void onRtp(byte[] buffer, int datagramLength) {
-        PlainPacket plain = opened(buffer, datagramLength, false);
-        if (plain == null) {
-            return;
-        }
-        byte[] data = plain.data();
-        int length = plain.length();
+    private void onRtp(byte[] data, int length) {
         ParseResult<RtpPacket> parsed = RtpPacket.parse(data, 0, length);
         if (!(parsed instanceof ParseResult.Parsed<RtpPacket> ok)) {
             reject("RTP: " + ((ParseResult.Malformed<RtpPacket>) parsed).reason());
@@ -321,13 +320,7 @@ public final class VideoSession implements AutoCloseable {
         }
     }
 
-    private void onRtcp(byte[] buffer, int datagramLength) {
-        PlainPacket plain = opened(buffer, datagramLength, true);
-        if (plain == null) {
-            return;
-        }
-        byte[] data = plain.data();
-        int length = plain.length();
+    private void onRtcp(byte[] data, int length) {
         if (sender != null) {
             resend(RtcpFeedback.nackedSequences(data, 0, length, ssrc, Retransmissions.MAX_PER_NACK));
         }

@@ -1,10 +1,6 @@
 package rock.intercom.portal.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
@@ -41,11 +37,6 @@ public final class PasswordHashes {
 
     /** A digest of the stored hash (not the hash): it changes whenever the password does. */
     public static String stamp(String hash) {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(hash.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(hash).substring(0, 32);
     }
 }
