@@ -24,6 +24,7 @@ import rock.intercom.call.ScreenState;
 import rock.intercom.call.TimerId;
 import rock.intercom.call.media.CallMedia;
 import rock.intercom.events.EventStore;
+import rock.intercom.events.Listeners;
 import rock.intercom.events.SecurityEventName;
 
 /**
@@ -56,8 +57,11 @@ public final class CallController implements AutoCloseable {
     private final RejectionFloodGuard rejections = new RejectionFloodGuard(rock.intercom.call.Ticker.system());
     private volatile CallState state;
     private volatile ScreenState screen;
-    private final java.util.concurrent.CopyOnWriteArrayList<Consumer<ScreenState>> screenListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Listeners<ScreenState> screenListeners = new Listeners<>(
+            (screen, failure) -> log.warn("screen listener failed: {}", failure.toString()));
+    private final Listeners<CallCommand> commandObservers = new Listeners<>(
+            (command, failure) -> log.warn("command observer failed on {}: {}", command.getClass().getSimpleName(),
+                    failure.toString()));
     private final AtomicLong dropped = new AtomicLong();
     /** Owned by the watchdog's thread ({@link #probe}). */
     private long completedAtLastProbe;
@@ -181,19 +185,22 @@ public final class CallController implements AutoCloseable {
      */
     public AutoCloseable onScreen(Consumer<ScreenState> listener) {
         Objects.requireNonNull(listener, "listener");
-        screenListeners.add(listener);
-        return () -> screenListeners.remove(listener);
+        return screenListeners.add(listener);
+    }
+
+    /**
+     * Shows {@code observer} every command the call logic issues, on the call thread just before
+     * the command runs (a call's media is still open at its {@code StopMedia}): how operations
+     * count refusals and measure call quality without standing between the call and its ports.
+     * It must not block. Returns a handle that stops the showing.
+     */
+    public AutoCloseable observeCommands(Consumer<CallCommand> observer) {
+        return commandObservers.add(observer);
     }
 
     private void showScreen(ScreenState next) {
         screen = next;
-        for (Consumer<ScreenState> listener : screenListeners) {
-            try {
-                listener.accept(next);
-            } catch (RuntimeException failure) {
-                log.warn("screen listener failed: {}", failure.toString());
-            }
-        }
+        screenListeners.tell(next);
     }
 
     private void handle(CallInput input) {
@@ -208,6 +215,7 @@ public final class CallController implements AutoCloseable {
         screen = call.screen();
         for (CallCommand command : commands) {
             try {
+                commandObservers.tell(command);
                 run(command);
             } catch (RuntimeException failure) {
                 // One failing command (a closed socket, a full disk) must not stop the others,

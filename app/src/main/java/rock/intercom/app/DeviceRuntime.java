@@ -19,12 +19,12 @@ import rock.intercom.app.audio.MediaAddress;
 import rock.intercom.app.door.CallButton;
 import rock.intercom.app.door.DoorOpener;
 import rock.intercom.app.door.DoorRelay;
-import rock.intercom.app.ops.CountingSignalling;
+import rock.intercom.app.ops.CallQuality;
 import rock.intercom.app.ops.DeviceHealth;
 import rock.intercom.app.ops.DeviceMetrics;
 import rock.intercom.app.ops.DeviceOperations;
-import rock.intercom.app.ops.MeasuredCallMedia;
 import rock.intercom.app.ops.OperationsOptions;
+import rock.intercom.app.ops.RefusedInvites;
 import rock.intercom.app.ops.SelfTest;
 import rock.intercom.app.ops.SipTrace;
 import rock.intercom.app.ops.SipTraceMask;
@@ -106,7 +106,8 @@ public final class DeviceRuntime implements AutoCloseable {
         DataDirectory.restrict(options.dataDir());
         initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
-        // Operations (issue 15) observe through decorators: the store's write latency, refused INVITEs, RTP quality.
+        // Operations (issue 15) observe: the store's write latency (a decorator), refused INVITEs and RTP quality
+        // (observers of the call's commands).
         DeviceMetrics metrics = new DeviceMetrics();
         // The store (SQLite and its migrations: half a second on a small box) opens while SIP starts,
         // so the first REGISTER does not wait for it; only recording its outcome does.
@@ -130,11 +131,12 @@ public final class DeviceRuntime implements AutoCloseable {
         DoorOpener opener = new DoorOpener(live::current, relay, events, Clock.systemUTC());
         CallController call = new CallController(initial.device().id(),
                 new DoorCall(initial, Ticker.system(), CallIdGenerator.random()),
-                new CountingSignalling(signalling.calls(), metrics.registry()),
-                new MeasuredCallMedia(audio, id -> audio.session(id).map(session -> session.statistics()),
-                        metrics.registry()), events,
+                signalling.calls(), audio, events,
                 digit -> opener.digit(digit.leg().callId(), digit.leg().direction() == CallDirection.INCOMING,
                         digit.leg().peer(), digit.digit()));
+        call.observeCommands(new RefusedInvites(metrics.registry()));
+        call.observeCommands(new CallQuality(id -> audio.session(id).map(session -> session.statistics()),
+                metrics.registry()));
         List<AutoCloseable> door = new ArrayList<>(List.of(relay));
         if (options.door().button() != null) {
             door.add(CallButton.start(options.door().button(), () -> call.post(new CallInput.ButtonPressed()), events,

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The part of an {@link EventStore} that is the same for SQLite and PostgreSQL: validation, the
@@ -22,8 +24,12 @@ abstract class JdbcEventStore implements EventStore {
     record InsertedRow(long id, long timeMs) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcEventStore.class);
+
     private final EventDetailsCodec codec = new EventDetailsCodec();
-    private final EventListeners listeners = new EventListeners();
+    // The event is already stored when listeners hear of it: a broken one must not fail the append.
+    private final Listeners<SecurityEvent> listeners = new Listeners<>(
+            (event, e) -> LOG.warn("security event listener failed on event {}", event.id(), e));
     private final DataSource readers;
 
     JdbcEventStore(DataSource readers) {
@@ -88,7 +94,7 @@ abstract class JdbcEventStore implements EventStore {
             stored.add(EventRows.stored(rows.get(i).id(), rows.get(i).timeMs(), events.get(i).event(), details.get(i),
                     codec));
         }
-        stored.forEach(listeners::publish);
+        stored.forEach(listeners::tell);
         return stored;
     }
 
@@ -103,7 +109,7 @@ abstract class JdbcEventStore implements EventStore {
             throw new EventStoreException("cannot store security event " + event.name(), e);
         }
         SecurityEvent stored = EventRows.stored(row.id(), row.timeMs(), event, details, codec);
-        listeners.publish(stored);
+        listeners.tell(stored);
         return stored;
     }
 

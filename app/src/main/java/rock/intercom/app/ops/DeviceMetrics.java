@@ -14,8 +14,9 @@ import rock.intercom.events.SecurityEventName;
 /**
  * The device's Prometheus registry and the meters that read device state: registration state
  * (one gauge per state, 1 for the current one) and keepalive round trip, and calls by outcome,
- * counted from the durable security events. The decorators ({@link TimedEventStore},
- * {@link CountingSignalling}, {@link MeasuredCallMedia}) register their own meters here.
+ * counted from the durable security events. The store's decorator ({@link TimedEventStore}) and
+ * the call's command observers ({@link RefusedInvites}, {@link CallQuality}) register their own
+ * meters here.
  * Thread-safe.
  */
 public final class DeviceMetrics {

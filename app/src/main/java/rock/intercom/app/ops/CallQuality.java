@@ -3,31 +3,27 @@ package rock.intercom.app.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import rock.intercom.call.CallDirection;
-import rock.intercom.call.CallInput;
-import rock.intercom.call.ProgressTone;
-import rock.intercom.call.media.CallMedia;
+import rock.intercom.call.CallCommand;
 import rock.intercom.media.session.MediaStatistics;
 
 /**
- * A {@link CallMedia} that, when a call's media stops, records its RTP quality: loss ratio, jitter
- * and a MOS estimate per call as distributions ({@code intercom_call_rtp_loss_ratio},
- * {@code intercom_call_rtp_jitter_seconds}, {@code intercom_call_mos}), packet counters, and the
- * last call's values as gauges. The statistics are read just before the session closes; runs on
- * the call thread like every {@code CallMedia} method.
+ * Records each call's RTP quality when its media stops ({@code StopMedia}, seen through
+ * {@code CallController#observeCommands} just before it runs, while the session is still open):
+ * loss ratio, jitter and a MOS estimate per call as distributions
+ * ({@code intercom_call_rtp_loss_ratio}, {@code intercom_call_rtp_jitter_seconds},
+ * {@code intercom_call_mos}), packet counters, and the last call's values as gauges. Runs on the
+ * call thread.
  */
-public final class MeasuredCallMedia implements CallMedia {
+public final class CallQuality implements Consumer<CallCommand> {
 
     /** The last finished call's quality, for the gauges. */
     record LastCall(double lossRatio, double jitterMillis, double mos) {
     }
 
-    private final CallMedia media;
     private final Function<String, Optional<MediaStatistics>> statistics;
     private final DistributionSummary loss;
     private final DistributionSummary jitter;
@@ -36,9 +32,8 @@ public final class MeasuredCallMedia implements CallMedia {
     private final Counter lost;
     private final AtomicReference<LastCall> last = new AtomicReference<>(new LastCall(0, 0, 0));
 
-    public MeasuredCallMedia(CallMedia media, Function<String, Optional<MediaStatistics>> statistics,
-            MeterRegistry registry) {
-        this.media = media;
+    /** {@code statistics}: a call's media statistics while its session is open. */
+    public CallQuality(Function<String, Optional<MediaStatistics>> statistics, MeterRegistry registry) {
         this.statistics = statistics;
         this.loss = DistributionSummary.builder("intercom_call_rtp_loss_ratio")
                 .description("Per call: RTP packets lost / expected at the door").register(registry);
@@ -56,11 +51,9 @@ public final class MeasuredCallMedia implements CallMedia {
     }
 
     @Override
-    public void stop(String callId) {
-        try {
-            statistics.apply(callId).ifPresent(this::record);
-        } finally {
-            media.stop(callId);
+    public void accept(CallCommand command) {
+        if (command instanceof CallCommand.StopMedia stop) {
+            statistics.apply(stop.callId()).ifPresent(this::record);
         }
     }
 
@@ -77,30 +70,5 @@ public final class MeasuredCallMedia implements CallMedia {
         received.increment(stats.packetsReceived());
         lost.increment(Math.max(0, stats.packetsLost()));
         last.set(new LastCall(ratio, stats.jitterMillis(), estimate));
-    }
-
-    @Override
-    public void connect(Consumer<CallInput> sink) {
-        media.connect(sink);
-    }
-
-    @Override
-    public void start(String callId, CallDirection direction) {
-        media.start(callId, direction);
-    }
-
-    @Override
-    public void startEarly(String callId) {
-        media.startEarly(callId);
-    }
-
-    @Override
-    public void playTone(ProgressTone tone, Duration length) {
-        media.playTone(tone, length);
-    }
-
-    @Override
-    public void stopTone() {
-        media.stopTone();
     }
 }
