@@ -347,11 +347,7 @@ public final class DeviceRuntime implements AutoCloseable {
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            log.warn("while closing: {}", e.toString());
-        }
+        Closing.reporting(closeable, e -> log.warn("while closing: {}", e.toString()));
     }
 
     /** Whether Video Calls allows video in some direction: only then is the camera worth a notice. */

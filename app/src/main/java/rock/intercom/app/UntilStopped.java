@@ -31,10 +31,6 @@ public final class UntilStopped {
 
     /** Closes {@code resource} in a hook, where a failure can only be told on standard error. */
     static void closeTelling(AutoCloseable resource, String doing) {
-        try {
-            resource.close();
-        } catch (Exception e) {
-            System.err.println("intercom: " + doing + ": " + e.getMessage());
-        }
+        Closing.reporting(resource, e -> System.err.println("intercom: " + doing + ": " + e.getMessage()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rock.intercom.app.Closing;
 import rock.intercom.media.sdp.NegotiatedVideo;
 import rock.intercom.media.sdp.VideoOutcome;
 import rock.intercom.media.session.MediaSockets;
@@ -268,10 +269,6 @@ public final class CallVideo implements AutoCloseable {
     }
 
     private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            LOG.debug("video close: {}", e.toString());
-        }
+        Closing.reporting(c, e -> LOG.debug("video close: {}", e.toString()));
     }
 }
