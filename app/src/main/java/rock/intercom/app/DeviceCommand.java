@@ -119,32 +119,10 @@ public final class DeviceCommand implements Callable<Integer> {
         if (simulate > 0) {
             return simulateDoors();
         }
-        DoorWiring door;
-        try {
-            door = new DoorWiring(button, doorRelay);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for option '--door-relay': " + e.getMessage());
-        }
-        try {
-            operations.syslogTarget();
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for option '--syslog': " + e.getMessage());
-        }
-        VideoSetup video;
-        try {
-            video = VideoSetup.of(camera);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for option '--camera': " + e.getMessage());
-        }
-        HttpsWiring https;
-        try {
-            https = new HttpsWiring(httpsPort, httpsKeys.cert, httpsKeys.key);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        DoorWiring door = checked("--door-relay", () -> new DoorWiring(button, doorRelay));
+        checked("--syslog", operations::syslogTarget);
+        VideoSetup video = checked("--camera", () -> VideoSetup.of(camera));
+        HttpsWiring https = checked(null, () -> new HttpsWiring(httpsPort, httpsKeys.cert, httpsKeys.key));
         DeviceOptions options = new DeviceOptions(config, dataDir, httpHost, httpPort, sipPort, audio.setup(),
                 eventsUrl, door, video, https);
         if (enrolmentToken != null && portalUrl == null) {
@@ -188,10 +166,19 @@ public final class DeviceCommand implements Callable<Integer> {
 
     /** The --portal-ca file's certificates, or null for the JVM's trust store. */
     private javax.net.ssl.SSLContext portalTrust() {
+        return checked(null, () -> portalCa == null ? null : rock.intercom.fleet.agent.PortalTrust.fromPem(portalCa));
+    }
+
+    /**
+     * What {@code build} makes of the flags; its refusal (IllegalArgumentException) becomes picocli's
+     * usage error, about {@code option}, or as it stands when null (the reason names its flags).
+     */
+    private <T> T checked(String option, java.util.function.Supplier<T> build) {
         try {
-            return portalCa == null ? null : rock.intercom.fleet.agent.PortalTrust.fromPem(portalCa);
+            return build.get();
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            String about = option == null ? "" : "Invalid value for option '" + option + "': ";
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), about + e.getMessage());
         }
     }
 
