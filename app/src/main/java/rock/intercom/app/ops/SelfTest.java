@@ -46,7 +46,7 @@ public final class SelfTest {
         this.deviceId = deviceId;
         this.settings = settings;
         this.registration = registration;
-        this.call = new TestCall(deviceId, call.post(), call.state(), events, call.statistics());
+        this.call = new TestCall(deviceId, call, events);
         this.events = events;
     }
 

@@ -7,9 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.CallState;
 import rock.intercom.call.EventDetails;
@@ -32,24 +29,19 @@ final class TestCall {
     static final Duration MIN_CONNECTED = Duration.ofSeconds(1);
 
     private final String deviceId;
-    private final Consumer<CallInput> post;
-    private final Supplier<CallState> state;
+    private final SelfTest.CallPort call;
     private final EventStore events;
-    private final Function<String, Optional<MediaStatistics>> statistics;
 
-    TestCall(String deviceId, Consumer<CallInput> post, Supplier<CallState> state, EventStore events,
-            Function<String, Optional<MediaStatistics>> statistics) {
+    TestCall(String deviceId, SelfTest.CallPort call, EventStore events) {
         this.deviceId = deviceId;
-        this.post = post;
-        this.state = state;
+        this.call = call;
         this.events = events;
-        this.statistics = statistics;
     }
 
     /** Calls, listens, hangs up; the step's report ({@code result}, {@code detail}, the numbers). */
     ObjectNode run(Duration answerWithin) throws InterruptedException {
         ObjectNode step = JsonNodeFactory.instance.objectNode().put("name", "test call");
-        if (!(state.get() instanceof CallState.Idle)) {
+        if (!(call.state().get() instanceof CallState.Idle)) {
             return step.put("result", "SKIPPED").put("detail", "the door is in a call");
         }
         BlockingQueue<SecurityEvent> seen = new LinkedBlockingQueue<>(64);
@@ -58,7 +50,7 @@ final class TestCall {
                 seen.offer(event);
             }
         })) {
-            post.accept(new CallInput.ButtonPressed());
+            call.post().accept(new CallInput.ButtonPressed());
             Optional<SecurityEvent> established = awaitEstablished(seen, answerWithin, step);
             if (established.isEmpty()) {
                 return step;
@@ -91,7 +83,7 @@ final class TestCall {
                 lastFailure = event.details().get(EventDetails.NUMBER) + ": "
                         + event.details().getOrDefault(EventDetails.REASON, "failed");
             }
-            if (failed && seen.isEmpty() && state.get() instanceof CallState.Idle) {
+            if (failed && seen.isEmpty() && call.state().get() instanceof CallState.Idle) {
                 break; // the last fallback number failed too
             }
         }
@@ -104,7 +96,7 @@ final class TestCall {
         MediaStatistics stats = null;
         while (System.nanoTime() - start < LISTEN.toNanos()) {
             Thread.sleep(250);
-            stats = statistics.apply(callId).orElse(stats);
+            stats = call.statistics().apply(callId).orElse(stats);
             if (stats != null && System.nanoTime() - start >= MIN_CONNECTED.toNanos()
                     && stats.packetsReceived() > 0 && stats.remoteFractionLost() >= 0) {
                 break;
@@ -130,13 +122,13 @@ final class TestCall {
     }
 
     private void hangUp(String callId, BlockingQueue<SecurityEvent> seen) throws InterruptedException {
-        CallState now = state.get();
+        CallState now = call.state().get();
         if (now.leg() == null || !callId.equals(now.leg().callId())) {
             return; // the peer already hung up: another press would start a new call
         }
-        post.accept(new CallInput.ButtonPressed());
+        call.post().accept(new CallInput.ButtonPressed());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline && !(state.get() instanceof CallState.Idle)) {
+        while (System.nanoTime() < deadline && !(call.state().get() instanceof CallState.Idle)) {
             seen.poll(100, TimeUnit.MILLISECONDS);
         }
     }
