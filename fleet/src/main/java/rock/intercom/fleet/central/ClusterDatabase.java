@@ -42,15 +42,9 @@ final class ClusterDatabase implements AutoCloseable {
         "CREATE INDEX IF NOT EXISTS portal_sign_in_failure_at ON portal_sign_in_failure (at_ms)"
     };
 
-    private final String url;
-    private final String user;
-    private final String password;
     private final HikariDataSource pool;
 
-    private ClusterDatabase(String url, String user, String password, HikariDataSource pool) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    private ClusterDatabase(HikariDataSource pool) {
         this.pool = pool;
     }
 
@@ -74,16 +68,16 @@ final class ClusterDatabase implements AutoCloseable {
             pool.close();
             throw new IllegalStateException("cannot prepare the portal processes' tables: " + e.getMessage(), e);
         }
-        return new ClusterDatabase(url, user, password, pool);
+        return new ClusterDatabase(pool);
     }
 
     DataSource pool() {
         return pool;
     }
 
-    /** A connection of its own, outside the pool, e.g. to LISTEN on. */
+    /** A connection of its own, outside the pool (with the pool's login), e.g. to LISTEN on. */
     Connection dedicated() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
 
     @Override
