@@ -58,7 +58,7 @@ public final class CallController implements AutoCloseable {
     private volatile CallState state;
     private volatile ScreenState screen;
     private final Listeners<ScreenState> screenListeners = new Listeners<>(
-            (screen, failure) -> log.warn("screen listener failed: {}", failure.toString()));
+            (shown, failure) -> log.warn("screen listener failed: {}", failure.toString()));
     private final Listeners<CallCommand> commandObservers = new Listeners<>(
             (command, failure) -> log.warn("command observer failed on {}: {}", command.getClass().getSimpleName(),
                     failure.toString()));
@@ -70,22 +70,28 @@ public final class CallController implements AutoCloseable {
     /** Connects itself as the sink of {@code signalling} and {@code media}, so both report here. */
     public CallController(String deviceId, DoorCall call, CallSignalling signalling, CallMedia media,
             EventStore events) {
-        this(deviceId, call, signalling, media, events, digit -> { }, QUEUE_CAPACITY);
+        this(deviceId, call, signalling, media, events, digit -> { }, List.of(), QUEUE_CAPACITY);
     }
 
-    /** As above; the established call's DTMF digits go to {@code digits} (the door release), on the call thread. */
+    /**
+     * As above; the established call's DTMF digits go to {@code digits} (the door release), on the
+     * call thread. Each of {@code observers} is shown every command the call logic issues, on the
+     * call thread just before the command runs (a call's media is still open at its
+     * {@code StopMedia}): how operations count refusals and measure call quality without standing
+     * between the call and its ports. They must not block.
+     */
     public CallController(String deviceId, DoorCall call, CallSignalling signalling, CallMedia media,
-            EventStore events, Consumer<CallCommand.HandleDigit> digits) {
-        this(deviceId, call, signalling, media, events, digits, QUEUE_CAPACITY);
+            EventStore events, Consumer<CallCommand.HandleDigit> digits, List<Consumer<CallCommand>> observers) {
+        this(deviceId, call, signalling, media, events, digits, observers, QUEUE_CAPACITY);
     }
 
     CallController(String deviceId, DoorCall call, CallSignalling signalling, CallMedia media, EventStore events,
             int queueCapacity) {
-        this(deviceId, call, signalling, media, events, digit -> { }, queueCapacity);
+        this(deviceId, call, signalling, media, events, digit -> { }, List.of(), queueCapacity);
     }
 
     private CallController(String deviceId, DoorCall call, CallSignalling signalling, CallMedia media, EventStore events,
-            Consumer<CallCommand.HandleDigit> digits, int queueCapacity) {
+            Consumer<CallCommand.HandleDigit> digits, List<Consumer<CallCommand>> observers, int queueCapacity) {
         this.digits = Objects.requireNonNull(digits, "digits");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.call = Objects.requireNonNull(call, "call");
@@ -98,6 +104,7 @@ public final class CallController implements AutoCloseable {
         this.timers = Executors.newSingleThreadScheduledExecutor(named("call-timers-" + deviceId));
         this.state = call.state();
         this.screen = call.screen();
+        observers.forEach(commandObservers::add);
         media.connect(this::post);
         signalling.start(this::post);
     }
@@ -186,16 +193,6 @@ public final class CallController implements AutoCloseable {
     public AutoCloseable onScreen(Consumer<ScreenState> listener) {
         Objects.requireNonNull(listener, "listener");
         return screenListeners.add(listener);
-    }
-
-    /**
-     * Shows {@code observer} every command the call logic issues, on the call thread just before
-     * the command runs (a call's media is still open at its {@code StopMedia}): how operations
-     * count refusals and measure call quality without standing between the call and its ports.
-     * It must not block. Returns a handle that stops the showing.
-     */
-    public AutoCloseable observeCommands(Consumer<CallCommand> observer) {
-        return commandObservers.add(observer);
     }
 
     private void showScreen(ScreenState next) {

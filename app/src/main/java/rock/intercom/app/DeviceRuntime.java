@@ -133,10 +133,10 @@ public final class DeviceRuntime implements AutoCloseable {
                 new DoorCall(initial, Ticker.system(), CallIdGenerator.random()),
                 signalling.calls(), audio, events,
                 digit -> opener.digit(digit.leg().callId(), digit.leg().direction() == CallDirection.INCOMING,
-                        digit.leg().peer(), digit.digit()));
-        call.observeCommands(new RefusedInvites(metrics.registry()));
-        call.observeCommands(new CallQuality(id -> audio.session(id).map(session -> session.statistics()),
-                metrics.registry()));
+                        digit.leg().peer(), digit.digit()),
+                List.of(new RefusedInvites(metrics.registry()),
+                        new CallQuality(id -> audio.session(id).map(session -> session.statistics()),
+                                metrics.registry())));
         List<AutoCloseable> door = new ArrayList<>(List.of(relay));
         if (options.door().button() != null) {
             door.add(CallButton.start(options.door().button(), () -> call.post(new CallInput.ButtonPressed()), events,

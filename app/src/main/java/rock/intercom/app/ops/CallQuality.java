@@ -11,9 +11,9 @@ import rock.intercom.call.CallCommand;
 import rock.intercom.media.session.MediaStatistics;
 
 /**
- * Records each call's RTP quality when its media stops ({@code StopMedia}, seen through
- * {@code CallController#observeCommands} just before it runs, while the session is still open):
- * loss ratio, jitter and a MOS estimate per call as distributions
+ * Records each call's RTP quality when its media stops: one of the call controller's command
+ * observers, it sees {@code StopMedia} just before it runs, while the session is still open. Per
+ * call, loss ratio, jitter and a MOS estimate as distributions
  * ({@code intercom_call_rtp_loss_ratio}, {@code intercom_call_rtp_jitter_seconds},
  * {@code intercom_call_mos}), packet counters, and the last call's values as gauges. Runs on the
  * call thread.

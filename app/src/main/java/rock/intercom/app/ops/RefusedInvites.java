@@ -7,8 +7,8 @@ import rock.intercom.call.CallCommand;
 
 /**
  * Counts every INVITE the door refuses, by SIP status ({@code intercom_invites_refused_total}) —
- * all of them, also those whose {@code Call Rejected} event the flood guard held back. Watches the
- * call controller's commands ({@code CallController#observeCommands}) for {@code RejectIncoming}.
+ * all of them, also those whose {@code Call Rejected} event the flood guard held back. One of the
+ * call controller's command observers: it watches for {@code RejectIncoming}.
  */
 public final class RefusedInvites implements Consumer<CallCommand> {
 
