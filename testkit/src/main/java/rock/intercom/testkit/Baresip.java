@@ -187,6 +187,34 @@ public final class Baresip implements AutoCloseable {
     }
 
     /**
+     * A station driven over HTTP (baresip's {@code httpd} module on {@code httpPort}: {@code GET
+     * /?/dial%20URI} runs a menu command), as an integration would press a door's button through
+     * its web API: the peer of {@code bench/api-press.sh}. No registration (it dials URIs directly),
+     * G.711 µ-law, a sine microphone, no sound card; quits after {@code lifeSeconds}.
+     */
+    public static Baresip httpControlled(Path dir, int httpPort, int lifeSeconds) {
+        int rtp = FreePorts.udpRun(12);
+        String config = String.join("\n",
+                "poll_method\t\tpoll",
+                "sip_listen\t\t127.0.0.1:${SIP_PORT}",
+                "net_interface\t\t127.0.0.1",
+                "audio_source\t\tausine,440",
+                "audio_player\t\taubridge,nil",
+                "audio_alert\t\taubridge,nil",
+                "rtp_ports\t\t" + rtp + "-" + (rtp + 11),
+                "module_path\t\t" + MODULES,
+                "module\t\t\tg711.so",
+                "module\t\t\tausine.so",
+                "module\t\t\taubridge.so",
+                "module_app\t\taccount.so",
+                "module_app\t\tmenu.so",
+                "module_app\t\thttpd.so",
+                "http_listen\t\t127.0.0.1:" + httpPort, "");
+        return launch(dir, config, "<sip:505@127.0.0.1>;regint=0;audio_codecs=PCMU/8000/1\n", Map.of(), List.of(),
+                lifeSeconds);
+    }
+
+    /**
      * A guard desk {@code user} registered to the server, auto-answering, G.711 µ-law with
      * {@code mediaenc} ("" or {@code ;mediaenc=srtp}...), and with {@code video}: H.264 through
      * FFmpeg ({@code avcodec}, both packetization modes offered) from {@code fakevideo} at

@@ -80,7 +80,9 @@ final class SdpNegotiation {
         LocalOffer offer = negotiator.createOffer(firstEndpoint(callId, policy, local, sockets),
                 channel.sessionId(), channel.nextVersion());
         channel.offered(sockets, offer, negotiator);
-        LOG.info("call {}: audio offer on port {} ({})", callId, sockets.rtpPort(), encryption(now));
+        // DEBUG: this runs before the INVITE leaves, and one INFO line written to the console costs
+        // 0.2-2.6 ms there after the door sat idle (bench/api-press.sh); the INVITE's own line follows the send.
+        LOG.debug("call {}: audio offer on port {} ({})", callId, sockets.rtpPort(), encryption(now));
         return new SdpOffer.Offer(offer.toSdp());
     }
 
