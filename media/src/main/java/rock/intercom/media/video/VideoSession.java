@@ -48,7 +48,13 @@ public final class VideoSession implements AutoCloseable {
     private volatile Peer peer;
     private final int ssrc = ThreadLocalRandom.current().nextInt();
     private final H264Sender sender;
-    private final H264Receiver receiver;
+    /** Replaced by a fresh one when it stalls ({@link DecoderWatch}); only the RTP receive loop replaces it. */
+    private volatile H264Receiver receiver;
+    private final DecoderWatch decoderWatch = new DecoderWatch();
+    /** Pictures the decoders replaced so far had produced, so the count a call reports never goes back. */
+    private final AtomicLong decodedByEarlierDecoders = new AtomicLong();
+    private final AtomicLong decoderRestarts = new AtomicLong();
+    private volatile boolean decoderRestartAsked;
     private final Thread rtpLoop;
     private final Thread rtcpLoop;
     private volatile boolean running;
@@ -168,10 +174,11 @@ public final class VideoSession implements AutoCloseable {
     }
 
     public VideoStatistics statistics() {
+        H264Receiver in = receiver;
         return new VideoStatistics(sent.get(), received.get(), rejected.get(),
-                receiver == null ? 0 : receiver.framesDecoded(), receiver == null ? "" : receiver.pictureSize(),
+                in == null ? 0 : decodedByEarlierDecoders.get() + in.framesDecoded(), in == null ? "" : in.pictureSize(),
                 keyFrames.get(), keyFramesIn.get(), requests.get(), plis.get(), lastKeyFrameLatencyMs,
-                retransmissions.resent(), retransmissions.refused());
+                retransmissions.resent(), retransmissions.refused(), decoderRestarts.get());
     }
 
     /** {@link System#nanoTime()} when the peer's last key frame began to arrive, or -1: for the key-frame bench. */
@@ -305,6 +312,39 @@ public final class VideoSession implements AutoCloseable {
         }
         receiver.push(data, 0, length);
         askForKeyFrameWhileUndecodable();
+        if (decoderWatch.stalled(System.nanoTime(), receiver.framesDecoded(), lastKeyFrameInNanos)
+                || decoderRestartAsked) {
+            decoderRestartAsked = false;
+            restartDecoder();
+        }
+    }
+
+    /** For tests: the RTP receive loop restarts the decoder on the next packet, as it does when one stalls. */
+    void askDecoderRestart() {
+        decoderRestartAsked = true;
+    }
+
+    /**
+     * A fresh decoder instead of one that shows nothing although key frames arrive, then a PLI so
+     * that it starts from a key frame. Runs on the RTP receive loop, the only thread that pushes.
+     */
+    private void restartDecoder() {
+        H264Receiver stuck = receiver;
+        H264Receiver fresh;
+        try {
+            fresh = new H264Receiver(peer.media().payloadType());
+            fresh.start();
+        } catch (RuntimeException e) {
+            LOG.warn("video: the decoder shows no pictures and a new one could not be made: {}", e.toString());
+            return;
+        }
+        receiver = fresh;
+        decodedByEarlierDecoders.addAndGet(stuck.framesDecoded());
+        stuck.close();
+        LOG.warn("video: no picture decoded {} ms after the peer's key frame; decoder restarted ({} so far)",
+                DecoderWatch.STALL_NANOS / 1_000_000, decoderRestarts.incrementAndGet());
+        lastPliNanos = System.nanoTime();
+        sendPictureLossIndication();
     }
 
     /** RFC 4585 §3.5: a receiver that cannot decode asks for a picture instead of waiting for the next key frame. */

@@ -15,9 +15,11 @@ package rock.intercom.media.video;
  * @param lastKeyFrameLatencyMs time from the last key-frame request to the key frame leaving, or -1
  * @param packetsResent         packets sent again for the peer's Generic NACKs
  * @param resendsRefused        packets a NACK asked for but not sent again (gone from the history, over budget)
+ * @param decoderRestarts       decoders replaced because key frames arrived and no picture came out
  */
 public record VideoStatistics(long packetsSent, long packetsReceived, long packetsRejected, long framesDecoded,
                               String pictureSize, long keyFramesSent, long keyFramesReceived,
                               long keyFrameRequests, long pliSent,
-                              long lastKeyFrameLatencyMs, long packetsResent, long resendsRefused) {
+                              long lastKeyFrameLatencyMs, long packetsResent, long resendsRefused,
+                              long decoderRestarts) {
 }

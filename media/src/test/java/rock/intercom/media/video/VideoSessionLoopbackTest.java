@@ -51,6 +51,28 @@ class VideoSessionLoopbackTest {
         bothWays(Optional.of(new SrtpKeys(suite, a, b)), Optional.of(new SrtpKeys(suite, b, a)));
     }
 
+    @Test
+    void aStalledDecoderIsReplacedAndThePicturesGoOn() throws Exception {
+        MediaSockets socketsA = PORTS.bind(LOOPBACK);
+        MediaSockets socketsB = PORTS.bind(LOOPBACK);
+        try (VideoSession a = new VideoSession(socketsA, video(socketsB.rtpPort(), Optional.empty()), Camera.TEST, SMALL);
+             VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST, SMALL)) {
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= 10);
+            long requestsBefore = b.statistics().keyFrameRequests();
+
+            a.askDecoderRestart(); // what DecoderWatch asks for when key frames arrive and no picture comes out
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.statistics().decoderRestarts() == 1);
+            long decodedAtRestart = a.statistics().framesDecoded();
+            // The new decoder asks for a key frame at once and shows pictures again; the count only grows.
+            await().atMost(Duration.ofSeconds(3)).until(() -> b.statistics().keyFrameRequests() > requestsBefore);
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= decodedAtRestart + 10);
+            assertThat(a.statistics().pictureSize()).isEqualTo("320x240");
+            assertThat(a.statistics().decoderRestarts()).isEqualTo(1);
+        }
+    }
+
     private void bothWays(Optional<SrtpKeys> keysA, Optional<SrtpKeys> keysB) throws Exception {
         MediaSockets socketsA = PORTS.bind(LOOPBACK);
         MediaSockets socketsB = PORTS.bind(LOOPBACK);
