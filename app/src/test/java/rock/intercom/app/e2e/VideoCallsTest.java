@@ -225,12 +225,13 @@ class VideoCallsTest {
             }
             await().atMost(Duration.ofSeconds(3)).until(() -> video.statistics().keyFramesSent() > sentBefore);
             assertThat(video.statistics().lastKeyFrameLatencyMs()).isBetween(0L, 1000L);
-            await().atMost(Duration.ofSeconds(3)).until(() -> keyFrames(desk.control("video_debug"))
+            // How soon the key frame leaves is asserted above; baresip's decoder counting it may lag on a loaded box.
+            await().atMost(Duration.ofSeconds(10)).until(() -> keyFrames(desk.control("video_debug"))
                     > deskKeyFramesBefore);
         }
         long receivedBefore = video.statistics().keyFramesReceived();
         video.sendPictureLossIndication();
-        await().atMost(Duration.ofSeconds(3)).until(() -> video.statistics().keyFramesReceived() > receivedBefore);
+        await().atMost(Duration.ofSeconds(10)).until(() -> video.statistics().keyFramesReceived() > receivedBefore);
     }
 
     private void endCallFromTheDoor() throws InterruptedException {
