@@ -14,12 +14,16 @@ import org.slf4j.LoggerFactory;
  * {@value #MAX_LINE_BYTES} bytes; per source, the first {@value #LINES_PER_MINUTE} lines of a minute
  * are written and the rest only counted, and the count is written as one summary line when that
  * source is heard from after the minute. Sources tracked at once are bounded too (the oldest is
- * summarised and forgotten). Thread-safe: stack threads of every stack share one instance.
+ * summarised and forgotten), and so is the whole log: at most {@value #LINES_PER_MINUTE_IN_ALL}
+ * lines a minute whatever the number of sources (a flood from forged addresses is a new source
+ * each packet), the rest counted and told in one line when the next minute starts.
+ * Thread-safe: stack threads of every stack share one instance.
  */
 public final class BadPacketLog {
 
     static final int MAX_LINE_BYTES = 500;
     static final int LINES_PER_MINUTE = 5;
+    static final int LINES_PER_MINUTE_IN_ALL = 60;
     private static final int MAX_SOURCES = 256;
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final BadPacketLog PACKETS = new BadPacketLog(LoggerFactory.getLogger("rock.intercom.sip.badinput"),
@@ -33,6 +37,10 @@ public final class BadPacketLog {
     private final Logger log;
     private final Clock clock;
     private final Map<String, Window> windows = new LinkedHashMap<>();
+    /** The whole log's minute: when it started, lines written in it, lines held back by its budget. */
+    private Instant minuteStart;
+    private int linesThisMinute;
+    private long heldBackThisMinute;
 
     BadPacketLog(Logger log, Clock clock) {
         this.log = log;
@@ -59,35 +67,50 @@ public final class BadPacketLog {
 
     /** Logs (or counts, past the minute's few) one line {@code source: what}. */
     public void report(String source, String what) {
-        String summary = null;
-        boolean write;
+        java.util.List<String> out = new java.util.ArrayList<>(3);
         synchronized (windows) {
             Instant now = clock.instant();
+            if (minuteStart == null || !now.isBefore(minuteStart.plus(WINDOW))) {
+                if (heldBackThisMinute > 0) {
+                    out.add(heldBackThisMinute + " more lines in the minute since " + minuteStart
+                            + " held back (at most " + LINES_PER_MINUTE_IN_ALL + " a minute from all sources)");
+                }
+                minuteStart = now;
+                linesThisMinute = 0;
+                heldBackThisMinute = 0;
+            }
             Window window = windows.get(source);
             if (window != null && !now.isBefore(window.start.plus(WINDOW))) {
-                summary = window.summary(source);
+                within(window.summary(source), out);
                 windows.remove(source);
                 window = null;
             }
             if (window == null) {
                 if (windows.size() >= MAX_SOURCES) {
                     var eldest = windows.entrySet().iterator().next();
-                    String dropped = eldest.getValue().summary(eldest.getKey());
+                    within(eldest.getValue().summary(eldest.getKey()), out);
                     windows.remove(eldest.getKey());
-                    if (dropped != null) {
-                        log.warn(dropped);
-                    }
                 }
                 window = new Window(now);
                 windows.put(source, window);
             }
-            write = window.lines++ < LINES_PER_MINUTE;
+            if (window.lines++ < LINES_PER_MINUTE) {
+                within(oneLine(source + ": " + what), out);
+            }
         }
-        if (summary != null) {
-            log.warn(summary);
+        out.forEach(log::warn);
+    }
+
+    /** Adds {@code line} (if any) to what is written, within the whole log's budget of the minute; else counts it. */
+    private void within(String line, java.util.List<String> out) {
+        if (line == null) {
+            return;
         }
-        if (write) {
-            log.warn(oneLine(source + ": " + what));
+        if (linesThisMinute < LINES_PER_MINUTE_IN_ALL) {
+            linesThisMinute++;
+            out.add(line);
+        } else {
+            heldBackThisMinute++;
         }
     }
 

@@ -105,6 +105,32 @@ class BadInputPartsTest {
         assertThat(messages.get(messages.size() - 1)).endsWith("next minute");
     }
 
+    @Test
+    void aFloodFromForgedAddressesWritesAtMostTheMinutesBudgetInAll() {
+        Logger logger = (Logger) LoggerFactory.getLogger("test.badpackets.forged");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        TestClock clock = new TestClock();
+        BadPacketLog log = new BadPacketLog(logger, clock);
+
+        // A new source every packet: per-source limits alone would write a line (and an eviction summary) each time.
+        for (int i = 0; i < 5_000; i++) {
+            log.report("INVITE from 10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + ":5060",
+                    "refused with 403");
+        }
+        assertThat(lines.list).hasSize(BadPacketLog.LINES_PER_MINUTE_IN_ALL);
+
+        clock.advance(Duration.ofSeconds(61));
+        log.report("INVITE from 10.9.9.9:5060", "refused with 403");
+        List<String> messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(messages).hasSize(BadPacketLog.LINES_PER_MINUTE_IN_ALL + 2);
+        assertThat(messages.get(BadPacketLog.LINES_PER_MINUTE_IN_ALL))
+                .startsWith((5_000 - BadPacketLog.LINES_PER_MINUTE_IN_ALL) + " more lines in the minute since")
+                .contains("held back");
+        assertThat(messages.get(messages.size() - 1)).endsWith("10.9.9.9:5060: refused with 403");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "answer to our REGISTER|127.0.0.1|5060|SIP/2.0 200 OK\\r\\nVia: x;branch=z9hG4bKours|true",

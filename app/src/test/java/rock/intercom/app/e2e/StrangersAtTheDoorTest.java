@@ -108,12 +108,35 @@ class StrangersAtTheDoorTest {
                 .allMatch(line -> line.equals("Call Rejected sip:666@127.0.0.1 caller did not come through the SIP server")));
     }
 
-    /** RFC 3261 §17.2.3 on the running device: the stack's valve is wired, the answer follows §18.2.2. */
+    /**
+     * A flooding stranger who never ACKs gets one 403 from the running door, not one per Timer G
+     * for 32 s (a reflection of ten to whatever source the packet claimed): the refused INVITE's
+     * transaction is let go with its answer.
+     */
     @Test
     @Order(3)
+    void aStrangerWhoNeverAcknowledgesGetsOneRefusal() {
+        try (Sipp stranger = Sipp.caller(DIR, "caller-refused-no-ack.xml", doorAddress(), "505", "caller", STRANGER,
+                "status", "403")) {
+            assertThat(stranger.awaitExit(WAIT)).as(stranger.transcript()).isZero();
+            assertThat(stranger.messages().split("SIP/2.0 403 Forbidden", -1)).as(stranger.messages()).hasSize(2);
+        }
+    }
+
+    /**
+     * RFC 3261 §17.2.3 on the running device: the stack's valve is wired, the answer follows
+     * §18.2.2. The first INVITE must be live, so it is an allowed caller's, straight to the door
+     * (accepted since order 5), ringing for 5 s before the auto-answer; SIPp then cancels it.
+     */
+    @Test
+    @Order(6)
     void anInviteReusingALiveBranchFromAnotherSentByIsAnswered() {
-        try (Sipp caller = Sipp.caller(DIR, "branch-collision.xml", doorAddress(), "505", "caller", STRANGER,
-                "first", "403", "second", "500")) {
+        door.applySettings(settings -> {
+            String watchdog = "\"intercom.no_media_timeout_seconds\":\"" + WATCHDOG_SECONDS + "\"";
+            assertThat(settings).contains(watchdog);
+            return settings.replace(watchdog, watchdog + ",\"intercom.incoming_answer_delay_ms\":\"5000\"");
+        });
+        try (Sipp caller = Sipp.caller(DIR, "branch-collision.xml", doorAddress(), "505", "caller", ALLOWED)) {
             assertThat(caller.awaitExit(WAIT)).as(caller.transcript()).isZero();
             assertThat(caller.messages()).contains("Retry-After: " + BranchCollisionValve.RETRY_AFTER_SECONDS);
         }

@@ -74,9 +74,8 @@ final class IncomingInviteServer extends CallOperation {
     private void refuse(ServerTransaction transaction, int status, String reason, String toTag) {
         try {
             transaction.sendResponse(Messages.response(context, transaction.getRequest(), status, reason, toTag));
-            SIPMessage refused = (SIPMessage) transaction.getRequest();
-            rock.intercom.sip.BadPacketLog.refusals().report("INVITE from " + refused.getPeerPacketSourceAddress() + ":"
-                    + refused.getPeerPacketSourcePort(), "Call-ID " + Messages.callId(refused) + " refused with " + status);
+            RefusedInvites.release(transaction);
+            RefusedInvites.log(transaction.getRequest(), status);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             log.warn("could not refuse incoming INVITE: {}", e.toString());
         }

@@ -91,6 +91,11 @@ public final class DeviceStack implements CallStack, SipListenerExt, AutoCloseab
         settings = () -> changed;
     }
 
+    /** Server transactions the stack still holds (answered ones wait for their ACK or timers). */
+    public int liveServerTransactions() {
+        return ((gov.nist.javax.sip.stack.SIPTransactionStack) stack).getServerTransactionTableSize();
+    }
+
     public int port() {
         return point.getPort();
     }

@@ -1,0 +1,40 @@
+package rock.intercom.sip.call;
+
+import javax.sip.ObjectInUseException;
+import gov.nist.javax.sip.message.SIPMessage;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import rock.intercom.sip.BadPacketLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets go of an incoming INVITE's server transaction once its refusal (a final non-2xx) is sent,
+ * as a stateless UAS would (RFC 3261 §8.2.7): no retransmissions of the refusal, its ACK ignored.
+ * Kept, such a transaction would live 32 s waiting for an ACK a flooding stranger never sends
+ * (Timer H, §17.2.1), holding its request in memory and re-sending the refusal ten times to
+ * whatever source the packet claimed: 200 refused INVITEs a second would pin 6,400 of them.
+ * A caller whose refusal is lost sends the INVITE again and is refused again.
+ */
+final class RefusedInvites {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefusedInvites.class);
+
+    private RefusedInvites() {
+    }
+
+    /** One line for a refused INVITE in the bounded refusal log ({@link BadPacketLog#refusals}), by source address. */
+    static void log(Request refused, int status) {
+        SIPMessage message = (SIPMessage) refused;
+        BadPacketLog.refusals().report("INVITE from " + message.getPeerPacketSourceAddress() + ":"
+                + message.getPeerPacketSourcePort(), "Call-ID " + Messages.callId(refused) + " refused with " + status);
+    }
+
+    static void release(ServerTransaction refused) {
+        try {
+            refused.terminate();
+        } catch (ObjectInUseException | RuntimeException e) {
+            LOG.debug("refused INVITE's transaction kept: {}", e.toString());
+        }
+    }
+}
