@@ -5,7 +5,19 @@
 # (DeviceRuntime, in the bench's JVM) registers over UDP on 127.0.0.1 to a minimal registrar that
 # timestamps each INVITE as it reads it and answers 486 Busy Here; presses are 600 ms apart (past
 # the 500 ms debounce); the first request of each kind is left out. Target: Bearer p50 <= 2 ms.
+# The peer in the same run: baresip 1.0's own web control (httpd module, GET /?/dial URI, same
+# client, same idle gap, same server) dialing the same registrar.
 # Usage: bench/api-press.sh [PRESSES=50]
+#
+# Measured on 2026-12-06 23:07-23:37 (2 cores, load average 0.7-2.4), 30-40 presses each, three runs:
+#   Bearer token p50 5.18 / 4.69 / 4.31 ms (best press 2.9-3.5 ms); baresip httpd p50 0.58 / 0.87 / 0.76 ms.
+# Where the door's time goes (temporary timestamps, p50 of 20 presses after 600 ms idle): request written ->
+# Jetty has parsed it ~0.9 ms, -> our access check ~0.6 ms (servlet layer + Javalin), check 0.2, call thread
+# wake + call logic 0.3, dialogs thread wake 0.1, SDP offer 0.3-0.5 (RTP pair bind ~0.2), INVITE build 0.2,
+# transaction 0.2, send 0.25. Everything runs 40-150x slower than hot after the idle gap on this VM: one
+# logback INFO line costs 0.29 ms after 600 ms idle, 0.09 ms after 1 ms, 0.002 ms back to back; a bare Jetty
+# 12 handler is reached 0.73-0.82 ms after the write, a bare Javalin one 1.16-1.21 ms (same flags, same gap).
+# So Jetty alone is as slow as baresip's whole path; the offer's INFO line (0.2-2.6 ms) left the press path.
 #
 # Measured on 2026-12-06 21:50-21:55, 2 cores shared with other builds (load average 1.2-4.7), 30 presses
 # each, three runs interleaved with and without PressRehearsal (the press path compiled after REGISTERED):
