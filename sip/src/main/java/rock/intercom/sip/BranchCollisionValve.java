@@ -85,8 +85,10 @@ public final class BranchCollisionValve implements SIPMessageValve {
                 response.setHeader(retryAfter);
             }
             send(stack, response, channel);
-            LOG.info("{} {} reuses the branch of a live transaction from another sender; answered {}",
-                    request.getMethod(), request.getCallId() == null ? "" : request.getCallId().getCallId(), status);
+            // Bounded: a sender can repeat a live branch as often as it likes.
+            BadPacketLog.refusals().report(request.getMethod() + " from " + channel.getPeerAddress() + ":"
+                    + channel.getPeerPort(), (request.getCallId() == null ? "" : request.getCallId().getCallId())
+                    + " reuses the branch of a live transaction from another sender; answered " + status);
         } catch (ParseException | InvalidArgumentException | SipException | IOException | RuntimeException e) {
             LOG.warn("{} with a colliding branch not answered: {}", request.getMethod(), e.toString());
         }

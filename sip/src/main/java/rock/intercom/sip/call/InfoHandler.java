@@ -24,7 +24,8 @@ final class InfoHandler extends ServerRequestHandler {
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         if (to == null || to.getTag() == null || !context.legs().knows(callId)) {
             respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-            log.info("INFO outside a known dialog (Call-ID {}): 481", callId);
+            // Anyone can send these: the bounded refusal log, not a line each.
+            RefusedInvites.logRefusal(request, "outside a known dialog (Call-ID " + callId + "): 481");
             return;
         }
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);

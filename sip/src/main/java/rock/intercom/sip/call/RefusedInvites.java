@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Kept, such a transaction would live 32 s waiting for an ACK a flooding stranger never sends
  * (Timer H, §17.2.1), holding its request in memory and re-sending the refusal ten times to
  * whatever source the packet claimed: 200 refused INVITEs a second would pin 6,400 of them.
- * A caller whose refusal is lost sends the INVITE again and is refused again.
+ * A caller whose refusal is lost sends the INVITE again and is refused again. Each refusal, and
+ * each request a stranger may repeat at will, is told in the bounded refusal log, never a line each.
  */
 final class RefusedInvites {
 
@@ -25,9 +26,17 @@ final class RefusedInvites {
 
     /** One line for a refused INVITE in the bounded refusal log ({@link BadPacketLog#refusals}), by source address. */
     static void log(Request refused, int status) {
+        logRefusal(refused, "Call-ID " + Messages.callId(refused) + " refused with " + status);
+    }
+
+    /**
+     * One line for any request a stranger can send again and again ({@code what} happened to it) in the
+     * bounded refusal log, keyed by method and packet source.
+     */
+    static void logRefusal(Request refused, String what) {
         SIPMessage message = (SIPMessage) refused;
-        BadPacketLog.refusals().report("INVITE from " + message.getPeerPacketSourceAddress() + ":"
-                + message.getPeerPacketSourcePort(), "Call-ID " + Messages.callId(refused) + " refused with " + status);
+        BadPacketLog.refusals().report(refused.getMethod() + " from " + message.getPeerPacketSourceAddress() + ":"
+                + message.getPeerPacketSourcePort(), what);
     }
 
     static void release(ServerTransaction refused) {
