@@ -12,7 +12,10 @@ import rock.intercom.call.Ticker;
  * INVITE flood from the LAN cannot fill the event store. The SIP side still refuses every such
  * INVITE; only the recording is bounded. What is held back is counted and reported as
  * {@code suppressedBefore} on the next event of that source that passes (in a later window).
- * Not thread-safe: the call thread owns it.
+ * All sources together are bounded too ({@value #ALL_PER_WINDOW} a minute): a flood from forged
+ * addresses is a new source each packet, and would otherwise record (and fsync) every one of them.
+ * What that bound held back is reported as {@code suppressedAllSources} on the next event recorded
+ * in a later window. Not thread-safe: the call thread owns it.
  */
 final class RejectionFloodGuard {
 
@@ -22,6 +25,9 @@ final class RejectionFloodGuard {
     /** Sources tracked at once; the oldest is forgotten first (a spoofed-source flood stays bounded). */
     static final int MAX_SOURCES = 1024;
     static final String SUPPRESSED_BEFORE = "suppressedBefore";
+    /** Events recorded per window from all sources together. */
+    static final int ALL_PER_WINDOW = 200;
+    static final String SUPPRESSED_ALL_SOURCES = "suppressedAllSources";
 
     private final Ticker ticker;
     private final Map<String, Window> windows = new LinkedHashMap<>(16, 0.75f, true) {
@@ -30,6 +36,10 @@ final class RejectionFloodGuard {
             return size() > MAX_SOURCES;
         }
     };
+
+    /** The window of all sources together, and what its bound held back before (not yet reported). */
+    private Window all;
+    private long allHeldBack;
 
     RejectionFloodGuard(Ticker ticker) {
         this.ticker = ticker;
@@ -50,13 +60,29 @@ final class RejectionFloodGuard {
             window.suppressed++;
             return Optional.empty();
         }
+        if (all == null || now - all.start >= WINDOW.toNanos()) {
+            allHeldBack += all == null ? 0 : all.suppressed;
+            all = new Window(now);
+        }
+        if (all.recorded >= ALL_PER_WINDOW) {
+            all.suppressed++;
+            window.suppressed += carried; // the source's own count waits for its next recorded event
+            return Optional.empty();
+        }
+        all.recorded++;
         window.recorded++;
-        if (carried == 0) {
+        if (carried == 0 && allHeldBack == 0) {
             return Optional.of(details);
         }
-        Map<String, Object> withCount = new LinkedHashMap<>(details);
-        withCount.put(SUPPRESSED_BEFORE, carried);
-        return Optional.of(withCount);
+        Map<String, Object> withCounts = new LinkedHashMap<>(details);
+        if (carried > 0) {
+            withCounts.put(SUPPRESSED_BEFORE, carried);
+        }
+        if (allHeldBack > 0) {
+            withCounts.put(SUPPRESSED_ALL_SOURCES, allHeldBack);
+            allHeldBack = 0;
+        }
+        return Optional.of(withCounts);
     }
 
     /** Sources tracked now; never more than {@link #MAX_SOURCES}. */

@@ -48,11 +48,44 @@ class RejectionFloodGuardTest {
     }
 
     @Test
-    void manySpoofedSourcesStayBounded() {
+    void manySpoofedSourcesStayBoundedInSourcesAndInEvents() {
+        int recorded = 0;
         for (int i = 0; i < RejectionFloodGuard.MAX_SOURCES * 3; i++) {
-            assertThat(reject("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + ":5060")).isPresent();
+            recorded += reject(spoofed(i)).isPresent() ? 1 : 0;
         }
+        assertThat(recorded).isEqualTo(RejectionFloodGuard.ALL_PER_WINDOW);
         assertThat(guard.trackedSources()).isEqualTo(RejectionFloodGuard.MAX_SOURCES);
+
+        // The next minute's first event says how many the bound of all sources held back.
+        now += RejectionFloodGuard.WINDOW.toNanos();
+        assertThat(reject("10.200.0.1:5060")).hasValueSatisfying(details -> assertThat(details)
+                .containsEntry(RejectionFloodGuard.SUPPRESSED_ALL_SOURCES,
+                        (long) RejectionFloodGuard.MAX_SOURCES * 3 - RejectionFloodGuard.ALL_PER_WINDOW)
+                .doesNotContainKey(RejectionFloodGuard.SUPPRESSED_BEFORE));
+        assertThat(reject("10.200.0.2:5060")).hasValueSatisfying(details ->
+                assertThat(details).doesNotContainKey(RejectionFloodGuard.SUPPRESSED_ALL_SOURCES));
+    }
+
+    @Test
+    void aSourceHeldBackByTheOverallBoundIsCountedThereAndItsEarlierCountWaits() {
+        for (int i = 0; i < RejectionFloodGuard.PER_WINDOW + 3; i++) {
+            reject("10.0.0.7:5060"); // 20 recorded, 3 over its own share
+        }
+        now += RejectionFloodGuard.WINDOW.toNanos();
+        for (int i = 0; i < RejectionFloodGuard.ALL_PER_WINDOW; i++) {
+            reject(spoofed(i));
+        }
+        assertThat(reject("10.0.0.7:5060")).as("the bound of all sources is reached").isEmpty();
+        assertThat(reject("10.0.0.7:5060")).isEmpty();
+
+        now += RejectionFloodGuard.WINDOW.toNanos();
+        assertThat(reject("10.0.0.7:5060")).hasValueSatisfying(details -> assertThat(details)
+                .containsEntry(RejectionFloodGuard.SUPPRESSED_BEFORE, 3L)
+                .containsEntry(RejectionFloodGuard.SUPPRESSED_ALL_SOURCES, 2L));
+    }
+
+    private static String spoofed(int i) {
+        return "172." + (16 + (i >> 16 & 15)) + "." + (i >> 8 & 255) + "." + (i & 255) + ":5060";
     }
 
     @Test

@@ -23,7 +23,8 @@ public final class EventDetailsText {
         {"source", "from"}, {"numbers", "numbers tried"}, {"error", "error"}, {"user", "user"}, {"change", ""}, {"role", "role"},
         {"ip", "address"}, {"by", "by"}, {"via", "via"}, {"server", "server"}, {"transport", "transport"},
         {"changed", "changed"}, {"wrongCodes", "wrong codes"}, {"within", "within"}, {"scope", "locked per"}, {"until", "until"},
-        {"pulse", "pulse"}, {"suppressedBefore", "refused before and not recorded"}, {"callId", "Call-ID"}};
+        {"pulse", "pulse"}, {"suppressedBefore", "refused before and not recorded"},
+        {"suppressedAllSources", "refused from all sources and not recorded"}, {"callId", "Call-ID"}};
 
     private EventDetailsText() {
     }
