@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 data_dir="${1:-$root/events/target/bench-events}"
 count="${2:-1000000}"
-./mvnw -q -o -pl events test-compile dependency:build-classpath \
+./mvnw -q -o -B -pl events -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$root/events/target/bench.classpath"
 exec java -cp "$root/events/target/test-classes:$root/events/target/classes:$(cat "$root/events/target/bench.classpath")" \
     rock.intercom.events.EventQueryBenchmark "$data_dir" "$count"

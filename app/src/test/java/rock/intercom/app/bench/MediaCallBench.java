@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,28 +82,35 @@ public final class MediaCallBench {
         System.out.printf("%n%d calls each, PCMU 20 ms, %s, %.1f s measured per sender after %d s warm-up, "
                 + "%d cores; jitter from a tcpdump capture on lo%n", calls, srtp ? "SRTP AES_CM_128_HMAC_SHA1_80"
                 : "plain RTP", door.windowSeconds(), WARM_UP.toSeconds(), Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-8s %5s %9s %11s %13s %8s %8s %8s %8s%n", "sender", "calls", "cpu ms/cs", "% core/call",
-                "packets/exp.", "mean us", "p50 us", "p99 us", "max us");
+        System.out.printf("%-8s %5s %9s %11s %13s %8s %8s %8s %8s %8s%n", "sender", "calls", "cpu ms/cs", "% core/call",
+                "packets/exp.", "mean us", "p50 us", "p99 us", "max us", "sigma us");
         for (Phase phase : List.of(door, baresip)) {
             Map<Integer, List<PcapArrivals.Arrival>> own = phase.ports().stream().filter(arrivals::containsKey)
                     .collect(Collectors.toMap(p -> p, arrivals::get));
             SendJitter jitter = SendJitter.of(own, phase.fromEpochNanos(), phase.toEpochNanos());
-            System.out.printf("%-8s %5d %9.2f %11.2f %13s %8.0f %8d %8d %8d%n", phase.sender(), phase.calls(),
+            System.out.printf("%-8s %5d %9.2f %11.2f %13s %8.0f %8d %8d %8d %8.0f%n", phase.sender(), phase.calls(),
                     phase.cpuMillisPerCallSecond(), phase.cpuMillisPerCallSecond() / 10.0,
                     jitter.packets() + "/" + Math.round(phase.calls() * phase.windowSeconds() * 50),
-                    jitter.meanMicros(), jitter.p50Micros(), jitter.p99Micros(), jitter.maxMicros());
+                    jitter.meanMicros(), jitter.p50Micros(), jitter.p99Micros(), jitter.maxMicros(), jitter.sigmaMicros());
         }
         System.out.println("cpu ms/cs = CPU milliseconds per call-second (/proc/PID/stat utime+stime); "
-                + "jitter = |spacing of consecutive RTP packets - 20 ms|; exp. = calls x 50/s x window");
+                + "jitter = |spacing of consecutive RTP packets - 20 ms|; sigma = standard deviation of that spacing; "
+                + "exp. = calls x 50/s x window");
     }
 
     private static Phase door(int calls, int seconds, boolean srtp, List<Integer> ports, Duration window)
             throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // The door's own JVM flags (Serial GC, C1 only, small heap), as the device and the package run.
+        Path doorFlags = Path.of("packaging", "jvm.options").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(java));
+        if (Files.exists(doorFlags)) {
+            command.add("@" + doorFlags);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 MediaCallBench.class.getName(), "door", Integer.toString(seconds), srtp ? "srtp" : "rtp",
-                ports.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                ports.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         // Drain the child's output all along: a full pipe would stall its media threads.
         Thread drain = new Thread(() -> {
