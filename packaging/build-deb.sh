@@ -9,6 +9,8 @@ here="$root/packaging"
 cd "$root"
 
 if [ "${1:-}" != --no-build ]; then
+  # copy-dependencies adds jars and never removes one: a dependency dropped since the last build would ship.
+  rm -rf "$root/app/target/lib"
   ./mvnw -q -B -DskipTests -pl app -am package
 fi
 app="$root/app/target"
