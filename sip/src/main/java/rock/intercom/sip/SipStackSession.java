@@ -120,6 +120,7 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
         // The trace logger logs as Slf4jServerLogger does and also feeds the SIP trace (issue 15).
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", rock.intercom.sip.trace.TracingServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", VerifyingNetworkLayer.class.getName());
+        p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", UnusedSecurityManagerProvider.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", WatchingMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", BranchCollisionValve.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
