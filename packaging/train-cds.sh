@@ -34,6 +34,7 @@ sip:
   proxy: { enabled: false, address: null, port: 5060, authUsername: null, authPassword: null }
 YAML
 password="training-$RANDOM$RANDOM"
+: > "$work/out" # made here: the loop below may read it before the device's shell has opened it
 INTERCOM_ADMIN_PASSWORD="$password" INTERCOM_JAVA_OPTS="-XX:DumpLoadedClassList=$work/classes.lst -Xshare:off" \
   INTERCOM_CDS=none "$home/bin/intercom" device --config "$work/device.yaml" --data-dir "$work/data" \
   --http-host 127.0.0.1 --http-port 0 --sip-port 0 --microphone tone:1000 --speaker none > "$work/out" 2>&1 &
