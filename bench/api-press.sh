@@ -37,8 +37,8 @@ cp="app/target/test-classes:app/target/classes:$(cat app/target/bench.classpath)
 work="$PWD/app/target/bench-api-press"
 rm -rf "$work"
 mkdir -p "$work"
-# The device's own logging (app's logback.xml: INFO to stderr), as on a device, kept in a file;
+# The device's own logging (DeviceLogging: INFO to stderr), as on a device, kept in a file;
 # the table goes to stdout. The door's JVM flags (packaging/jvm.options: Serial GC, C1 only, small
 # heap), as the package runs it; BENCH_JAVA_OPTS adds or overrides (e.g. a JFR recording).
-java @packaging/jvm.options ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile="$PWD/app/src/main/resources/logback.xml" -cp "$cp" \
+java @packaging/jvm.options ${BENCH_JAVA_OPTS:-} -cp "$cp" \
     rock.intercom.app.bench.ApiPressBench "$presses" "$work" 2>"$work/device.log"

@@ -10,20 +10,21 @@
 # ./intercom runs it (JDK 17, default JVM flags, no archive), and baresip.
 # Needs root (tcpdump), tcpdump, baresip, kamailio.  Usage: bench/footprint.sh [RUNS=5]
 #
-# Measured on 2026-12-06 21:10, 2 cores shared with other builds (load average 1.5-3), 3 runs, the
-# package before (130009a) and after pinning jitsi-srtp's AES factory and Jetty's 2 idle threads; the
-# target column is the issue's. README.md "Footprint and start-up" says what holds the floor:
-#   figure (median of 3; min-max)             target   package before       package after        baresip (earlier run)
-#   start -> REGISTERED (ms)                 <= 1000   1083 (1080-1287)     1120 (1000-1162)     12 (12-14)
-#   first call: trigger -> INVITE (ms)         <= 20   34.7 (24.3-148.9)    32.6 (30.1-60.6)     2.6 (0.8-6.6)
-#   later calls: trigger -> INVITE, p50 (ms)    <= 1   7.56 (5.00-23.48)    7.46 (5.17-10.44)    5.59 (2.35-5.59)
-#   RSS idle, registered (MiB)                 <= 64   119.1 (118.2-124.2)  113.6 (113.4-114.9)  7.3
-#   RSS in call (MiB)                          <= 72   121.8 (121.3-126.2)  115.6 (115.4-116.9)  7.5
-#     of which anonymous, idle (MiB)                   66.3 (65.5-71.4)     63.5 (63.4-64.7)     1.1
-#     of which anonymous, in call (MiB)                69.1 (68.8-73.5)     65.6 (65.5-66.9)     1.3
-# 2026-12-06 21:58-22:07 (load 1.3-2.5), 3 runs, package without / with PressRehearsal (issue 12): first call
-# 51.8 / 16.0 ms, later calls p50 22.32 / 6.91 ms, RSS idle 114.4 / 118.7 MiB (anonymous 63.2 / 67.7),
-# start -> REGISTERED 923 (830-1046) / 1217 (1010-1676) ms; README.md "HTTP API" says why.
+# Measured on 2026-12-06 23:50 (2 cores shared with other builds), 3 runs: the package before the
+# start-up changes (657de51) and after them, both as subjects of one FootprintBench run (load average
+# 1.70 at its start, 0.68 at its end); the target column is the issue's. `bench/footprint.sh 3` just
+# before (load 4.04 -> 1.83) gave the package after 390 ms (373-396), 95.6 MiB idle (anonymous 46.8),
+# ./intercom 793 ms and 111.0 MiB, baresip 7 ms and 7.3 MiB; the package before, alone at 22:56
+# (load 0.19 -> 1.24): 763 ms (682-835), 118.8 MiB idle. README.md "Footprint and start-up" says
+# what changed and what holds the floor:
+#   figure (median of 3; min-max)             target   package before       package after
+#   start -> REGISTERED (ms)                 <= 1000   829 (773-851)        391 (386-395)
+#   first call: trigger -> INVITE (ms)         <= 20   7.7 (7.0-8.6)        7.2 (7.1-10.8)
+#   later calls: trigger -> INVITE, p50 (ms)    <= 1   3.32 (3.26-3.38)     2.92 (2.79-3.98)
+#   RSS idle, registered (MiB)                 <= 64   110.6 (109.7-113.8)  95.2 (95.2-96.5)
+#   RSS in call (MiB)                          <= 72   112.2 (111.4-115.4)  98.1 (97.0-99.4)
+#     of which anonymous, idle (MiB)                   64.3 (63.4-67.4)     47.0 (47.0-48.3)
+#     of which anonymous, in call (MiB)                66.1 (65.1-69.2)     49.9 (48.8-51.2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"

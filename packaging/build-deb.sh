@@ -9,6 +9,8 @@ here="$root/packaging"
 cd "$root"
 
 if [ "${1:-}" != --no-build ]; then
+  # copy-dependencies adds jars and never removes one: a dependency dropped since the last build would ship.
+  rm -rf "$root/app/target/lib"
   ./mvnw -q -B -DskipTests -pl app -am package
 fi
 app="$root/app/target"
@@ -26,6 +28,19 @@ mkdir -p "$home/bin" "$home/lib" "$stage/usr/bin" "$stage/lib/systemd/system" "$
 
 # The device's jars: app's runtime class path (it has no demo class, DeviceClassPathTest).
 cp "$app/intercom-app.jar" "$app"/lib/*.jar "$home/lib/"
+# Bouncy Castle's jar is signed: the JVM verified it when its first class loaded (~0.2 s of CPU),
+# kept its 6,000-entry manifest on the heap (~3 MiB live) and CDS cannot archive a signed jar's
+# classes. The device calls one class of it (bcrypt, PasswordHashes), never as a JCE provider (the
+# only use a signature matters to), so it ships unsigned, with a manifest of what the JVM reads.
+for jar in "$home"/lib/bcprov-*.jar; do
+  unsigned="$(mktemp -d)"
+  (cd "$unsigned" && jar xf "$jar" && rm -f META-INF/MANIFEST.MF META-INF/*.SF META-INF/*.RSA META-INF/*.DSA META-INF/*.EC)
+  printf 'Manifest-Version: 1.0\nMulti-Release: true\nCreated-By: rock-intercom build-deb.sh (unsigned copy of %s)\n' \
+    "$(basename "$jar")" > "$unsigned.mf"
+  rm "$jar"
+  jar --create --file "$jar" --manifest "$unsigned.mf" -C "$unsigned" .
+  rm -rf "$unsigned" "$unsigned.mf"
+done
 # A fixed class path order (a wildcard's order is the directory's): the CDS archive is only mapped
 # under the class path it was dumped with.
 (cd "$home/lib" && { echo intercom-app.jar; ls -1 *.jar | grep -vx intercom-app.jar | LC_ALL=C sort; }) > "$home/lib/classpath"

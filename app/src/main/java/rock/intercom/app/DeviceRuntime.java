@@ -106,20 +106,29 @@ public final class DeviceRuntime implements AutoCloseable {
         DataDirectory.restrict(options.dataDir());
         initial = seedOrLoad(file, initial, fingerprint(options.config()), announce);
         LiveSettings live = new LiveSettings(initial, validator, file);
-        // Operations (issue 15) observe: the store's write latency (a decorator), refused INVITEs and RTP quality
-        // (observers of the call's commands).
-        DeviceMetrics metrics = new DeviceMetrics();
-        // The store (SQLite and its migrations: half a second on a small box) opens while SIP starts,
-        // so the first REGISTER does not wait for it; only recording its outcome does.
-        CompletableFuture<TimedEventStore> opening = CompletableFuture.supplyAsync(
-                () -> new TimedEventStore(openEvents(options, env), metrics.registry()));
         // Built in dependency order; the controller connects itself as the sink of signalling and audio.
         CallAudio audio = new CallAudio(live::current, options.audio(), MediaAddress.towardsServer(), options.video());
+        // SIP starts first: the first REGISTER needs only the settings and the media (start-up, issue
+        // 15). Recording a registration change waits for the store, which opens beside it.
+        CompletableFuture<TimedEventStore> opening = new CompletableFuture<>();
         DeviceSignalling signalling = DeviceSignalling.start(initial, options.sipPort(), () -> opened(opening), audio);
+        DeviceMetrics metrics;
         TimedEventStore events;
         try {
+            CompletableFuture<EventStore> store = CompletableFuture.supplyAsync(() -> openEvents(options, env));
+            // Operations (issue 15) observe through decorators: the store's write latency, refused INVITEs, RTP quality.
+            DeviceMetrics made = new DeviceMetrics();
+            store.thenApply(open -> new TimedEventStore(open, made.registry())).whenComplete((open, failed) -> {
+                if (failed == null) {
+                    opening.complete(open);
+                } else {
+                    opening.completeExceptionally(failed);
+                }
+            });
+            metrics = made;
             events = opened(opening);
         } catch (RuntimeException e) {
+            opening.completeExceptionally(e); // a registration listener waiting for the store must not wait forever
             signalling.close();
             audio.close();
             throw e;

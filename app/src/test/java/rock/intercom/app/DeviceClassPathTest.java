@@ -19,6 +19,12 @@ class DeviceClassPathTest {
     }
 
     @Test
+    void flywayIsNotOnTheDevicesClassPath() {
+        // The event store migrates itself (SchemaMigrations): Flyway's ~300 classes cost a door's start.
+        assertThatThrownBy(() -> Class.forName("org.flywaydb.core.Flyway")).isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
     void withoutTheDemoTheHelpListsNoDemoCommand() {
         StringWriter out = new StringWriter();
         var cli = Main.commandLine();

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 
 /**
  * A fleet's security event log in PostgreSQL, shared by many doors. Same table, filters and paging
@@ -53,14 +52,11 @@ public final class PostgresEventStore extends JdbcEventStore {
         config.setMinimumIdle(1);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/events/postgresql")
-                    .table("events_schema_history")
-                    .load()
-                    .migrate();
+            try (Connection connection = pool.getConnection()) {
+                SchemaMigrations.POSTGRESQL.migrate(connection);
+            }
             return new PostgresEventStore(pool, clock);
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             pool.close();
             throw new EventStoreException("cannot open PostgreSQL event store at " + jdbcUrl, e);
         }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -72,8 +71,8 @@ public final class SqliteEventStore extends JdbcEventStore {
         Connection writer = null;
         HikariDataSource readers = null;
         try {
-            migrate(source);
             writer = source.getConnection();
+            SchemaMigrations.SQLITE.migrate(writer);
             readers = readerPool(source);
             SqliteEventStore store = new SqliteEventStore(file, clock, writer, readers);
             store.optimize();
@@ -97,15 +96,6 @@ public final class SqliteEventStore extends JdbcEventStore {
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return source;
-    }
-
-    private static void migrate(SQLiteDataSource source) {
-        Flyway.configure()
-                .dataSource(source)
-                .locations("classpath:db/events/sqlite")
-                .table("events_schema_history")
-                .load()
-                .migrate();
     }
 
     private static HikariDataSource readerPool(SQLiteDataSource source) {

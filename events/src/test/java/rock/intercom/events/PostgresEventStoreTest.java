@@ -77,6 +77,35 @@ class PostgresEventStoreTest extends EventQueryFilterContract {
     }
 
     @Test
+    void aDatabaseFlywayMigratedOpensWithItsEventsAndIsNotMigratedAgain() throws Exception {
+        String url = newDatabase();
+        org.flywaydb.core.Flyway.configure().dataSource(url, PostgresServer.USER, "")
+                .locations("classpath:db/events/postgresql").table(SchemaMigrations.FLYWAY_TABLE).load().migrate();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, PostgresServer.USER, "");
+             java.sql.Statement statement = db.createStatement()) {
+            statement.execute("INSERT INTO security_event (time_ms, device_id, name, details) "
+                    + "VALUES (1764979200000, 'rockx-505', 'Door Opened', '{\"by\":\"dtmf\"}')");
+        }
+
+        try (PostgresEventStore store = open(url, new TestClock(START))) {
+            assertThat(store.query(EventQuery.newest(10))).singleElement()
+                    .satisfies(event -> assertThat(event.details()).isEqualTo(Map.of("by", "dtmf")));
+            assertThat(store.append(NewEvent.of("rockx-505", SecurityEventName.INCOMING_CALL, Map.of())).id())
+                    .isEqualTo(2);
+        }
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, PostgresServer.USER, "");
+             java.sql.Statement statement = db.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(
+                     "SELECT version FROM " + SchemaMigrations.TABLE + " ORDER BY version")) {
+            List<Integer> versions = new ArrayList<>();
+            while (rows.next()) {
+                versions.add(rows.getInt(1));
+            }
+            assertThat(versions).containsExactly(1, 2);
+        }
+    }
+
+    @Test
     void aShippedListIsStoredWholeInOrderAndASecondCopyOfAShippedEventRefusesTheWholeList() {
         try (PostgresEventStore store = open(newDatabase(), Clock.systemUTC())) {
             List<RecordedEvent> shipped = new ArrayList<>();

@@ -28,9 +28,8 @@ import org.slf4j.LoggerFactory;
  * it a new transaction, but the stack keys server transactions by branch alone and cannot hold
  * both, so it is answered here, statelessly (§8.2.7): 482 when it is a merged request (§8.2.2.2:
  * same From tag, Call-ID and CSeq as the live one), otherwise 500 with Retry-After, so its sender
- * tries again with a fresh branch. Everything else passes untouched. Named by
- * {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}; the stack creates it, hence public. Called on the
- * stack's message threads; holds no state but the stack.
+ * tries again with a fresh branch. Everything else passes untouched. Put on a stack with
+ * {@link #install}. Called on the stack's message threads; holds no state but the stack.
  */
 public final class BranchCollisionValve implements SIPMessageValve {
 
@@ -40,6 +39,21 @@ public final class BranchCollisionValve implements SIPMessageValve {
     private static final Logger LOG = LoggerFactory.getLogger(BranchCollisionValve.class);
 
     private volatile SipStackImpl stack;
+
+    /**
+     * Puts a valve in front of a new stack's request handling, before it listens. Not through
+     * {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}: for each valve named there JAIN-SIP sleeps
+     * 100 ms in the stack's constructor, which delayed every device's first REGISTER.
+     */
+    public static void install(SipStack sipStack) {
+        java.util.List<SIPMessageValve> valves = ((SipStackImpl) sipStack).sipMessageValves;
+        if (valves.stream().anyMatch(BranchCollisionValve.class::isInstance)) {
+            return; // JAIN-SIP's factory hands out a stack again under its name
+        }
+        BranchCollisionValve valve = new BranchCollisionValve();
+        valve.init(sipStack);
+        valves.add(valve);
+    }
 
     @Override
     public void init(SipStack sipStack) {

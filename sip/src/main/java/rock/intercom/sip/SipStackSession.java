@@ -91,6 +91,7 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
             stack = factory.createSipStack(properties(stackName, nextHop));
+            BranchCollisionValve.install(stack);
             String transport = nextHop.transport().name().toLowerCase(Locale.ROOT);
             ListeningPoint point = stack.createListeningPoint(localIp, localPort, transport);
             SipProvider provider = stack.createSipProvider(point);
@@ -120,8 +121,8 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
         // The trace logger logs as Slf4jServerLogger does and also feeds the SIP trace (issue 15).
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", rock.intercom.sip.trace.TracingServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", VerifyingNetworkLayer.class.getName());
+        p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", UnusedSecurityManagerProvider.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", WatchingMessageParserFactory.class.getName());
-        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", BranchCollisionValve.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         // Modern suites only: the stack's defaults are legacy RSA/anonymous ones (DEPENDENCIES.md pitfall 5).
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");

@@ -76,7 +76,7 @@ public final class CentralPortal implements AutoCloseable {
             events = SqliteEventStore.open(dataDir, clock);
         } else {
             requirePostgres(dbUrl);
-            // Events first: Flyway refuses to start its history in a schema that already has tables.
+            // Events first; the store is closed again when the registry cannot open.
             events = PostgresEventStore.open(dbUrl, user, password, clock);
             try {
                 registry = FleetRegistry.open(dbUrl, user, password, clock);

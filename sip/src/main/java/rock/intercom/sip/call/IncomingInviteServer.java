@@ -74,8 +74,8 @@ final class IncomingInviteServer extends CallOperation {
     private void refuse(ServerTransaction transaction, int status, String reason, String toTag) {
         try {
             transaction.sendResponse(Messages.response(context, transaction.getRequest(), status, reason, toTag));
-            RefusedInvites.release(transaction);
-            RefusedInvites.log(transaction.getRequest(), status);
+            StatelessRefusals.release(transaction);
+            StatelessRefusals.log(transaction.getRequest(), status);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             log.warn("could not refuse incoming INVITE: {}", e.toString());
         }

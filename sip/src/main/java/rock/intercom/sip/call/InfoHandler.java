@@ -25,7 +25,7 @@ final class InfoHandler extends ServerRequestHandler {
         if (to == null || to.getTag() == null || !context.legs().knows(callId)) {
             respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             // Anyone can send these: the bounded refusal log, not a line each.
-            RefusedInvites.logRefusal(request, "outside a known dialog (Call-ID " + callId + "): 481");
+            StatelessRefusals.logRefusal(request, "outside a known dialog (Call-ID " + callId + "): 481");
             return;
         }
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);

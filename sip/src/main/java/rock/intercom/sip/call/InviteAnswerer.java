@@ -74,9 +74,9 @@ final class InviteAnswerer extends CallOperation {
         context.legs().end(leg);
         try {
             leg.invite().sendResponse(Messages.response(context, leg.request(), status, reason, leg.toTag()));
-            RefusedInvites.release(leg.invite());
+            StatelessRefusals.release(leg.invite());
             // Strangers are refused here too: one line per refusal would let a flood write the disk full.
-            RefusedInvites.log(leg.request(), status);
+            StatelessRefusals.log(leg.request(), status);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             log.warn("rejecting incoming INVITE {} failed: {}", callId, e.toString());
         }

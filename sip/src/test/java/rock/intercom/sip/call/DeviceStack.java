@@ -69,9 +69,9 @@ public final class DeviceStack implements CallStack, SipListenerExt, AutoCloseab
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", OneLineParseErrors.class.getName());
-        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", BranchCollisionValve.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", System.getProperty("sip.trace", "0"));
         this.stack = factory.createSipStack(p);
+        BranchCollisionValve.install(stack);
         this.point = stack.createListeningPoint("127.0.0.1", port, ListeningPoint.UDP);
         this.provider = stack.createSipProvider(point);
         this.addresses = factory.createAddressFactory();

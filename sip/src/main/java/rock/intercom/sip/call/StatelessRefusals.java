@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
  * A caller whose refusal is lost sends the INVITE again and is refused again. Each refusal, and
  * each request a stranger may repeat at will, is told in the bounded refusal log, never a line each.
  */
-final class RefusedInvites {
+final class StatelessRefusals {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RefusedInvites.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StatelessRefusals.class);
 
-    private RefusedInvites() {
+    private StatelessRefusals() {
     }
 
     /** One line for a refused INVITE in the bounded refusal log ({@link BadPacketLog#refusals}), by source address. */
