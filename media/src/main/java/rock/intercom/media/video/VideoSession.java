@@ -25,8 +25,8 @@ import rock.intercom.settings.VideoOptions;
  * One call's H.264 video on our own transport: the call's video RTP/RTCP socket pair, SRTP with
  * the video m-line's keys (the same rules as audio), GStreamer only for the pictures
  * ({@link H264Sender}, {@link H264Receiver}). A PLI or FIR from the peer makes the encoder send
- * a key frame; while the peer's packets arrive but nothing decodes yet (we joined mid-stream, or
- * a packet was lost), we send a PLI at most once a second. Nothing the peer sends can end the
+ * a key frame; what we receive goes to a {@link PeerDecoder}, which says when to send a PLI (nothing
+ * decodes yet, or its decoder stalled and was replaced). Nothing the peer sends can end the
  * receive loops: bad packets are counted and dropped.
  *
  * <p>Threads: {@code video-rtp-<port>} and {@code video-rtcp-<port>} receive; GStreamer's
@@ -37,10 +37,6 @@ public final class VideoSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoSession.class);
     /** Largest datagram read: a 1200-byte payload plus headers and SRTP tag fits easily. */
     private static final int MAX_DATAGRAM = 2048;
-    /** How often a PLI may go out while the peer's video does not decode. */
-    private static final long PLI_INTERVAL_NANOS = 1_000_000_000L;
-    /** How long the first picture may take (jitter buffer, decoder start-up) before we ask for a key frame. */
-    private static final long FIRST_PICTURE_NANOS = 700_000_000L;
 
     private final MediaSockets sockets;
     private final Optional<SrtpTransport> srtp;
@@ -48,19 +44,11 @@ public final class VideoSession implements AutoCloseable {
     private volatile Peer peer;
     private final int ssrc = ThreadLocalRandom.current().nextInt();
     private final H264Sender sender;
-    /** Replaced by a fresh one when it stalls ({@link DecoderWatch}); only the RTP receive loop replaces it. */
-    private volatile H264Receiver receiver;
-    private final DecoderWatch decoderWatch = new DecoderWatch();
-    /** Pictures the decoders replaced so far had produced, so the count a call reports never goes back. */
-    private final AtomicLong decodedByEarlierDecoders = new AtomicLong();
-    private final AtomicLong decoderRestarts = new AtomicLong();
-    private volatile boolean decoderRestartAsked;
+    private final PeerDecoder receiver;
     private final Thread rtpLoop;
     private final Thread rtcpLoop;
     private volatile boolean running;
     private volatile int remoteSsrc;
-    private volatile long lastPliNanos;
-    private volatile long firstPacketNanos = -1;
     private volatile long keyFrameRequestedNanos = -1;
     private volatile long lastKeyFrameLatencyMs = -1;
     /** RTP timestamp of the last key frame counted; only GStreamer's streaming thread touches it. */
@@ -83,13 +71,13 @@ public final class VideoSession implements AutoCloseable {
         this.peer = Peer.of(Objects.requireNonNull(media, "media"));
         this.srtp = media.srtp().map(SrtpTransport::of);
         H264Sender out = null;
-        H264Receiver in = null;
+        PeerDecoder in = null;
         try {
             if (media.direction().sends()) {
                 out = new H264Sender(camera, format, ssrc, media.payloadType(), media.bitrateKbps(), this::send);
             }
             if (media.direction().receives()) {
-                in = new H264Receiver(media.payloadType());
+                in = new PeerDecoder(media.payloadType());
             }
         } catch (RuntimeException e) {
             if (out != null) {
@@ -174,11 +162,10 @@ public final class VideoSession implements AutoCloseable {
     }
 
     public VideoStatistics statistics() {
-        H264Receiver in = receiver;
         return new VideoStatistics(sent.get(), received.get(), rejected.get(),
-                in == null ? 0 : decodedByEarlierDecoders.get() + in.framesDecoded(), in == null ? "" : in.pictureSize(),
+                receiver == null ? 0 : receiver.framesDecoded(), receiver == null ? "" : receiver.pictureSize(),
                 keyFrames.get(), keyFramesIn.get(), requests.get(), plis.get(), lastKeyFrameLatencyMs,
-                retransmissions.resent(), retransmissions.refused(), decoderRestarts.get());
+                retransmissions.resent(), retransmissions.refused(), receiver == null ? 0 : receiver.restarts());
     }
 
     /** {@link System#nanoTime()} when the peer's last key frame began to arrive, or -1: for the key-frame bench. */
@@ -310,54 +297,14 @@ public final class VideoSession implements AutoCloseable {
             lastKeyFrameInNanos = System.nanoTime();
             keyFramesIn.incrementAndGet();
         }
-        receiver.push(data, 0, length);
-        askForKeyFrameWhileUndecodable();
-        if (decoderWatch.stalled(System.nanoTime(), receiver.framesDecoded(), lastKeyFrameInNanos)
-                || decoderRestartAsked) {
-            decoderRestartAsked = false;
-            restartDecoder();
-        }
-    }
-
-    /** For tests: the RTP receive loop restarts the decoder on the next packet, as it does when one stalls. */
-    void askDecoderRestart() {
-        decoderRestartAsked = true;
-    }
-
-    /**
-     * A fresh decoder instead of one that shows nothing although key frames arrive, then a PLI so
-     * that it starts from a key frame. Runs on the RTP receive loop, the only thread that pushes.
-     */
-    private void restartDecoder() {
-        H264Receiver stuck = receiver;
-        H264Receiver fresh;
-        try {
-            fresh = new H264Receiver(peer.media().payloadType());
-            fresh.start();
-        } catch (RuntimeException e) {
-            LOG.warn("video: the decoder shows no pictures and a new one could not be made: {}", e.toString());
-            return;
-        }
-        receiver = fresh;
-        decodedByEarlierDecoders.addAndGet(stuck.framesDecoded());
-        stuck.close();
-        LOG.warn("video: no picture decoded {} ms after the peer's key frame; decoder restarted ({} so far)",
-                DecoderWatch.STALL_NANOS / 1_000_000, decoderRestarts.incrementAndGet());
-        lastPliNanos = System.nanoTime();
-        sendPictureLossIndication();
-    }
-
-    /** RFC 4585 §3.5: a receiver that cannot decode asks for a picture instead of waiting for the next key frame. */
-    private void askForKeyFrameWhileUndecodable() {
-        long now = System.nanoTime();
-        if (firstPacketNanos < 0) {
-            firstPacketNanos = now;
-        }
-        if (receiver.framesDecoded() == 0 && now - firstPacketNanos > FIRST_PICTURE_NANOS
-                && now - lastPliNanos > PLI_INTERVAL_NANOS) {
-            lastPliNanos = now;
+        if (receiver.push(data, length, lastKeyFrameInNanos)) {
             sendPictureLossIndication();
         }
+    }
+
+    /** For tests: the RTP receive loop replaces the decoder on the next packet, as it does when one stalls. */
+    void askDecoderRestart() {
+        receiver.askRestart();
     }
 
     private void onRtcp(byte[] data, int length) {
