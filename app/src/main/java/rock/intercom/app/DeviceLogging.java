@@ -49,6 +49,10 @@ public final class DeviceLogging extends ContextAwareBase implements Configurato
         // As logback.xml's ${INTERCOM_LOG_LEVEL:-INFO} did: a system property of that name, else the environment.
         root.setLevel(Level.toLevel(System.getProperty(LEVEL_ENV, System.getenv(LEVEL_ENV)), Level.INFO));
         root.addAppender(stderr);
+        // jitsi-srtp (and JNA) log through java.util.logging, whose own two-line format would land in
+        // the same journal: they go through SLF4J instead, one line each, under the levels above.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -36,4 +36,21 @@ class DeviceLoggingTest {
         assertThat(running.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).isNotNull();
         assertThat(DeviceLogging.class.getClassLoader().getResource("logback.xml")).isNull();
     }
+
+    @Test
+    void javaUtilLoggingLinesGoThroughTheSameLogger() {
+        // As jitsi-srtp logs "jitsisrtp successfully loaded": one line in the device's format, not JUL's two.
+        LoggerContext running = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        running.getLogger("org.jitsi.test").addAppender(lines);
+        java.util.logging.Logger.getLogger("org.jitsi.test").info("loaded for OpenSSL 3");
+        assertThat(lines.list).singleElement().satisfies(event -> {
+            assertThat(event.getFormattedMessage()).isEqualTo("loaded for OpenSSL 3");
+            assertThat(event.getLevel()).isEqualTo(Level.INFO);
+        });
+        assertThat(java.util.logging.Logger.getLogger("").getHandlers())
+                .allMatch(org.slf4j.bridge.SLF4JBridgeHandler.class::isInstance);
+    }
 }
