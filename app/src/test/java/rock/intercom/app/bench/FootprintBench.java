@@ -132,11 +132,7 @@ public final class FootprintBench {
                 long idle = rssKib(process.pid(), "VmRSS:");
                 long idleAnon = rssKib(process.pid(), "RssAnon:");
                 Instant trigger = Instant.now();
-                call();
-                SipWireTap.Packet invite = tap.first(trigger, SipWireTap.inviteFrom(sipPort), Duration.ofSeconds(10))
-                        .orElseThrow(() -> new IllegalStateException(label + " sent no INVITE"));
-                tap.first(trigger, SipWireTap.answeredAt(sipPort), Duration.ofSeconds(10))
-                        .orElseThrow(() -> new IllegalStateException(label + ": the desk did not answer"));
+                SipWireTap.Packet invite = callAnswered(tap, trigger);
                 Thread.sleep(5000);
                 long inCall = rssKib(process.pid(), "VmRSS:");
                 long inCallAnon = rssKib(process.pid(), "RssAnon:");
@@ -158,14 +154,20 @@ public final class FootprintBench {
             }
         }
 
-        /** One more call, answered and hung up; its trigger → INVITE on the wire in ms. */
-        private double callAndHangUp(SipWireTap tap) throws Exception {
-            Instant trigger = Instant.now();
+        /** Triggers a call at {@code trigger}, waits for the desk's answer on the wire; the INVITE seen. */
+        private SipWireTap.Packet callAnswered(SipWireTap tap, Instant trigger) throws Exception {
             call();
             SipWireTap.Packet invite = tap.first(trigger, SipWireTap.inviteFrom(sipPort), Duration.ofSeconds(10))
                     .orElseThrow(() -> new IllegalStateException(label + " sent no INVITE"));
             tap.first(trigger, SipWireTap.answeredAt(sipPort), Duration.ofSeconds(10))
                     .orElseThrow(() -> new IllegalStateException(label + ": the desk did not answer"));
+            return invite;
+        }
+
+        /** One more call, answered and hung up; its trigger → INVITE on the wire in ms. */
+        private double callAndHangUp(SipWireTap tap) throws Exception {
+            Instant trigger = Instant.now();
+            SipWireTap.Packet invite = callAnswered(tap, trigger);
             Thread.sleep(700); // past the button's 500 ms debounce from the answer
             hangUp();
             Thread.sleep(1000);

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,7 @@ import rock.intercom.settings.DoorRelease;
 import rock.intercom.settings.DoorSettings;
 import rock.intercom.settings.ReleaseDuring;
 import rock.intercom.settings.ToneRegion;
+import rock.intercom.testkit.TestClock;
 
 /**
  * Given door release settings and a file standing in for the relay's sysfs attribute, when the
@@ -40,25 +39,9 @@ class DoorOpenerTest {
     private SqliteEventStore events;
     private Path relayValue;
     private DoorRelay relay;
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T10:00:00Z"));
     private final AtomicReference<DeviceSettings> settings = new AtomicReference<>();
 
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
 
     @BeforeEach
     void open() throws Exception {
@@ -82,7 +65,7 @@ class DoorOpenerTest {
     private void send(DoorOpener opener, String callId, boolean incoming, String digits) {
         for (char digit : digits.toCharArray()) {
             opener.digit(callId, incoming, "sip:400@pbx", digit);
-            now.set(now.get().plusMillis(300));
+            clock.advance(Duration.ofMillis(300));
         }
     }
 
@@ -132,7 +115,7 @@ class DoorOpenerTest {
         assertThat(Files.readString(relayValue)).isEqualTo("0");
         assertThat(recorded()).last().asString().contains("reason=door release locked");
         // Fifteen minutes later the code works again.
-        now.set(now.get().plus(DoorCodeGuard.LOCK));
+        clock.advance(DoorCodeGuard.LOCK);
         send(opener, "call-6", true, "4711");
         assertThat(Files.readString(relayValue)).isEqualTo("1");
     }

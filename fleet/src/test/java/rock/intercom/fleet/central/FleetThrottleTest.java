@@ -2,32 +2,15 @@ package rock.intercom.fleet.central;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import rock.intercom.testkit.TestClock;
 
 /** Per-address failures lock that address only; the overall bucket bounds everyone; the table stays bounded. */
 class FleetThrottleTest {
 
-    private Instant now = Instant.parse("2026-12-06T12:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-06T12:00:00Z"));
 
     @Test
     void failuresLockTheirAddressForTheWindowAndNobodyElse() {
@@ -39,7 +22,7 @@ class FleetThrottleTest {
         assertThat(throttle.attempt("10.0.0.1")).get().extracting(FleetThrottle.Refusal::retryAfter)
                 .isEqualTo(Duration.ofMinutes(10));
         assertThat(throttle.attempt("10.0.0.2")).isEmpty();
-        now = now.plus(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         assertThat(throttle.attempt("10.0.0.1")).isEmpty();
     }
 
@@ -51,7 +34,7 @@ class FleetThrottleTest {
         }
         assertThat(throttle.attempt("10.2.0.1")).get().extracting(FleetThrottle.Refusal::retryAfter)
                 .isEqualTo(Duration.ofMillis(100));
-        now = now.plusMillis(100);
+        clock.advance(Duration.ofMillis(100));
         assertThat(throttle.attempt("10.2.0.1")).isEmpty();
     }
 
