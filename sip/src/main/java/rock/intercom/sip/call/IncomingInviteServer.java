@@ -1,9 +1,7 @@
 package rock.intercom.sip.call;
 
 import gov.nist.javax.sip.header.SIPHeader;
-import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.stack.SIPTransaction;
-import java.net.InetAddress;
 import java.text.ParseException;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -82,11 +80,9 @@ final class IncomingInviteServer extends CallOperation {
     }
 
     private InviteSource source(Request request, ServerTransaction transaction) {
-        SIPMessage message = (SIPMessage) request;
-        InetAddress address = message.getPeerPacketSourceAddress() != null
-                ? message.getPeerPacketSourceAddress() : message.getRemoteAddress();
-        int port = message.getPeerPacketSourcePort() > 0 ? message.getPeerPacketSourcePort() : message.getRemotePort();
-        String host = address == null ? "" : address.getHostAddress();
+        java.net.InetSocketAddress from = Messages.source(request);
+        String host = from.isUnresolved() ? "" : from.getAddress().getHostAddress();
+        int port = from.getPort();
         return new InviteSource(host, port, context.stack().isServerSource(host, port, arrivedOver(transaction)));
     }
 

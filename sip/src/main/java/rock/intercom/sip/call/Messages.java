@@ -26,6 +26,19 @@ final class Messages {
     }
 
     /** A fresh tag for From or To (RFC 3261 §19.3: at least 32 bits of randomness). */
+    /**
+     * Where the packet really came from (its UDP datagram's source, or the connection's peer), never
+     * what its headers claim; {@code ""} and -1 when the stack does not know.
+     */
+    static java.net.InetSocketAddress source(Request request) {
+        gov.nist.javax.sip.message.SIPMessage message = (gov.nist.javax.sip.message.SIPMessage) request;
+        java.net.InetAddress address = message.getPeerPacketSourceAddress() != null
+                ? message.getPeerPacketSourceAddress() : message.getRemoteAddress();
+        int port = message.getPeerPacketSourcePort() > 0 ? message.getPeerPacketSourcePort() : message.getRemotePort();
+        return address == null ? java.net.InetSocketAddress.createUnresolved("", 0)
+                : new java.net.InetSocketAddress(address, Math.max(0, port));
+    }
+
     static String newTag() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }

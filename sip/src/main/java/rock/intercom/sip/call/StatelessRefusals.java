@@ -1,7 +1,6 @@
 package rock.intercom.sip.call;
 
 import javax.sip.ObjectInUseException;
-import gov.nist.javax.sip.message.SIPMessage;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import rock.intercom.sip.BadPacketLog;
@@ -34,9 +33,9 @@ final class StatelessRefusals {
      * bounded refusal log, keyed by method and packet source.
      */
     static void logRefusal(Request refused, String what) {
-        SIPMessage message = (SIPMessage) refused;
-        BadPacketLog.refusals().report(refused.getMethod() + " from " + message.getPeerPacketSourceAddress() + ":"
-                + message.getPeerPacketSourcePort(), what);
+        java.net.InetSocketAddress from = Messages.source(refused);
+        BadPacketLog.refusals().report(refused.getMethod() + " from "
+                + (from.isUnresolved() ? "?" : from.getAddress().getHostAddress()) + ":" + from.getPort(), what);
     }
 
     static void release(ServerTransaction refused) {
