@@ -101,9 +101,11 @@ final class RtcpAgent extends MediaLoop {
         if (!(parsed instanceof ParseResult.Parsed<RtcpReport> ok)) {
             return;
         }
+        if (peer.admitRtcp(datagram.getSocketAddress(), inbound != null) == SourceLatch.Verdict.DROP) {
+            return; // not the peer's RTCP: a stranger's report must not skew the call's quality figures
+        }
         RtcpReport report = ok.value();
         received.incrementAndGet();
-        peer.latchRtcp(datagram.getSocketAddress());
         if (report.sender()) {
             lastSrMiddle = RtcpReport.middle32(report.ntpTime());
             lastSrArrivalNanos = System.nanoTime();

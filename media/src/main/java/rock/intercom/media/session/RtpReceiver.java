@@ -33,6 +33,8 @@ final class RtpReceiver extends MediaLoop {
     private final DtmfDetector dtmf = new DtmfDetector();
     private final AtomicLong rejected = new AtomicLong();
     private volatile long lastReceivedNanos;
+    /** Packets dropped for their source; only the first is logged. */
+    private long foreign;
 
     RtpReceiver(DatagramSocket socket, RemotePeer peer, SrtpContext srtp, JitterBuffer jitterBuffer,
                 ReceptionStatistics statistics, PayloadTypes payloadTypes, Consumer<Character> onDtmf) {
@@ -75,11 +77,14 @@ final class RtpReceiver extends MediaLoop {
             rejected.incrementAndGet();
             return;
         }
+        if (!admitted(datagram)) {
+            return;
+        }
         RtpPacket packet = ok.value();
         if (packet.payloadType() == payloadTypes.telephoneEvent()) {
             ParseResult<TelephoneEvent> event = TelephoneEvent.parse(packet.payload());
             if (event instanceof ParseResult.Parsed<TelephoneEvent> e) {
-                accept(packet, datagram, arrival);
+                accept(packet, arrival);
                 char digit = dtmf.onPacket(packet.timestamp(), e.value());
                 if (digit != 0) {
                     onDtmf.accept(digit);
@@ -93,16 +98,31 @@ final class RtpReceiver extends MediaLoop {
             rejected.incrementAndGet(); // comfort noise (RFC 3389) and unknown types are not played
             return;
         }
-        accept(packet, datagram, arrival);
+        accept(packet, arrival);
         jitterBuffer.add(packet);
         jitterBuffer.adapt(statistics.jitterMillis());
     }
 
-    private void accept(RtpPacket packet, DatagramPacket datagram, long arrival) {
+    /** Whether the packet comes from the call's RTP source ({@link SourceLatch}); drops and counts it if not. */
+    private boolean admitted(DatagramPacket datagram) {
+        switch (peer.admitRtp(datagram.getSocketAddress(), srtp != null)) {
+            case TAKE:
+                return true;
+            case TAKE_AND_MOVE:
+                LOG.info("RTP peer latched to {}", datagram.getSocketAddress());
+                return true;
+            default:
+                rejected.incrementAndGet();
+                if (foreign++ == 0) {
+                    LOG.info("dropped RTP from {}: not the peer's source {}; further drops are only counted",
+                        datagram.getSocketAddress(), peer.rtp());
+                }
+                return false;
+        }
+    }
+
+    private void accept(RtpPacket packet, long arrival) {
         lastReceivedNanos = arrival;
         statistics.onPacket(packet, arrival);
-        if (peer.latchRtp(datagram.getSocketAddress())) {
-            LOG.info("RTP peer latched to {}", datagram.getSocketAddress());
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.SocketException;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import rock.intercom.media.rtp.RtpPacket;
 import rock.intercom.media.sdp.NegotiatedVideo;
 import rock.intercom.media.session.DatagramReceiveLoop;
 import rock.intercom.media.session.MediaSockets;
+import rock.intercom.media.session.SourceLatch;
 import rock.intercom.media.srtp.PlainPacket;
 import rock.intercom.media.srtp.SrtpContext;
 import rock.intercom.media.srtp.SrtpTransport;
@@ -144,12 +146,27 @@ public final class VideoSession implements AutoCloseable {
         LOG.info("video now {} to {}", next.direction().attribute(), peer.rtp());
     }
 
-    /** The agreed video and the peer's RTP/RTCP addresses, swapped as one. */
-    private record Peer(NegotiatedVideo media, InetSocketAddress rtp, InetSocketAddress rtcp) {
+    /** The agreed video, the peer's addresses and each stream's source latch (one receive loop each), swapped as one. */
+    private record Peer(NegotiatedVideo media, InetSocketAddress rtp, InetSocketAddress rtcp,
+                        SourceLatch rtpSource, SourceLatch rtcpSource) {
         static Peer of(NegotiatedVideo m) {
-            return new Peer(m, new InetSocketAddress(m.remoteHost(), m.remotePort()),
-                    new InetSocketAddress(m.remoteHost(), m.remotePort() + 1));
+            InetSocketAddress rtp = new InetSocketAddress(m.remoteHost(), m.remotePort());
+            InetSocketAddress rtcp = new InetSocketAddress(m.remoteHost(), m.remotePort() + 1);
+            return new Peer(m, rtp, rtcp, SourceLatch.rtp(rtp), SourceLatch.rtcp(rtcp));
         }
+    }
+
+    /** Whether a packet comes from the peer: a stranger's must not reach the decoder (the door's screen) nor the encoder. */
+    private boolean admitted(SocketAddress source, boolean rtcp) {
+        Peer p = peer;
+        if (source instanceof InetSocketAddress from) {
+            boolean vouched = srtp.isPresent() || (rtcp && from.getAddress().equals(p.rtp().getAddress()));
+            if ((rtcp ? p.rtcpSource() : p.rtpSource()).admit(from, vouched) != SourceLatch.Verdict.DROP) {
+                return true;
+            }
+        }
+        reject("not the peer's source: " + source);
+        return false;
     }
 
     public int localRtpPort() {
@@ -255,7 +272,7 @@ public final class VideoSession implements AutoCloseable {
     private void receiveLoop(DatagramSocket socket, boolean rtcp, Handler handler) {
         DatagramReceiveLoop.run(socket, MAX_DATAGRAM, () -> running, (buffer, datagram) -> {
                     PlainPacket plain = opened(buffer, datagram.getLength(), rtcp);
-                    if (plain != null) {
+                    if (plain != null && admitted(datagram.getSocketAddress(), rtcp)) {
                         handler.handle(plain.data(), plain.length());
                     }
                 }, e -> {

@@ -126,6 +126,39 @@ class VideoSessionLoopbackTest {
         }
     }
 
+    /** A stranger on the LAN cannot make the door's encoder send key frames (CPU, bandwidth) nor feed its decoder. */
+    @Test
+    void aStrangersPictureRequestsAndPacketsAreDropped() throws Exception {
+        MediaSockets socketsA = PORTS.bind(LOOPBACK);
+        MediaSockets socketsB = PORTS.bind(LOOPBACK);
+        try (VideoSession a = new VideoSession(socketsA, video(socketsB.rtpPort(), Optional.empty()), Camera.TEST,
+                SMALL);
+             VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST,
+                     SMALL);
+             // Another host: 127.0.0.2 is loopback too on Linux, but not the peer's address.
+             DatagramSocket stranger = new DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.2"))) {
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= 10
+                    && b.statistics().framesDecoded() >= 10);
+            long requests = a.statistics().keyFrameRequests();
+            long keyFrames = a.statistics().keyFramesSent();
+            byte[] pli = RtcpFeedback.pli(0x5EED, a.ssrc());
+            byte[] slice = {(byte) 0x80, 96, 0, 1, 0, 0, 0, 0, 0, 0, 0x5E, (byte) 0xED, 0x65, 0, 0, 0};
+            for (int i = 0; i < 50; i++) {
+                stranger.send(new DatagramPacket(pli, pli.length, new InetSocketAddress(LOOPBACK,
+                        socketsA.rtpPort() + 1)));
+                stranger.send(new DatagramPacket(slice, slice.length, new InetSocketAddress(LOOPBACK,
+                        socketsA.rtpPort())));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.statistics().packetsRejected() >= 100);
+            long decoded = a.statistics().framesDecoded();
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= decoded + 10);
+            assertThat(a.statistics().keyFrameRequests()).isEqualTo(requests);
+            assertThat(a.statistics().keyFramesSent()).isEqualTo(keyFrames);
+        }
+    }
+
     @Test
     void aCameraThatCannotOpenIsReportedAndThePeersPicturesStillDecode() throws Exception {
         MediaSockets socketsA = PORTS.bind(LOOPBACK);
