@@ -209,7 +209,7 @@ public final class SipAgent implements AutoCloseable {
                         if (bound != null && bound == client) {
                             bound.connectionLost(reason);
                         }
-                    }), () -> eventRouter);
+                    }), () -> eventRouter, inboundConnections(hop));
             client = new RegistrationClient(current, session, options, loop, clock, new Sink());
             owner.set(client);
             liveBinding = new SharedSipStack.Binding(session, current);
@@ -223,6 +223,21 @@ public final class SipAgent implements AutoCloseable {
             offline(RegistrationState.FAILED, e.getMessage());
             scheduleReopen();
         }
+    }
+
+    /**
+     * Connections to the door's TCP listener: from the next hop or the configured server/proxy (a
+     * server that connects back), from others only while direct calls are accepted.
+     */
+    private InboundConnections inboundConnections(NextHop hop) {
+        return new InboundConnections(
+                address -> address.equals(hop.address())
+                        || sharedStack().isServerSource(address.getHostAddress(), -1, "TCP"),
+                () -> {
+                    DeviceSettings now = sharedStack().settings();
+                    return now != null && now.sip() != null && now.sip().incomingCalls() != null
+                            && now.sip().incomingCalls().acceptDirectCalls();
+                });
     }
 
     private static String invalid(BindingPlan plan) {

@@ -80,12 +80,13 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
      * @param tls            the TLS trust context (null unless the transport is TLS)
      * @param connectionLost told (on a stack thread) when a TCP/TLS connection to the hop fails
      * @param router         the call side's first look at events, or a supplier of null
+     * @param inbound        who may connect to the door's TCP listener
      */
     static SipStackSession open(String localIp, int localPort, NextHop nextHop, javax.net.ssl.SSLContext tls,
-            TransportProblems problems, Consumer<String> connectionLost, Supplier<SipEventRouter> router)
-            throws SipException {
+            TransportProblems problems, Consumer<String> connectionLost, Supplier<SipEventRouter> router,
+            InboundConnections inbound) throws SipException {
         String stackName = "rock-intercom-sip-" + STACK_NUMBER.incrementAndGet();
-        StackContext.register(stackName, new StackContext(tls, nextHop.name(), problems));
+        StackContext.register(stackName, new StackContext(tls, nextHop.name(), problems, inbound));
         SipStack stack = null;
         try {
             SipFactory factory = SipFactory.getInstance();

@@ -12,8 +12,10 @@ import javax.net.ssl.SSLContext;
  * @param sslContext  trust for TLS (the uploaded CA or the system store); null without TLS
  * @param tlsPeerName the name the server certificate must carry (the configured address)
  * @param problems    where plug-ins report refused certificates and malformed messages
+ * @param inbound     who may connect to the door's TCP listener
  */
-record StackContext(SSLContext sslContext, String tlsPeerName, TransportProblems problems) {
+record StackContext(SSLContext sslContext, String tlsPeerName, TransportProblems problems,
+                    InboundConnections inbound) {
 
     private static final Map<String, StackContext> BY_STACK_NAME = new ConcurrentHashMap<>();
 

@@ -34,14 +34,16 @@ public final class VerifyingNetworkLayer implements NetworkLayer {
         context = StackContext.of(sipStack.getStackName());
     }
 
+    /** The TCP listener, handing the stack only connections {@link InboundConnections} admits. */
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return new ServerSocket(port, backlog, bindAddress);
+        return new GuardedServerSocket(port, backlog, bindAddress, context.inbound());
     }
 
+    /** The TLS listener: the door has no certificate, so it takes no connection ({@link RefusingTlsServerSocket}). */
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return (SSLServerSocket) tls().getServerSocketFactory().createServerSocket(port, backlog, bindAddress);
+        return new RefusingTlsServerSocket(port, backlog, bindAddress);
     }
 
     @Override
