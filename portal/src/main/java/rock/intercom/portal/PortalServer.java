@@ -127,6 +127,7 @@ public final class PortalServer {
             // Javalin's pool but 2 idle threads instead of 8: a door's portal is idle nearly always
             // (issue 15: fewer threads); the bound of 250 stays, so busy portals still grow.
             config.jetty.threadPool = io.javalin.util.ConcurrencyUtil.jettyThreadPool("JettyServerThreadPool", 2, 250, false);
+            config.jetty.modifyServer(ConnectionLimits::install);
             config.jetty.multipartConfig.maxFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(2, io.javalin.config.SizeUnit.MB);
             if (tls != null) {

@@ -34,23 +34,29 @@ public final class SourceLatch {
 
     private final InetSocketAddress announced;
     private final int probation;
+    private final boolean vouchedAlwaysTaken;
     private Phase phase = Phase.LEARNING;
     private InetSocketAddress candidate;
     private int run;
 
-    private SourceLatch(InetSocketAddress announced, int probation) {
+    private SourceLatch(InetSocketAddress announced, int probation, boolean vouchedAlwaysTaken) {
         this.announced = Objects.requireNonNull(announced);
         this.probation = probation;
+        this.vouchedAlwaysTaken = vouchedAlwaysTaken;
     }
 
     /** An RTP stream's: another source is taken after {@link #PROBATION} packets in a row, or one vouched for. */
     public static SourceLatch rtp(InetSocketAddress announced) {
-        return new SourceLatch(announced, PROBATION);
+        return new SourceLatch(announced, PROBATION, false);
     }
 
-    /** An RTCP stream's: another source is taken only when a packet is vouched for. */
+    /**
+     * An RTCP stream's: another source is latched to only when a packet is vouched for, and a
+     * vouched-for packet is always taken (a peer's reports and feedback may leave from any port of
+     * its host, RFC 3605), though the latch stays where it is.
+     */
     public static SourceLatch rtcp(InetSocketAddress announced) {
-        return new SourceLatch(announced, Integer.MAX_VALUE);
+        return new SourceLatch(announced, Integer.MAX_VALUE, true);
     }
 
     /**
@@ -58,6 +64,11 @@ public final class SourceLatch {
      * the peer (SRTP verified it: a holder of the call's keys) or from where the peer's RTP comes.
      */
     public Verdict admit(InetSocketAddress source, boolean vouched) {
+        Verdict verdict = latch(source, vouched);
+        return verdict == Verdict.DROP && vouched && vouchedAlwaysTaken ? Verdict.TAKE : verdict;
+    }
+
+    private Verdict latch(InetSocketAddress source, boolean vouched) {
         if (source.equals(announced)) {
             Phase was = phase;
             phase = Phase.ANNOUNCED;

@@ -73,5 +73,10 @@ class SourceLatchTest {
         }
         assertThat(latch.admit(NAT, true)).as("from the peer's RTP address").isEqualTo(TAKE_AND_MOVE);
         assertThat(latch.admit(STRANGER, false)).isEqualTo(DROP);
+        InetSocketAddress anotherPortOfThePeer = new InetSocketAddress(NAT.getAddress(), 61100);
+        assertThat(latch.admit(anotherPortOfThePeer, true)).as("taken, the latch stays").isEqualTo(TAKE);
+        assertThat(latch.admit(ANNOUNCED, false)).isEqualTo(TAKE_AND_MOVE);
+        assertThat(latch.admit(anotherPortOfThePeer, true)).isEqualTo(TAKE);
+        assertThat(latch.admit(STRANGER, false)).isEqualTo(DROP);
     }
 }
