@@ -65,6 +65,9 @@ public final class DeviceRuntime implements AutoCloseable {
     static final String EVENTS_PASSWORD_ENV = "INTERCOM_EVENTS_PASSWORD";
     /** The applied settings, under the data dir. */
     static final String SAVED_SETTINGS = "settings.yaml";
+    /** A door's portal serves a few browsers and an access-control server (ConnectionLimits). */
+    static final int PORTAL_CONNECTIONS_PER_ADDRESS = 32;
+    static final int PORTAL_CONNECTIONS_IN_ALL = 128;
 
     private final LiveSettings settings;
     private final EventStore events;
@@ -177,6 +180,7 @@ public final class DeviceRuntime implements AutoCloseable {
         DataDirectory.restrict(options.dataDir()); // the files the stores just made: seed, events.db, users
         PortalServer portal = new PortalServer(DeviceDirectory.of(List.of(device)), events, users,
                 rock.intercom.portal.auth.ApiTokens.open(options.dataDir()), PortalOptions.defaults().withHost(options.httpHost()))
+                .limitConnections(PORTAL_CONNECTIONS_PER_ADDRESS, PORTAL_CONNECTIONS_IN_ALL)
                 .withOperations(new DeviceOperations(initial.device().id(), health, metrics, syslog,
                         () -> java.util.Optional.of(trace.pcap()), id -> java.util.Optional.of(selfTest.run())));
         if (options.https().enabled()) {

@@ -12,34 +12,32 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 
 /**
- * How many HTTP connections the portal holds open: at most {@link #PER_ADDRESS} from one address
- * (more are closed as they open) and {@link #IN_ALL} in all (Jetty then stops accepting until one
- * closes, and cuts the idle timeout of those open to {@link #IDLE_WHEN_FULL_MS}). A door's portal
- * serves a few people at a time; without a bound a stranger's idle connections each held a file
- * descriptor and buffers until Jetty's idle timeout, and enough of them leave the door no
- * descriptor for a call's RTP sockets.
+ * How many HTTP connections a door's portal holds open: at most {@code perAddress} from one
+ * address (more are closed as they open) and {@code inAll} in all (Jetty then stops accepting until
+ * one closes, and cuts the idle timeout of those open to {@link #IDLE_WHEN_FULL_MS}). A door's
+ * portal serves a few people and an access-control server; without a bound a stranger's idle
+ * connections each held a file descriptor, buffers and heap until Jetty's idle timeout, on a heap
+ * of a few tens of MB. A fleet's central portal sets none: its doors may share one NAT address.
  */
 final class ConnectionLimits extends AbstractLifeCycle implements Connection.Listener {
-    /** Open connections one address may hold (a browser opens six or so). */
-    static final int PER_ADDRESS = 16;
-    /** Open connections in all. */
-    static final int IN_ALL = 64;
     /** The idle timeout of open connections while the portal is full. */
     static final long IDLE_WHEN_FULL_MS = 5_000;
 
     private final Server server;
+    private final int perAddress;
     private final Map<InetAddress, Integer> open = new HashMap<>();
 
-    private ConnectionLimits(Server server) {
+    private ConnectionLimits(Server server, int perAddress) {
         this.server = server;
+        this.perAddress = perAddress;
     }
 
     /** Sets both limits on every connector of {@code server}, from its start on. */
-    static void install(Server server) {
-        NetworkConnectionLimit inAll = new NetworkConnectionLimit(IN_ALL, server);
-        inAll.setEndPointIdleTimeout(IDLE_WHEN_FULL_MS);
-        server.addBean(inAll);
-        server.addBean(new ConnectionLimits(server));
+    static void install(Server server, int perAddress, int inAll) {
+        NetworkConnectionLimit limit = new NetworkConnectionLimit(inAll, server);
+        limit.setEndPointIdleTimeout(IDLE_WHEN_FULL_MS);
+        server.addBean(limit);
+        server.addBean(new ConnectionLimits(server, perAddress));
     }
 
     @Override
@@ -66,7 +64,7 @@ final class ConnectionLimits extends AbstractLifeCycle implements Connection.Lis
         synchronized (open) {
             now = open.merge(address, 1, Integer::sum);
         }
-        if (now > PER_ADDRESS) {
+        if (now > perAddress) {
             connection.getEndPoint().close();
         }
     }

@@ -37,6 +37,8 @@ public final class PortalServer {
     private TlsKeys tls;
     private int httpsPort = -1;
     private org.eclipse.jetty.server.ServerConnector httpsConnector;
+    private int connectionsPerAddress;
+    private int connectionsInAll;
     private RouteTable table;
     private Operations operations = Operations.NONE;
     private LiveFeeds live;
@@ -57,6 +59,19 @@ public final class PortalServer {
         this.users = users;
         this.tokens = tokens;
         this.options = options;
+    }
+
+    /**
+     * Holds at most {@code perAddress} connections from one address open and {@code inAll} in all
+     * ({@link ConnectionLimits}); without a call, Jetty's own (none). Call before {@link #start}.
+     */
+    public synchronized PortalServer limitConnections(int perAddress, int inAll) {
+        if (perAddress < 1 || inAll < perAddress) {
+            throw new IllegalArgumentException("connection limits " + perAddress + " per address, " + inAll + " in all");
+        }
+        this.connectionsPerAddress = perAddress;
+        this.connectionsInAll = inAll;
+        return this;
     }
 
     /** What health, metrics, SIP trace and self-test report; set before {@link #start}. */
@@ -127,7 +142,10 @@ public final class PortalServer {
             // Javalin's pool but 2 idle threads instead of 8: a door's portal is idle nearly always
             // (issue 15: fewer threads); the bound of 250 stays, so busy portals still grow.
             config.jetty.threadPool = io.javalin.util.ConcurrencyUtil.jettyThreadPool("JettyServerThreadPool", 2, 250, false);
-            config.jetty.modifyServer(ConnectionLimits::install);
+            if (connectionsPerAddress > 0) {
+                config.jetty.modifyServer(server -> ConnectionLimits.install(server, connectionsPerAddress,
+                        connectionsInAll));
+            }
             config.jetty.multipartConfig.maxFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(2, io.javalin.config.SizeUnit.MB);
             if (tls != null) {

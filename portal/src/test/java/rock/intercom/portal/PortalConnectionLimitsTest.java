@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Strangers on the LAN open connections to the portal and hold them (127.0.0.2–5: other addresses
- * of this host): one address keeps at most {@link ConnectionLimits#PER_ADDRESS} open, and when the
- * portal is full its idle connections are cut after {@link ConnectionLimits#IDLE_WHEN_FULL_MS}, so an
- * administrator still gets in.
+ * Strangers on the LAN open connections to a door's portal and hold them (127.0.0.2 and on: other
+ * addresses of this host): one address keeps at most its share open, all of them at most the limit
+ * in all, and the portal still serves others.
  */
 class PortalConnectionLimitsTest {
+    private static final int PER_ADDRESS = 8;
+    private static final int IN_ALL = 24;
     @TempDir
     Path dir;
     private final List<Socket> opened = new ArrayList<>();
@@ -73,9 +74,9 @@ class PortalConnectionLimitsTest {
 
     @Test
     void oneAddressHoldsAtMostItsShareAndOthersAreServed() throws Exception {
-        portal = new PortalFixture(dir);
-        List<Socket> stranger = connect("127.0.0.2", 3 * ConnectionLimits.PER_ADDRESS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> keptOpen(stranger) == ConnectionLimits.PER_ADDRESS);
+        portal = new PortalFixture(dir, PortalOptions.defaults(), server -> server.limitConnections(PER_ADDRESS, IN_ALL));
+        List<Socket> stranger = connect("127.0.0.2", 3 * PER_ADDRESS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> keptOpen(stranger) == PER_ADDRESS);
         HttpResponse<String> page = portal.send(portal.request("/sign-in").GET().build());
         assertThat(page.statusCode()).isEqualTo(200);
     }
@@ -88,17 +89,17 @@ class PortalConnectionLimitsTest {
 
     @Test
     void theWholePortalHoldsAtMostItsLimitOpen() throws Exception {
-        portal = new PortalFixture(dir);
+        portal = new PortalFixture(dir, PortalOptions.defaults(), server -> server.limitConnections(PER_ADDRESS, IN_ALL));
         long before = openFiles();
-        int addresses = ConnectionLimits.IN_ALL / ConnectionLimits.PER_ADDRESS + 2;
+        int addresses = IN_ALL / PER_ADDRESS + 2;
         List<Socket> strangers = new ArrayList<>();
         for (int a = 0; a < addresses; a++) {
-            strangers.addAll(connect("127.0.0." + (2 + a), ConnectionLimits.PER_ADDRESS));
+            strangers.addAll(connect("127.0.0." + (2 + a), PER_ADDRESS));
         }
         Thread.sleep(1000); // Jetty accepts what it takes within a few milliseconds; give it a second
         // This JVM holds the strangers' ends too: what the portal accepted is the rest.
         long accepted = openFiles() - before - strangers.size();
-        assertThat(accepted).as("connections the portal holds").isBetween((long) ConnectionLimits.IN_ALL - 4,
-            (long) ConnectionLimits.IN_ALL + 4);
+        assertThat(accepted).as("connections the portal holds").isBetween((long) IN_ALL - 4,
+            (long) IN_ALL + 4);
     }
 }

@@ -36,11 +36,16 @@ final class PortalFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     PortalFixture(Path dataDir, PortalOptions options) {
+        this(dataDir, options, server -> server);
+    }
+
+    /** With {@code setUp} applied to the server before it starts (e.g. connection limits). */
+    PortalFixture(Path dataDir, PortalOptions options, java.util.function.UnaryOperator<PortalServer> setUp) {
         users = UserStore.open(dataDir, Map.of(UserStore.ADMIN_PASSWORD_ENV, ADMIN_PASSWORD),
                 new PrintStream(new ByteArrayOutputStream()), 4);
         users.put(VIEWER, VIEWER_PASSWORD.toCharArray(), Role.VIEWER);
-        server = new PortalServer(DeviceDirectory.of(List.of(door, otherDoor)), events, users,
-                rock.intercom.portal.auth.ApiTokens.open(dataDir), options.withHost("127.0.0.1")).start(0);
+        server = setUp.apply(new PortalServer(DeviceDirectory.of(List.of(door, otherDoor)), events, users,
+                rock.intercom.portal.auth.ApiTokens.open(dataDir), options.withHost("127.0.0.1"))).start(0);
     }
 
     PortalFixture(Path dataDir) {

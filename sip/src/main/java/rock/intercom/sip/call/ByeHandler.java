@@ -13,6 +13,11 @@ final class ByeHandler extends ServerRequestHandler {
     }
 
     @Override
+    boolean belongsToAKnownCall(Request request, String callId) {
+        return context.legs().knows(callId);
+    }
+
+    @Override
     void handle(Request request, String callId, ServerTransaction transaction) {
         boolean known = context.legs().knows(callId);
         answer("BYE", callId, () -> {

@@ -18,6 +18,11 @@ final class CancelHandler extends ServerRequestHandler {
     }
 
     @Override
+    boolean belongsToAKnownCall(Request request, String callId) {
+        return context.legs().incoming(callId).isPresent();
+    }
+
+    @Override
     void handle(Request request, String callId, ServerTransaction transaction) {
         IncomingLeg leg = context.legs().incoming(callId).orElse(null);
         answer("CANCEL", callId, () -> {

@@ -19,13 +19,17 @@ final class InfoHandler extends ServerRequestHandler {
         super(context);
     }
 
+    /** Only on a dialog: a To tag and a Call-ID we know (RFC 6086 §4.2.2, RFC 3261 §12.2.2). */
+    @Override
+    boolean belongsToAKnownCall(Request request, String callId) {
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        return to != null && to.getTag() != null && context.legs().knows(callId);
+    }
+
     @Override
     void handle(Request request, String callId, ServerTransaction transaction) {
-        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
-        if (to == null || to.getTag() == null || !context.legs().knows(callId)) {
+        if (!belongsToAKnownCall(request, callId)) {
             respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-            // Anyone can send these: the bounded refusal log, not a line each.
-            StatelessRefusals.logRefusal(request, "outside a known dialog (Call-ID " + callId + "): 481");
             return;
         }
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);

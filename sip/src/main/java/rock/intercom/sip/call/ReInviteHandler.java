@@ -18,6 +18,11 @@ final class ReInviteHandler extends ServerRequestHandler {
     }
 
     @Override
+    boolean belongsToAKnownCall(Request request, String callId) {
+        return context.legs().find(callId).filter(CallLeg::answered).isPresent();
+    }
+
+    @Override
     void handle(Request request, String callId, ServerTransaction transaction) {
         CallLeg<?> leg = context.legs().find(callId).filter(CallLeg::answered).orElse(null);
         answer("re-INVITE", callId, () -> {

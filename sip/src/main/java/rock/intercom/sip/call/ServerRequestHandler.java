@@ -6,6 +6,7 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.message.Request;
+import javax.sip.message.Response;
 
 /**
  * The steps every handler of a request inside a call shares (BYE, CANCEL, INFO, re-INVITE): find
@@ -26,13 +27,29 @@ abstract class ServerRequestHandler extends CallOperation {
         super(context);
     }
 
-    /** Handles one received request of this handler's method. */
+    /**
+     * Handles one received request of this handler's method. One outside every call we know gets
+     * its 481 statelessly (RFC 3261 §8.2.7) and one line in the bounded refusal log: anyone can send
+     * those at will, and a server transaction kept for each (Timer J: 32 s over UDP) let a stranger's
+     * flood of BYEs, CANCELs or INFOs pile thousands of them up in the door's memory.
+     */
     final void on(RequestEvent event) {
+        Request request = event.getRequest();
+        String callId = Messages.callId(request);
+        if (event.getServerTransaction() == null && !belongsToAKnownCall(request, callId)) {
+            answer(request.getMethod(), callId, () -> context.stack().provider().sendResponse(Messages.response(
+                    context, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, Messages.newTag())));
+            StatelessRefusals.logRefusal(request, "outside a known call (Call-ID " + callId + "): 481");
+            return;
+        }
         ServerTransaction transaction = ServerTransactions.of(context, event);
         if (transaction != null) {
-            handle(event.getRequest(), Messages.callId(event.getRequest()), transaction);
+            handle(request, callId, transaction);
         }
     }
+
+    /** Whether {@code request} of call {@code callId} belongs to a call this handler answers; false: 481. */
+    abstract boolean belongsToAKnownCall(Request request, String callId);
 
     /** Answers {@code request} of call {@code callId} (null when it has no Call-ID) on its transaction. */
     abstract void handle(Request request, String callId, ServerTransaction transaction);
