@@ -120,7 +120,7 @@ public final class DemoPbx implements AutoCloseable {
             DeviceCaller deviceCaller = new DeviceCaller(parts, calls);
             GuardDesk guardDesk = new GuardDesk(parts, calls, deviceCaller);
             RequestDispatcher dispatcher = new RequestDispatcher(parts,
-                new RegisterHandler(sip, authenticator, registrar, clock),
+                new RegisterHandler(sip, authenticator, registrar),
                 new InviteHandler(sip, authenticator, guardDesk, options.guardDeskExtension(),
                     options.users().keySet()), guardDesk, deviceCaller);
             provider.addSipListener(dispatcher);

@@ -1,7 +1,6 @@
 package rock.intercom.demo;
 
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +29,11 @@ final class RegisterHandler {
     private final PbxSignalling sip;
     private final RequestAuthenticator authenticator;
     private final Registrar registrar;
-    private final Clock clock;
 
-    RegisterHandler(PbxSignalling sip, RequestAuthenticator authenticator, Registrar registrar, Clock clock) {
+    RegisterHandler(PbxSignalling sip, RequestAuthenticator authenticator, Registrar registrar) {
         this.sip = sip;
         this.authenticator = authenticator;
         this.registrar = registrar;
-        this.clock = clock;
     }
 
     void onRegister(RequestEvent event) {
@@ -82,7 +79,7 @@ final class RegisterHandler {
             for (Binding b : registrar.bindings(user)) {
                 ContactHeader contact = sip.headers.createContactHeader(
                     sip.addresses.createAddress(sip.addresses.createURI(b.contact())));
-                contact.setExpires((int) Math.max(0, Duration.between(clock.instant(), b.expires()).toSeconds()));
+                contact.setExpires((int) registrar.secondsLeft(b));
                 response.addHeader(contact);
             }
             response.setHeader(sip.headers.createExpiresHeader((int) grantedDefault.toSeconds()));

@@ -59,6 +59,11 @@ public final class Registrar {
         return list;
     }
 
+    /** Whole seconds until {@code binding} expires by this registrar's clock, 0 once it has (a Contact's expires). */
+    public long secondsLeft(Binding binding) {
+        return Math.max(0, Duration.between(clock.instant(), binding.expires()).toSeconds());
+    }
+
     public boolean isRegistered(String user) {
         return !bindings(user).isEmpty();
     }

@@ -14,11 +14,6 @@ public final class FullSipUrl {
     /** An example to show in messages. */
     public static final String EXAMPLE = "sip:400@10.40.0.224";
 
-    private static final String INVALID_USER = "has an invalid user part";
-    private static final String INVALID_HOST = "has an invalid host";
-    private static final String INVALID_PORT = "has an invalid port (1-65535)";
-    private static final String INVALID_PARAMETERS = "has invalid URI parameters";
-
     private FullSipUrl() {
     }
 
@@ -39,23 +34,26 @@ public final class FullSipUrl {
         if (result instanceof SipUriResult.Malformed malformed) {
             return Optional.of(message(malformed.part(), text));
         }
-        return problem(text, result.uriOrNull());
+        return fault(result.uriOrNull()).map(part -> message(part, text));
     }
 
-    /** What the format asks beyond the grammar: no password, a real address or name, a usable port, no headers. */
-    private static Optional<String> problem(String text, SipUri uri) {
+    /**
+     * What the format asks beyond the grammar: no password, a real address or name, a usable port,
+     * no headers. The part at fault, worded by {@link #message} like the grammar's own faults.
+     */
+    private static Optional<Part> fault(SipUri uri) {
         if (uri.hasPassword()) {
-            return Optional.of(INVALID_USER);
+            return Optional.of(Part.PASSWORD);
         }
         String host = uri.host();
         if (!(host.startsWith("[") ? HostAddress.isIpv6(host) : HostAddress.isIpv4(host) || HostAddress.isDnsName(host))) {
-            return Optional.of(INVALID_HOST);
+            return Optional.of(Part.HOST);
         }
         if (uri.port() != null && uri.port() == 0) {
-            return Optional.of(INVALID_PORT);
+            return Optional.of(Part.PORT);
         }
         if (!uri.headers().isEmpty()) {
-            return Optional.of(headerMessage(text));
+            return Optional.of(Part.HEADER);
         }
         return Optional.empty();
     }
@@ -64,24 +62,25 @@ public final class FullSipUrl {
      * The format has no {@code ?header} part, so text from the {@code ?} on is reported as a fault
      * of the part it trails (parameters, port or host), as these messages have always read.
      */
-    private static String headerMessage(String text) {
+    private static Part partTrailedByHeaders(String text) {
         int at = text.lastIndexOf('@');
         String hostPortParameters = text.substring(at + 1, text.indexOf('?', at));
         if (hostPortParameters.indexOf(';') >= 0) {
-            return INVALID_PARAMETERS;
+            return Part.PARAMETER;
         }
         String afterIpv6 = hostPortParameters.substring(hostPortParameters.lastIndexOf(']') + 1);
-        return afterIpv6.indexOf(':') >= 0 ? INVALID_PORT : INVALID_HOST;
+        return afterIpv6.indexOf(':') >= 0 ? Part.PORT : Part.HOST;
     }
 
+    /** The one wording of a fault in {@code part}, whether the grammar or the format found it. */
     private static String message(Part part, String text) {
         return switch (part) {
             case TEXT -> "must be at most " + SipUri.MAX_LENGTH + " characters";
-            case USER, PASSWORD -> INVALID_USER;
-            case HOST -> INVALID_HOST;
-            case PORT -> INVALID_PORT;
-            case PARAMETER -> INVALID_PARAMETERS;
-            case HEADER -> headerMessage(text);
+            case USER, PASSWORD -> "has an invalid user part";
+            case HOST -> "has an invalid host";
+            case PORT -> "has an invalid port (1-65535)";
+            case PARAMETER -> "has invalid URI parameters";
+            case HEADER -> message(partTrailedByHeaders(text), text);
             // Not reached: the text starts with the scheme and is read without a name-addr.
             case SCHEME, NAME_ADDR -> "must be a full SIP URL starting with sip: or sips:, such as " + EXAMPLE;
         };

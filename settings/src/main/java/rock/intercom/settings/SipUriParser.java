@@ -15,10 +15,6 @@ final class SipUriParser {
     /** RFC 3261 §25.1 "reserved": escaped forms of these are not equivalent to the plain character. */
     private static final String RESERVED = ";/?:@&=+$,";
     private static final String UNRESERVED_MARKS = "-_.!~*'()";
-    private static final String USER_UNRESERVED = "&=+$,;?/";
-    private static final String PASSWORD_UNRESERVED = "&=+$,";
-    private static final String PARAM_UNRESERVED = "[]/:&+$";
-    private static final String HEADER_UNRESERVED = "[]/?:+$";
 
     private SipUriParser() {
     }
@@ -66,9 +62,9 @@ final class SipUriParser {
             if (rawUser.isEmpty()) {
                 throw new MalformedUri(Part.USER, "empty user part");
             }
-            user = normalise(rawUser, USER_UNRESERVED, Part.USER);
+            user = normalise(rawUser, Part.USER);
             if (passwordColon >= 0) {
-                password = normalise(userInfo.substring(passwordColon + 1), PASSWORD_UNRESERVED, Part.PASSWORD);
+                password = normalise(userInfo.substring(passwordColon + 1), Part.PASSWORD);
             }
         }
         HostPort hostPort = HostPort.parse(semicolon >= 0 ? hostPart.substring(0, semicolon) : hostPart);
@@ -119,12 +115,12 @@ final class SipUriParser {
     private static void parseParameters(String text, Map<String, String> into) throws MalformedUri {
         for (String parameter : text.split(";", -1)) {
             int equals = parameter.indexOf('=');
-            String name = normalise(equals >= 0 ? parameter.substring(0, equals) : parameter, PARAM_UNRESERVED, Part.PARAMETER)
+            String name = normalise(equals >= 0 ? parameter.substring(0, equals) : parameter, Part.PARAMETER)
                     .toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
                 throw new MalformedUri(Part.PARAMETER, "empty parameter name");
             }
-            String value = equals >= 0 ? normalise(parameter.substring(equals + 1), PARAM_UNRESERVED, Part.PARAMETER) : "";
+            String value = equals >= 0 ? normalise(parameter.substring(equals + 1), Part.PARAMETER) : "";
             if (into.put(name, value) != null) {
                 throw new MalformedUri(Part.PARAMETER, "parameter repeated: " + name);
             }
@@ -137,8 +133,8 @@ final class SipUriParser {
             if (equals <= 0) {
                 throw new MalformedUri(Part.HEADER, "header component without name=value");
             }
-            String name = normalise(header.substring(0, equals), HEADER_UNRESERVED, Part.HEADER).toLowerCase(Locale.ROOT);
-            String value = normalise(header.substring(equals + 1), HEADER_UNRESERVED, Part.HEADER);
+            String name = normalise(header.substring(0, equals), Part.HEADER).toLowerCase(Locale.ROOT);
+            String value = normalise(header.substring(equals + 1), Part.HEADER);
             if (into.put(name, value) != null) {
                 throw new MalformedUri(Part.HEADER, "header repeated: " + name);
             }
@@ -150,7 +146,8 @@ final class SipUriParser {
      * may appear plain there and are not reserved, so {@code %61lice} equals {@code alice}
      * (§19.1.4); escapes that stay are upper-cased so {@code %2f} equals {@code %2F}.
      */
-    private static String normalise(String text, String allowedMarks, Part part) throws MalformedUri {
+    private static String normalise(String text, Part part) throws MalformedUri {
+        String allowedMarks = plainMarks(part);
         var out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -177,6 +174,20 @@ final class SipUriParser {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The marks besides letters, digits and {@link #UNRESERVED_MARKS} that RFC 3261 §25.1 lets
+     * stand plain in {@code part} (user-unreserved, password, param-unreserved, hnv-unreserved).
+     */
+    private static String plainMarks(Part part) {
+        return switch (part) {
+            case USER -> "&=+$,;?/";
+            case PASSWORD -> "&=+$,";
+            case PARAMETER -> "[]/:&+$";
+            case HEADER -> "[]/?:+$";
+            default -> throw new IllegalArgumentException("not a percent-encoded part: " + part.noun());
+        };
     }
 
     private static boolean allowedPlain(char c, String allowedMarks) {

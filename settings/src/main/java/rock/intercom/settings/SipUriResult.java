@@ -1,5 +1,6 @@
 package rock.intercom.settings;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** The outcome of {@link SipUri#parse}: a URI, or why the text is not one. Never an exception. */
@@ -23,26 +24,20 @@ public sealed interface SipUriResult {
     /** Where in the text a URI fails, so that callers can word their own message. */
     enum Part {
         /** The text as a whole: none at all, or too long. */
-        TEXT("text"),
+        TEXT,
         /** The display name and angle brackets around the URI. */
-        NAME_ADDR("name-addr"),
-        SCHEME("scheme"),
-        USER("user"),
-        PASSWORD("password"),
-        HOST("host"),
-        PORT("port"),
-        PARAMETER("parameter"),
-        HEADER("header");
+        NAME_ADDR,
+        SCHEME,
+        USER,
+        PASSWORD,
+        HOST,
+        PORT,
+        PARAMETER,
+        HEADER;
 
-        private final String noun;
-
-        Part(String noun) {
-            this.noun = noun;
-        }
-
-        /** The part as named in reasons ("bad escape in user"). */
+        /** The part as named in reasons ("bad escape in user", "… in name-addr"): the RFC's word for it. */
         public String noun() {
-            return noun;
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

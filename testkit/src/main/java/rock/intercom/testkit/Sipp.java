@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One run of Debian's SIPp ({@code /usr/bin/sipp}) on 127.0.0.1 with a scenario from the test
@@ -79,6 +80,20 @@ public final class Sipp implements AutoCloseable {
             this.scenario = scenario;
         }
 
+        /** A copy with {@code change} applied: every setter leaves this one as it is. */
+        private Options with(Consumer<Options> change) {
+            Options o = copy();
+            change.accept(o);
+            return o;
+        }
+
+        /** {@code map} and one more entry, in order; {@code map} itself may be shared by other copies. */
+        private static Map<String, String> plus(Map<String, String> map, String name, Object value) {
+            Map<String, String> more = new LinkedHashMap<>(map);
+            more.put(name, String.valueOf(value));
+            return more;
+        }
+
         private Options copy() {
             Options o = new Options(scenario);
             o.fills = fills;
@@ -99,11 +114,7 @@ public final class Sipp implements AutoCloseable {
 
         /** Replaces {@code placeholder} in the scenario text: SIPp's {@code -key} is not expanded where a status code is parsed. */
         public Options fill(String placeholder, Object value) {
-            Options o = copy();
-            Map<String, String> f = new LinkedHashMap<>(fills);
-            f.put(placeholder, String.valueOf(value));
-            o.fills = f;
-            return o;
+            return with(o -> o.fills = plus(fills, placeholder, value));
         }
 
         public Options fill(Map<String, String> placeholders) {
@@ -125,81 +136,59 @@ public final class Sipp implements AutoCloseable {
 
         /** Where this run's scenario copy and logs go (in a subdirectory per run). */
         public Options dir(Path d) {
-            Options o = copy();
-            o.dir = d;
-            return o;
+            return with(o -> o.dir = d);
         }
 
         /** host:port to send to; without it SIPp waits for requests. */
         public Options remote(String hostPort) {
-            Options o = copy();
-            o.remote = hostPort;
-            return o;
+            return with(o -> o.remote = hostPort);
         }
 
         public Options service(String s) {
-            Options o = copy();
-            o.service = s;
-            return o;
+            return with(o -> o.service = s);
         }
 
         /** SIPp's {@code -t}: u1 (UDP, default), t1 (TCP). */
         public Options transport(String t) {
-            Options o = copy();
-            o.transport = t;
-            return o;
+            return with(o -> o.transport = t);
         }
 
         /** Digest credentials SIPp answers challenges with ({@code -au}, {@code -ap}). */
         public Options credentials(String u, String p) {
-            Options o = copy();
-            o.user = u;
-            o.password = p;
-            return o;
+            return with(o -> {
+                o.user = u;
+                o.password = p;
+            });
         }
 
         /** A SIPp {@code -key} keyword, used in the scenario as {@code [name]}. */
         public Options key(String name, Object value) {
-            Options o = copy();
-            Map<String, String> k = new LinkedHashMap<>(keys);
-            k.put(name, String.valueOf(value));
-            o.keys = k;
-            return o;
+            return with(o -> o.keys = plus(keys, name, value));
         }
 
         /** SIPp's {@code -d}: the length of the scenario's default pauses. */
         public Options pause(long ms) {
-            Options o = copy();
-            o.pauseMs = ms;
-            return o;
+            return with(o -> o.pauseMs = ms);
         }
 
         /** SIPp's own SIP port; 0 (default) picks a free one. */
         public Options localPort(int port) {
-            Options o = copy();
-            o.localPort = port;
-            return o;
+            return with(o -> o.localPort = port);
         }
 
         /** SIPp's {@code -m}: how many calls before it exits. */
         public Options calls(int n) {
-            Options o = copy();
-            o.calls = n;
-            return o;
+            return with(o -> o.calls = n);
         }
 
         /** SIPp's {@code -r}: new calls per second (0, the default, leaves SIPp's own default). */
         public Options rate(int perSecond) {
-            Options o = copy();
-            o.rate = perSecond;
-            return o;
+            return with(o -> o.rate = perSecond);
         }
 
         /** SIPp's {@code -timeout}: its whole life, after which it exits with an error. */
         public Options timeout(Duration t) {
-            Options o = copy();
-            o.timeout = t;
-            return o;
+            return with(o -> o.timeout = t);
         }
 
         public Sipp start() {

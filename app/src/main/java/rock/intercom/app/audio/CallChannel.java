@@ -3,6 +3,7 @@ package rock.intercom.app.audio;
 import java.util.Objects;
 import java.util.Optional;
 import rock.intercom.call.media.AgreedMedia;
+import rock.intercom.call.media.MediaProblem;
 import rock.intercom.call.media.RemoteAnswer;
 import rock.intercom.media.audio.AudioDeviceException;
 import rock.intercom.media.sdp.LocalOffer;
@@ -122,7 +123,7 @@ final class CallChannel {
         String reason;
         synchronized (this) {
             if (phase instanceof ChannelPhase.Ended ended) {
-                return new RemoteAnswer.Unusable(ended.reason());
+                return new MediaProblem(ended.reason());
             }
             if (!(phase instanceof ChannelPhase.Offered offered)) {
                 return answeredAgain(answerSdp);
@@ -140,7 +141,7 @@ final class CallChannel {
             refused = offered.sockets();
         }
         refused.close();
-        return new RemoteAnswer.Unusable(reason);
+        return new MediaProblem(reason);
     }
 
     /**
@@ -151,7 +152,7 @@ final class CallChannel {
      */
     private RemoteAnswer answeredAgain(String answerSdp) {
         RemoteAnswer standing = agreedMedia().<RemoteAnswer>map(RemoteAnswer.Usable::new)
-                .orElse(new RemoteAnswer.Unusable("media is being opened"));
+                .orElse(new MediaProblem("media is being opened"));
         if (answerSdp.equals(answer) || answeredOffer == null) {
             return standing;
         }

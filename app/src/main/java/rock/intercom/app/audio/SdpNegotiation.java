@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rock.intercom.app.video.CallVideo;
+import rock.intercom.call.media.MediaProblem;
 import rock.intercom.call.media.RemoteAnswer;
 import rock.intercom.call.media.SdpAnswer;
 import rock.intercom.call.media.SdpOffer;
@@ -71,7 +72,7 @@ final class SdpNegotiation {
         try {
             bound = bindPorts(callId, channel, now);
         } catch (IOException e) {
-            return new SdpOffer.Unavailable(NO_PORT + e.getMessage());
+            return new MediaProblem(NO_PORT + e.getMessage());
         }
         InetAddress local = bound.local();
         MediaSockets sockets = bound.sockets();
@@ -150,7 +151,7 @@ final class SdpNegotiation {
     RemoteAnswer accepted(String callId, String remoteAnswer) {
         CallChannel channel = channels.get(callId);
         if (channel == null) {
-            return new RemoteAnswer.Unusable("no offer was made for this call");
+            return new MediaProblem("no offer was made for this call");
         }
         RemoteAnswer result = channel.accepted(remoteAnswer);
         if (result instanceof RemoteAnswer.Usable usable) {
@@ -158,7 +159,7 @@ final class SdpNegotiation {
             result = new RemoteAnswer.Usable(usable.media().withVideo(video.decided(callId, channel.videoOutcome())));
         } else {
             video.stop(callId);
-            LOG.info("call {}: answer not usable: {}", callId, ((RemoteAnswer.Unusable) result).reason());
+            LOG.info("call {}: answer not usable: {}", callId, ((MediaProblem) result).reason());
         }
         return result;
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import rock.intercom.call.CallDirection;
 import rock.intercom.call.CallInput;
+import rock.intercom.call.media.MediaProblem;
 import rock.intercom.call.media.RemoteAnswer;
 import rock.intercom.call.media.SdpAnswer;
 import rock.intercom.call.media.SdpOffer;
@@ -138,7 +139,7 @@ class CallAudioLoopbackTest {
         RemoteAnswer problem = door.accepted(callId, peer == Peer.PLAIN_ANSWER ? withoutCrypto(answerSdp)
                 : answerSdp);
         if (expectedFailure != null) {
-            assertThat(problem).isEqualTo(new RemoteAnswer.Unusable(expectedFailure.substring("door: ".length())));
+            assertThat(problem).isEqualTo(new MediaProblem(expectedFailure.substring("door: ".length())));
             door.start(callId, CallDirection.OUTGOING); // the call logic may still start: nothing runs, nothing posted
             assertThat(door.session(callId)).isEmpty();
             assertThat(doorInputs).isEmpty();
@@ -233,7 +234,7 @@ class CallAudioLoopbackTest {
                 assertThat(again.getLocalPort()).isEqualTo(busyPort);
             }
         }
-        assertThat(door.accepted("call-busy", "v=0")).isEqualTo(new RemoteAnswer.Unusable("no offer was made for this call"));
+        assertThat(door.accepted("call-busy", "v=0")).isEqualTo(new MediaProblem("no offer was made for this call"));
     }
 
     @Test
@@ -247,7 +248,7 @@ class CallAudioLoopbackTest {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(LOOPBACK, low))) {
             // No exception and no input from the media side: the signalling reports the reason once.
             SdpOffer none = onePair.offer("call-no-port");
-            assertThat(none).isInstanceOfSatisfying(SdpOffer.Unavailable.class,
+            assertThat(none).isInstanceOfSatisfying(MediaProblem.class,
                     unavailable -> assertThat(unavailable.reason()).startsWith("no RTP port for the call: no free RTP port pair"));
             assertThat(doorInputs).isEmpty();
             SdpAnswer refused = onePair.answer("call-in-no-port", offerSdp(door, "call-offer"));

@@ -3,25 +3,25 @@ package rock.intercom.media.codec;
 /**
  * The audio codecs the intercom offers, with their RFC 3551 static payload types.
  *
- * <p>{@code rtpClockRate} is the SDP/RTP clock (8000 for G.722 too, RFC 3551 §4.5.2), while
- * {@code sampleRate} is the PCM rate the codec consumes.
+ * <p>{@link #rtpClockRate} is the SDP/RTP clock, 8000 for each of them (for G.722 too, RFC 3551
+ * §4.5.2), while {@code sampleRate} is the PCM rate the codec consumes.
  */
 public enum Codec {
     /** G.722 wideband, preferred when the peer has it; its RTP clock is 8000 by RFC 3551's historic error. */
-    G722(9, 8000, 16000),
-    PCMU(0, 8000, 8000),
-    PCMA(8, 8000, 8000);
+    G722(9, 16000),
+    PCMU(0, 8000),
+    PCMA(8, 8000);
 
     /** Packet duration used for every stream (20 ms, RFC 3551 §4.5 default ptime). */
     public static final int PTIME_MS = 20;
+    /** The RTP clock of every codec here: 8000 Hz, G.722 included. */
+    private static final int RTP_CLOCK_RATE = 8000;
 
     private final int payloadType;
-    private final int rtpClockRate;
     private final int sampleRate;
 
-    Codec(int payloadType, int rtpClockRate, int sampleRate) {
+    Codec(int payloadType, int sampleRate) {
         this.payloadType = payloadType;
-        this.rtpClockRate = rtpClockRate;
         this.sampleRate = sampleRate;
     }
 
@@ -36,11 +36,11 @@ public enum Codec {
 
     /** What an SDP rtpmap names the codec by after its payload type: "encoding/clock rate" (RFC 4566 §6). */
     public String rtpmapEncoding() {
-        return encodingName() + "/" + rtpClockRate;
+        return encodingName() + "/" + RTP_CLOCK_RATE;
     }
 
     public int rtpClockRate() {
-        return rtpClockRate;
+        return RTP_CLOCK_RATE;
     }
 
     public int sampleRate() {
@@ -54,7 +54,7 @@ public enum Codec {
 
     /** RTP timestamp advance per 20 ms frame. */
     public int timestampStep() {
-        return rtpClockRate * PTIME_MS / 1000;
+        return RTP_CLOCK_RATE * PTIME_MS / 1000;
     }
 
     /** A fresh encoder/decoder instance for one direction of a call. */

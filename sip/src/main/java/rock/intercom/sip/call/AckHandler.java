@@ -5,6 +5,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.media.AgreedMedia;
+import rock.intercom.call.media.MediaProblem;
 import rock.intercom.call.media.RemoteAnswer;
 import rock.intercom.sip.call.IncomingLeg.Phase;
 
@@ -48,12 +49,12 @@ final class AckHandler extends CallOperation {
             // We offered in the 2xx: the ACK's answer is applied first, so the input carries its media.
             String answer = Messages.sdpBody(event.getRequest());
             RemoteAnswer applied = answer == null
-                    ? new RemoteAnswer.Unusable("ACK without the SDP answer to our offer")
+                    ? new MediaProblem("ACK without the SDP answer to our offer")
                     : context.media().accepted(callId, answer);
             AgreedMedia media = applied instanceof RemoteAnswer.Usable usable ? usable.media() : null;
             context.inputs().post(new CallInput.IncomingAcknowledged(callId, media));
-            if (applied instanceof RemoteAnswer.Unusable unusable) {
-                context.inputs().post(new CallInput.MediaFailed(callId, unusable.reason()));
+            if (applied instanceof MediaProblem problem) {
+                context.inputs().post(new CallInput.MediaFailed(callId, problem.reason()));
             }
         }, () -> log.debug("ACK for unknown call {}", callId));
     }

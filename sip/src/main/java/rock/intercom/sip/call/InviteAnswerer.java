@@ -5,6 +5,7 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.message.Response;
 import rock.intercom.call.CallInput;
+import rock.intercom.call.media.MediaProblem;
 import rock.intercom.call.media.SdpAnswer;
 import rock.intercom.call.media.SdpOffer;
 import rock.intercom.sip.call.IncomingLeg.Phase;
@@ -30,8 +31,8 @@ final class InviteAnswerer extends CallOperation {
         String body;
         if (leg.remoteOffer() == null) {
             SdpOffer offer = context.media().offer(callId);
-            if (offer instanceof SdpOffer.Unavailable unavailable) {
-                context.inputs().post(new CallInput.MediaFailed(callId, unavailable.reason()));
+            if (offer instanceof MediaProblem problem) {
+                context.inputs().post(new CallInput.MediaFailed(callId, problem.reason()));
                 return;
             }
             body = ((SdpOffer.Offer) offer).sdp();

@@ -25,6 +25,7 @@ import javax.sip.message.Response;
 import rock.intercom.call.CallCommand.SendInvite;
 import rock.intercom.call.CallInput;
 import rock.intercom.call.media.AgreedMedia;
+import rock.intercom.call.media.MediaProblem;
 import rock.intercom.call.media.RemoteAnswer;
 import rock.intercom.call.media.SdpOffer;
 import rock.intercom.settings.DeviceSettings;
@@ -67,9 +68,9 @@ final class InviteClient extends CallOperation {
             return;
         }
         SdpOffer offered = context.media().offer(callId);
-        if (offered instanceof SdpOffer.Unavailable unavailable) {
+        if (offered instanceof MediaProblem problem) {
             // The media side logged why; no INVITE leaves.
-            context.inputs().post(new CallInput.TransportFailed(callId, unavailable.reason()));
+            context.inputs().post(new CallInput.TransportFailed(callId, problem.reason()));
             return;
         }
         String offer = ((SdpOffer.Offer) offered).sdp();
@@ -197,7 +198,7 @@ final class InviteClient extends CallOperation {
             return usable.media();
         }
         log.info("call {}: early media in {} not usable: {}", leg.callId(), provisional.getStatusCode(),
-                ((RemoteAnswer.Unusable) applied).reason());
+                ((MediaProblem) applied).reason());
         return null;
     }
 
@@ -214,12 +215,12 @@ final class InviteClient extends CallOperation {
         // The answer is applied first, so Answered carries what it agreed and media can start at once.
         String answer = Messages.sdpBody(response);
         RemoteAnswer applied = answer == null
-                ? new RemoteAnswer.Unusable("2xx without SDP answer")
+                ? new MediaProblem("2xx without SDP answer")
                 : context.media().accepted(leg.callId(), answer);
         AgreedMedia media = applied instanceof RemoteAnswer.Usable usable ? usable.media() : null;
         context.inputs().post(new CallInput.Answered(leg.callId(), media));
-        if (applied instanceof RemoteAnswer.Unusable unusable) {
-            context.inputs().post(new CallInput.MediaFailed(leg.callId(), unusable.reason()));
+        if (applied instanceof MediaProblem problem) {
+            context.inputs().post(new CallInput.MediaFailed(leg.callId(), problem.reason()));
         }
     }
 

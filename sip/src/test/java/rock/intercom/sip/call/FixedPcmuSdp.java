@@ -2,6 +2,7 @@ package rock.intercom.sip.call;
 
 import java.util.Optional;
 import rock.intercom.call.media.AgreedMedia;
+import rock.intercom.call.media.MediaProblem;
 import rock.intercom.call.media.RemoteAnswer;
 import rock.intercom.call.media.SdpAnswer;
 import rock.intercom.call.media.SdpOffer;
@@ -31,7 +32,7 @@ final class FixedPcmuSdp implements SessionDescriptions {
     @Override
     public SdpOffer offer(String callId) {
         if (noRtpPort) {
-            return new SdpOffer.Unavailable("no RTP port for the call: no free RTP port pair");
+            return new MediaProblem("no RTP port for the call: no free RTP port pair");
         }
         return new SdpOffer.Offer(sdp("sendrecv"));
     }
@@ -58,7 +59,7 @@ final class FixedPcmuSdp implements SessionDescriptions {
     @Override
     public RemoteAnswer accepted(String callId, String remoteAnswer) {
         return remoteAnswer.contains("m=audio") ? new RemoteAnswer.Usable(PCMU)
-                : new RemoteAnswer.Unusable("answer has no audio stream");
+                : new MediaProblem("answer has no audio stream");
     }
 
     /** Like a best-effort SRTP offer: after a 488 the "same" offer once more, as RTP/SAVP. */
