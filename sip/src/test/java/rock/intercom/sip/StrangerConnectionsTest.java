@@ -5,14 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +20,7 @@ import rock.intercom.settings.DeviceSettings;
 import rock.intercom.settings.IncomingCallMode;
 import rock.intercom.settings.Transport;
 import rock.intercom.testkit.KamailioServer;
+import rock.intercom.testkit.StrangerSockets;
 import rock.intercom.testkit.TestCertificates;
 import rock.intercom.testkit.TestDevices;
 
@@ -41,7 +37,7 @@ class StrangerConnectionsTest {
     @TempDir
     static Path dir;
     static KamailioServer kamailio;
-    private final List<Socket> opened = new ArrayList<>();
+    private final StrangerSockets strangers = new StrangerSockets();
 
     @BeforeAll
     static void start() {
@@ -58,10 +54,8 @@ class StrangerConnectionsTest {
     }
 
     @AfterEach
-    void closeOpened() throws IOException {
-        for (Socket s : opened) {
-            s.close();
-        }
+    void closeStrangers() throws IOException {
+        strangers.close();
     }
 
     private static DeviceSettings overTcp() {
@@ -76,43 +70,8 @@ class StrangerConnectionsTest {
         return agent;
     }
 
-    private static long openFiles() throws IOException {
-        try (var files = Files.list(Path.of("/proc/self/fd"))) {
-            return files.count();
-        }
-    }
-
     private static int threads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
-    }
-
-    /** Opens {@code n} connections from {@code from} to the door's SIP port and keeps them. */
-    private List<Socket> connect(String from, int port, int n) throws IOException {
-        List<Socket> sockets = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Socket s = new Socket();
-            s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-            try {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-            } catch (java.net.SocketException e) {
-                // reset by the door before our side saw the connection complete: closed at once
-            }
-            sockets.add(s);
-            opened.add(s);
-        }
-        return sockets;
-    }
-
-    /** Whether the door still holds the connection open: a read waits (timeout) instead of ending. */
-    private static boolean keptOpen(Socket s) throws IOException {
-        s.setSoTimeout(300);
-        try {
-            return s.getInputStream().read() >= 0;
-        } catch (SocketTimeoutException e) {
-            return true;
-        } catch (IOException e) {
-            return false; // reset by the door
-        }
     }
 
     private static void awaitOptionsAnswered(SipAgent agent) {
@@ -125,15 +84,15 @@ class StrangerConnectionsTest {
     void aStrangersConnectionsAreClosedAtOnceAndCostTheDoorNoThreads() throws Exception {
         try (SipAgent agent = registered(overTcp())) {
             int threadsBefore = threads();
-            long filesBefore = openFiles();
-            List<Socket> strangers = connect("127.0.0.2", agent.localPort(), STRANGER_CONNECTIONS);
-            await().atMost(Duration.ofSeconds(10)).until(() -> !keptOpen(strangers.get(strangers.size() - 1)));
+            long filesBefore = StrangerSockets.openFiles();
+            List<Socket> stranger = strangers.connect("127.0.0.2", agent.localPort(), STRANGER_CONNECTIONS);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !StrangerSockets.keptOpen(stranger.get(stranger.size() - 1)));
             // Our own client ends of the connections are in this JVM too: count only the door's side.
             assertThat(threads()).as("threads").isLessThan(threadsBefore + 10);
-            assertThat(openFiles() - STRANGER_CONNECTIONS).as("open files").isLessThan(filesBefore + 10);
-            for (Socket s : strangers.subList(0, 20)) {
-                assertThat(keptOpen(s)).isFalse();
-            }
+            assertThat(StrangerSockets.openFiles() - STRANGER_CONNECTIONS).as("open files")
+                    .isLessThan(filesBefore + 10);
+            assertThat(StrangerSockets.keptOpen(stranger.subList(0, 20))).isZero();
             assertThat(agent.registrationStatus().state()).isEqualTo(RegistrationState.REGISTERED);
             awaitOptionsAnswered(agent);
         }
@@ -143,23 +102,16 @@ class StrangerConnectionsTest {
     void theServersAddressMayConnectBackBoundedAndOthersOnlyForDirectCalls() throws Exception {
         try (SipAgent agent = registered(TestDevices.withDirectCalls(TestDevices.withIncoming(overTcp(),
                 IncomingCallMode.EXTENSION_LIST, List.of("200"))))) {
-            List<Socket> fromServer = connect("127.0.0.1", agent.localPort(), InboundConnections.MAX_FROM_SERVER + 4);
-            List<Socket> direct = connect("127.0.0.2", agent.localPort(), InboundConnections.MAX_DIRECT + 4);
-            long keptFromServer = 0;
-            for (Socket s : fromServer) {
-                keptFromServer += keptOpen(s) ? 1 : 0;
-            }
-            long keptDirect = 0;
-            for (Socket s : direct) {
-                keptDirect += keptOpen(s) ? 1 : 0;
-            }
-            assertThat(keptFromServer).isEqualTo(InboundConnections.MAX_FROM_SERVER);
-            assertThat(keptDirect).isEqualTo(InboundConnections.MAX_DIRECT);
+            List<Socket> fromServer = strangers.connect("127.0.0.1", agent.localPort(),
+                    InboundConnections.MAX_FROM_SERVER + 4);
+            List<Socket> direct = strangers.connect("127.0.0.2", agent.localPort(), InboundConnections.MAX_DIRECT + 4);
+            assertThat(StrangerSockets.keptOpen(fromServer)).isEqualTo(InboundConnections.MAX_FROM_SERVER);
+            assertThat(StrangerSockets.keptOpen(direct)).isEqualTo(InboundConnections.MAX_DIRECT);
             // A place is given back when a connection closes.
             fromServer.get(0).close();
             await().atMost(Duration.ofSeconds(5)).until(() -> {
-                Socket again = connect("127.0.0.1", agent.localPort(), 1).get(0);
-                return keptOpen(again);
+                Socket again = strangers.connect("127.0.0.1", agent.localPort(), 1).get(0);
+                return StrangerSockets.keptOpen(again);
             });
             awaitOptionsAnswered(agent);
         }

@@ -104,21 +104,15 @@ class VideoSessionLoopbackTest {
 
     @Test
     void garbageOnBothPortsIsCountedAndTheStreamGoesOn() throws Exception {
-        MediaSockets socketsA = PORTS.bind(LOOPBACK);
-        MediaSockets socketsB = PORTS.bind(LOOPBACK);
-        try (VideoSession a = new VideoSession(socketsA, video(socketsB.rtpPort(), Optional.empty()), Camera.TEST,
-                SMALL);
-             VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST,
-                     SMALL);
+        try (PlainPair pair = PlainPair.started();
              DatagramSocket attacker = new DatagramSocket(0, LOOPBACK)) {
-            a.start();
-            b.start();
+            VideoSession a = pair.a();
+            int rtpPortOfA = a.localRtpPort();
             byte[][] junk = {new byte[0], {(byte) 0x80}, {(byte) 0x80, 96, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 28},
                     {(byte) 0x81, (byte) 206, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0}, new byte[1500]};
             for (byte[] j : junk) {
-                attacker.send(new DatagramPacket(j, j.length, new InetSocketAddress(LOOPBACK, socketsA.rtpPort())));
-                attacker.send(new DatagramPacket(j, j.length, new InetSocketAddress(LOOPBACK,
-                        socketsA.rtpPort() + 1)));
+                attacker.send(new DatagramPacket(j, j.length, new InetSocketAddress(LOOPBACK, rtpPortOfA)));
+                attacker.send(new DatagramPacket(j, j.length, new InetSocketAddress(LOOPBACK, rtpPortOfA + 1)));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= 10);
             assertThat(a.statistics().packetsRejected()).isGreaterThanOrEqualTo(3);
@@ -129,16 +123,12 @@ class VideoSessionLoopbackTest {
     /** A stranger on the LAN cannot make the door's encoder send key frames (CPU, bandwidth) nor feed its decoder. */
     @Test
     void aStrangersPictureRequestsAndPacketsAreDropped() throws Exception {
-        MediaSockets socketsA = PORTS.bind(LOOPBACK);
-        MediaSockets socketsB = PORTS.bind(LOOPBACK);
-        try (VideoSession a = new VideoSession(socketsA, video(socketsB.rtpPort(), Optional.empty()), Camera.TEST,
-                SMALL);
-             VideoSession b = new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST,
-                     SMALL);
+        try (PlainPair pair = PlainPair.started();
              // Another host: 127.0.0.2 is loopback too on Linux, but not the peer's address.
              DatagramSocket stranger = new DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.2"))) {
-            a.start();
-            b.start();
+            VideoSession a = pair.a();
+            VideoSession b = pair.b();
+            int rtpPortOfA = a.localRtpPort();
             await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= 10
                     && b.statistics().framesDecoded() >= 10);
             long requests = a.statistics().keyFrameRequests();
@@ -146,10 +136,8 @@ class VideoSessionLoopbackTest {
             byte[] pli = RtcpFeedback.pli(0x5EED, a.ssrc());
             byte[] slice = {(byte) 0x80, 96, 0, 1, 0, 0, 0, 0, 0, 0, 0x5E, (byte) 0xED, 0x65, 0, 0, 0};
             for (int i = 0; i < 50; i++) {
-                stranger.send(new DatagramPacket(pli, pli.length, new InetSocketAddress(LOOPBACK,
-                        socketsA.rtpPort() + 1)));
-                stranger.send(new DatagramPacket(slice, slice.length, new InetSocketAddress(LOOPBACK,
-                        socketsA.rtpPort())));
+                stranger.send(new DatagramPacket(pli, pli.length, new InetSocketAddress(LOOPBACK, rtpPortOfA + 1)));
+                stranger.send(new DatagramPacket(slice, slice.length, new InetSocketAddress(LOOPBACK, rtpPortOfA)));
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> a.statistics().packetsRejected() >= 100);
             long decoded = a.statistics().framesDecoded();
@@ -253,6 +241,26 @@ class VideoSessionLoopbackTest {
             assertThat(a.statistics().resendsRefused()).isGreaterThan(0);
         } finally {
             peer.close();
+        }
+    }
+
+    /** Two started sessions sending each other the test pattern over plain RTP. */
+    private record PlainPair(VideoSession a, VideoSession b) implements AutoCloseable {
+        static PlainPair started() throws Exception {
+            MediaSockets socketsA = PORTS.bind(LOOPBACK);
+            MediaSockets socketsB = PORTS.bind(LOOPBACK);
+            PlainPair pair = new PlainPair(
+                    new VideoSession(socketsA, video(socketsB.rtpPort(), Optional.empty()), Camera.TEST, SMALL),
+                    new VideoSession(socketsB, video(socketsA.rtpPort(), Optional.empty()), Camera.TEST, SMALL));
+            pair.a().start();
+            pair.b().start();
+            return pair;
+        }
+
+        @Override
+        public void close() {
+            a.close();
+            b.close();
         }
     }
 
