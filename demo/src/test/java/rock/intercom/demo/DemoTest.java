@@ -43,6 +43,8 @@ import rock.intercom.testkit.Goertzel;
  * survive a restart.
  */
 class DemoTest {
+    /** One client for the whole test, as an integration would keep one: each new client keeps its connection open. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final String PASSWORD = "demo-admin-secret";
     private static final int RATE = 8000;
@@ -93,7 +95,7 @@ class DemoTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> device.audio().video().statistics(callId)
                 .map(v -> v.framesDecoded() >= 10).orElse(false));
         assertThat(device.audio().video().statistics(callId).orElseThrow().pictureSize()).isEqualTo("320x240");
-        await().atMost(Duration.ofSeconds(10)).until(() -> HttpClient.newHttpClient().send(request(device,
+        await().atMost(Duration.ofSeconds(10)).until(() -> HTTP.send(request(device,
                 "/api/v1/devices/rockx-505/calls/current/video.jpg").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200);
         GuardDeskClient desk = new GuardDeskClient(demo.guardDeskPage().port());
@@ -261,7 +263,7 @@ class DemoTest {
             DeviceRuntime device = demo.device();
             Path relay = data.resolve("door-relay");
             assertThat(java.nio.file.Files.readString(relay)).isEqualTo("0");
-            int status = HttpClient.newHttpClient().send(request(device, "/api/v1/devices/rockx-505/door")
+            int status = HTTP.send(request(device, "/api/v1/devices/rockx-505/door")
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
             assertThat(status).isEqualTo(202);
             assertThat(java.nio.file.Files.readString(relay)).isEqualTo("1");
@@ -282,7 +284,7 @@ class DemoTest {
     }
 
     private static String status(DeviceRuntime device) throws Exception {
-        return HttpClient.newHttpClient().send(request(device, "/api/v1/devices/rockx-505/status").GET().build(),
+        return HTTP.send(request(device, "/api/v1/devices/rockx-505/status").GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -292,7 +294,7 @@ class DemoTest {
      */
     private static int press(DeviceRuntime device) throws Exception {
         Thread.sleep(DoorCall.DEBOUNCE.toMillis() + 100);
-        return HttpClient.newHttpClient().send(request(device, "/api/v1/devices/rockx-505/button")
+        return HTTP.send(request(device, "/api/v1/devices/rockx-505/button")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
