@@ -19,6 +19,10 @@
 # 12 handler is reached 0.73-0.82 ms after the write, a bare Javalin one 1.16-1.21 ms (same flags, same gap).
 # So Jetty alone is as slow as baresip's whole path; the offer's INFO line (0.2-2.6 ms) left the press path.
 #
+# 2026-12-07 01:20 (load 0.3), 30 presses: Bearer p50 4.29 ms, baresip 0.59. The same with the whole bench
+# pinned to one core (taskset -c 0: no cross-core wake-ups) 7.16 (worse), with C2 6.36, with transparent huge
+# pages 5.90: neither hand-offs between cores nor code quality is the floor; the path's cold length is.
+#
 # Measured on 2026-12-06 21:50-21:55, 2 cores shared with other builds (load average 1.2-4.7), 30 presses
 # each, three runs interleaved with and without PressRehearsal (the press path compiled after REGISTERED):
 #   Bearer token           p50 ms (3 runs)         best press ms

@@ -30,6 +30,10 @@
 #               baresip     0.94       3625     4084     1452
 #   plain RTP   door        1.25        515      851      102
 #               baresip     0.87       3587     3597     1436
+# 2026-12-07 01:27-01:30, same, load 0.2-0.9 (two runs):  SRTP door 2.00 / 2.19 % core, baresip 1.06 / 0.94;
+# with C2 (TieredStopAtLevel removed) the door was worse: 2.62 / 2.87. Per thread (/proc/PID/task, 10 s):
+# rtp-send ~110 ms, rtp-playout ~20, media-timer ~20 — and bench/wake-cost.sh shows a bare Java timed
+# wake costs twice a C one on this VM (its datagram send two to three times): that is the gap.
 # Pacing meets the sigma <= 0.2 ms and max <= 2 ms here (one call, a quiet box; the loaded
 # 10-call run above had a 21 ms stall); CPU per call does not: 1.4-1.7x baresip's (the door's whole
 # JVM counted, its idle threads and JIT included, against one C event loop).
