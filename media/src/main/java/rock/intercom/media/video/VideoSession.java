@@ -43,7 +43,7 @@ public final class VideoSession implements AutoCloseable {
     private final MediaSockets sockets;
     private final Optional<SrtpTransport> srtp;
     /** What was agreed and where the peer is; a re-INVITE may change both at once ({@link #follow}). */
-    private volatile Peer peer;
+    private volatile VideoPeer peer;
     private final int ssrc = ThreadLocalRandom.current().nextInt();
     private final H264Sender sender;
     private final PeerDecoder receiver;
@@ -70,7 +70,7 @@ public final class VideoSession implements AutoCloseable {
     /** Builds the pipelines on {@code sockets} (which the session now owns); nothing flows before {@link #start}. */
     public VideoSession(MediaSockets sockets, NegotiatedVideo media, Camera camera, VideoOptions format) {
         this.sockets = Objects.requireNonNull(sockets, "sockets");
-        this.peer = Peer.of(Objects.requireNonNull(media, "media"));
+        this.peer = VideoPeer.of(Objects.requireNonNull(media, "media"));
         this.srtp = media.srtp().map(SrtpTransport::of);
         H264Sender out = null;
         PeerDecoder in = null;
@@ -139,34 +139,32 @@ public final class VideoSession implements AutoCloseable {
      */
     public void follow(NegotiatedVideo next) {
         boolean wasSending = peer.media().direction().sends();
-        peer = Peer.of(next);
+        synchronized (this) {
+            peer = VideoPeer.of(next);
+        }
         if (!wasSending && next.direction().sends()) {
             requestKeyFrame();
         }
         LOG.info("video now {} to {}", next.direction().attribute(), peer.rtp());
     }
 
-    /** The agreed video, the peer's addresses and each stream's source latch (one receive loop each), swapped as one. */
-    private record Peer(NegotiatedVideo media, InetSocketAddress rtp, InetSocketAddress rtcp,
-                        SourceLatch rtpSource, SourceLatch rtcpSource) {
-        static Peer of(NegotiatedVideo m) {
-            InetSocketAddress rtp = new InetSocketAddress(m.remoteHost(), m.remotePort());
-            InetSocketAddress rtcp = new InetSocketAddress(m.remoteHost(), m.remotePort() + 1);
-            return new Peer(m, rtp, rtcp, SourceLatch.rtp(rtp), SourceLatch.rtcp(rtcp));
-        }
-    }
-
-    /** Whether a packet comes from the peer: a stranger's must not reach the decoder (the door's screen) nor the encoder. */
+    /** Whether a packet comes from the peer ({@link VideoPeer#admit}); a latch that moves (NAT) moves what we send. */
     private boolean admitted(SocketAddress source, boolean rtcp) {
-        Peer p = peer;
-        if (source instanceof InetSocketAddress from) {
-            boolean vouched = srtp.isPresent() || (rtcp && from.getAddress().equals(p.rtp().getAddress()));
-            if ((rtcp ? p.rtcpSource() : p.rtpSource()).admit(from, vouched) != SourceLatch.Verdict.DROP) {
-                return true;
+        VideoPeer p = peer;
+        SourceLatch.Verdict verdict = p.admit(source, rtcp, srtp.isPresent());
+        if (verdict == SourceLatch.Verdict.DROP) {
+            reject("not the peer's source: " + source);
+            return false;
+        }
+        if (verdict == SourceLatch.Verdict.TAKE_AND_MOVE) {
+            synchronized (this) { // unless a re-INVITE replaced the peer meanwhile
+                if (peer.sameNegotiation(p)) {
+                    peer = peer.sendingTo((InetSocketAddress) source, rtcp);
+                    LOG.info("video {} latched to {}", rtcp ? "RTCP" : "RTP", source);
+                }
             }
         }
-        reject("not the peer's source: " + source);
-        return false;
+        return true;
     }
 
     public int localRtpPort() {
@@ -223,7 +221,7 @@ public final class VideoSession implements AutoCloseable {
     // ---- sending (GStreamer's streaming thread) ----
 
     private void send(byte[] packet) {
-        Peer to = peer;
+        VideoPeer to = peer;
         if (!running || packet.length < RtpPacket.FIXED_HEADER || !to.media().direction().sends()) {
             return;
         }

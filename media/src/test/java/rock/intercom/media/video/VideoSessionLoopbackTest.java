@@ -22,6 +22,7 @@ import rock.intercom.media.sdp.MediaDirection;
 import rock.intercom.media.sdp.NegotiatedVideo;
 import rock.intercom.media.session.MediaSockets;
 import rock.intercom.media.session.RtpPortRange;
+import rock.intercom.media.session.SourceLatch;
 import rock.intercom.media.srtp.CryptoSuite;
 import rock.intercom.media.srtp.SrtpKeys;
 import rock.intercom.media.srtp.SrtpMasterKey;
@@ -144,6 +145,46 @@ class VideoSessionLoopbackTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> a.statistics().framesDecoded() >= decoded + 10);
             assertThat(a.statistics().keyFrameRequests()).isEqualTo(requests);
             assertThat(a.statistics().keyFramesSent()).isEqualTo(keyFrames);
+        }
+    }
+
+    /** A peer behind a NAT sends from another port than its SDP's: after the probation our video goes there. */
+    @Test
+    void aPeerBehindANatIsLatchedToAndTheAnnouncedAddressWinsItBack() throws Exception {
+        MediaSockets socketsA = PORTS.bind(LOOPBACK);
+        try (DatagramSocket announced = new DatagramSocket(0, LOOPBACK);
+             DatagramSocket nat = new DatagramSocket(0, LOOPBACK);
+             VideoSession a = new VideoSession(socketsA, video(announced.getLocalPort(), Optional.empty()),
+                     Camera.TEST, SMALL)) {
+            a.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> arrives(announced));
+            InetSocketAddress rtpOfA = new InetSocketAddress(LOOPBACK, a.localRtpPort());
+            for (int i = 0; i < SourceLatch.PROBATION; i++) {
+                byte[] packet = {(byte) 0x80, 96, 0, (byte) i, 0, 0, 0, 0, 0, 0, 0x4E, 0x47, 0x65, 0, 0, 0};
+                nat.send(new DatagramPacket(packet, packet.length, rtpOfA));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> arrives(nat));
+            byte[] fromAnnounced = {(byte) 0x80, 96, 0, 9, 0, 0, 0, 0, 0, 0, 0x4E, 0x47, 0x65, 0, 0, 0};
+            announced.send(new DatagramPacket(fromAnnounced, fromAnnounced.length, rtpOfA));
+            await().atMost(Duration.ofSeconds(5)).until(() -> arrives(announced) && !arrives(nat));
+        }
+    }
+
+    /** Whether video arrives at {@code socket} within 300 ms, after what was already queued there is read. */
+    private static boolean arrives(DatagramSocket socket) throws Exception {
+        socket.setSoTimeout(1);
+        try {
+            while (true) {
+                socket.receive(new DatagramPacket(new byte[2048], 2048));
+            }
+        } catch (java.net.SocketTimeoutException drained) {
+            socket.setSoTimeout(300);
+        }
+        try {
+            socket.receive(new DatagramPacket(new byte[2048], 2048));
+            return true;
+        } catch (java.net.SocketTimeoutException quiet) {
+            return false;
         }
     }
 
