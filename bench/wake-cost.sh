@@ -9,6 +9,7 @@
 # Measured on 2026-12-07, us CPU per wake (2 cores):
 #   01:30, load 0.3-1.5:        java idle 60-72, send 127-214 (spread between runs);  c idle 31, send 59
 #   02:22, a CI run beside it:  java idle 39,    send 75;                             c idle 22, send 39
+#   02:53, load 0.4-0.9, 2 rounds: java idle 48 / 52, send 97 / 127;                  c idle 27 / 28, send 47 / 49
 # So a Java thread's bare timed wake costs twice C's here and its datagram send two to three times:
 # the door's ~220 us per sent frame (its rtp-send thread, SRTP, over 10 s of a call) against
 # baresip's ~190 us for its whole process is mostly this, not the media code.
