@@ -24,24 +24,28 @@ final class GuardedServerSocket extends ServerSocket {
         while (true) {
             AdmittedSocket socket = new AdmittedSocket();
             implAccept(socket);
-            InetAddress source = socket.getInetAddress();
-            var slot = inbound.admit(source);
-            if (slot.isPresent()) {
-                socket.holds(slot.get());
+            InboundConnections.Admission admission = inbound.admit(socket.getInetAddress());
+            if (admission.admitted()) {
+                socket.holds(admission.slot());
                 return socket;
             }
-            closeQuietly(socket);
-            BadPacketLog.refusals().report(source.getHostAddress(), inbound.refusal(source));
+            refuse(socket, admission.refusal());
         }
     }
 
-    private static void closeQuietly(Socket socket) {
+    /**
+     * Resets a connection it will not hand on (no FIN_WAIT/TIME_WAIT left for a flood to pile up) and
+     * says why in the bounded refusal log, by source address.
+     */
+    static void refuse(Socket socket, String why) {
+        String source = socket.getInetAddress().getHostAddress();
         try {
-            socket.setSoLinger(true, 0); // a reset: no FIN_WAIT/TIME_WAIT left for a flood to pile up
+            socket.setSoLinger(true, 0);
             socket.close();
         } catch (IOException e) {
             // already gone
         }
+        BadPacketLog.refusals().report(source, why);
     }
 
     /** An accepted connection that releases its {@link InboundConnections.Slot} when closed. */

@@ -1,7 +1,6 @@
 package rock.intercom.sip;
 
 import java.net.InetAddress;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -40,33 +39,37 @@ final class InboundConnections {
         return new InboundConnections(address -> false, () -> false);
     }
 
-    /** A place for a connection from {@code source}, to be released when it closes; empty: close it at once. */
-    Optional<Slot> admit(InetAddress source) {
+    /**
+     * The decision on a connection from {@code source}: a place, to be released when it closes, or
+     * why it is refused (close it at once). The server test resolves names, so it runs once here.
+     */
+    Admission admit(InetAddress source) {
         if (fromServer.test(source)) {
-            return take(server, MAX_FROM_SERVER);
+            return take(server, MAX_FROM_SERVER, "the server already holds " + MAX_FROM_SERVER + " open");
         }
-        return directCallsAccepted.getAsBoolean() ? take(direct, MAX_DIRECT) : Optional.empty();
+        if (!directCallsAccepted.getAsBoolean()) {
+            return new Admission(null, "SIP connection refused: not the SIP server, and direct calls are not accepted");
+        }
+        return take(direct, MAX_DIRECT, MAX_DIRECT + " direct connections already open");
     }
 
-    /** Why a connection from {@code source} was refused, for the bounded refusal log. */
-    String refusal(InetAddress source) {
-        if (fromServer.test(source)) {
-            return "SIP connection refused: the server already holds " + MAX_FROM_SERVER + " open";
-        }
-        return directCallsAccepted.getAsBoolean()
-                ? "SIP connection refused: " + MAX_DIRECT + " direct connections already open"
-                : "SIP connection refused: not the SIP server, and direct calls are not accepted";
-    }
-
-    private static Optional<Slot> take(AtomicInteger open, int max) {
+    /** A place in {@code pool} if it holds fewer than {@code max}; else refused because {@code full}. */
+    private static Admission take(AtomicInteger pool, int max, String full) {
         while (true) {
-            int now = open.get();
+            int now = pool.get();
             if (now >= max) {
-                return Optional.empty();
+                return new Admission(null, "SIP connection refused: " + full);
             }
-            if (open.compareAndSet(now, now + 1)) {
-                return Optional.of(new Slot(open));
+            if (pool.compareAndSet(now, now + 1)) {
+                return new Admission(new Slot(pool), null);
             }
+        }
+    }
+
+    /** A connection's place ({@code slot}), or why it was refused ({@code refusal}): exactly one is set. */
+    record Admission(Slot slot, String refusal) {
+        boolean admitted() {
+            return slot != null;
         }
     }
 

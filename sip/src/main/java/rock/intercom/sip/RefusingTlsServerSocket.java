@@ -8,16 +8,12 @@ import javax.net.ssl.SSLServerSocket;
 /**
  * JAIN-SIP's TLS listening socket, which takes no connection at all: the door holds no certificate
  * of its own, so no TLS handshake to it could ever complete, and its requests come over the
- * verified connection it opened itself. {@link #accept} closes every connection as it arrives and
- * never returns one, so a stranger's connection costs no thread nor handshake. The TLS settings the
- * stack makes on it are kept only to be read back.
+ * verified connection it opened itself. {@link #accept} resets every connection as it arrives and
+ * never returns one, so a stranger's connection costs no thread nor handshake. With nothing ever
+ * handed on, the TLS settings the stack makes on it apply to nothing: they are not kept.
  */
 final class RefusingTlsServerSocket extends SSLServerSocket {
-    private String[] cipherSuites = new String[0];
-    private String[] protocols = new String[0];
-    private boolean needClientAuth;
-    private boolean wantClientAuth;
-    private boolean sessionCreation = true;
+    private static final String[] NONE = new String[0];
 
     RefusingTlsServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
         super(port, backlog, bindAddress);
@@ -28,71 +24,59 @@ final class RefusingTlsServerSocket extends SSLServerSocket {
         while (true) {
             Socket socket = new Socket();
             implAccept(socket);
-            String source = socket.getInetAddress().getHostAddress();
-            try {
-                socket.setSoLinger(true, 0);
-                socket.close();
-            } catch (IOException e) {
-                // already gone
-            }
-            BadPacketLog.refusals().report(source, "TLS connection refused: the door takes requests only over the"
+            GuardedServerSocket.refuse(socket, "TLS connection refused: the door takes requests only over the"
                     + " connection it opened to its server");
         }
     }
 
     @Override
     public String[] getEnabledCipherSuites() {
-        return cipherSuites.clone();
+        return NONE;
     }
 
     @Override
     public void setEnabledCipherSuites(String[] suites) {
-        cipherSuites = suites.clone();
     }
 
     @Override
     public String[] getSupportedCipherSuites() {
-        return cipherSuites.clone();
+        return NONE;
     }
 
     @Override
     public String[] getSupportedProtocols() {
-        return protocols.clone();
+        return NONE;
     }
 
     @Override
     public String[] getEnabledProtocols() {
-        return protocols.clone();
+        return NONE;
     }
 
     @Override
-    public void setEnabledProtocols(String[] enabled) {
-        protocols = enabled.clone();
+    public void setEnabledProtocols(String[] protocols) {
     }
 
     @Override
     public void setNeedClientAuth(boolean need) {
-        needClientAuth = need;
     }
 
     @Override
     public boolean getNeedClientAuth() {
-        return needClientAuth;
+        return false;
     }
 
     @Override
     public void setWantClientAuth(boolean want) {
-        wantClientAuth = want;
     }
 
     @Override
     public boolean getWantClientAuth() {
-        return wantClientAuth;
+        return false;
     }
 
     @Override
     public void setUseClientMode(boolean clientMode) {
-        // a listening socket that never hands a connection on has no mode to use
     }
 
     @Override
@@ -102,11 +86,10 @@ final class RefusingTlsServerSocket extends SSLServerSocket {
 
     @Override
     public void setEnableSessionCreation(boolean enabled) {
-        sessionCreation = enabled;
     }
 
     @Override
     public boolean getEnableSessionCreation() {
-        return sessionCreation;
+        return false;
     }
 }
