@@ -44,28 +44,18 @@ final class RemotePeer {
 
     /** The verdict on a valid RTP packet from {@code source}; audio is sent to where it latched. */
     synchronized SourceLatch.Verdict admitRtp(SocketAddress source, boolean authenticated) {
-        if (!(source instanceof InetSocketAddress from)) {
-            return SourceLatch.Verdict.DROP;
-        }
-        SourceLatch.Verdict verdict = rtpSource.admit(from, authenticated);
+        SourceLatch.Verdict verdict = rtpSource.admit(source, authenticated, rtp);
         if (verdict == SourceLatch.Verdict.TAKE_AND_MOVE) {
-            rtp = from;
+            rtp = (InetSocketAddress) source;
         }
         return verdict;
     }
 
-    /**
-     * The verdict on a valid RTCP packet from {@code source}. Behind a NAT the peer's RTCP comes
-     * from another port of the address its RTP latched to, so that address vouches for it.
-     */
+    /** The verdict on a valid RTCP packet from {@code source}; reports are sent to where it latched. */
     synchronized SourceLatch.Verdict admitRtcp(SocketAddress source, boolean authenticated) {
-        if (!(source instanceof InetSocketAddress from)) {
-            return SourceLatch.Verdict.DROP;
-        }
-        boolean fromRtpPeer = from.getAddress().equals(rtp.getAddress());
-        SourceLatch.Verdict verdict = rtcpSource.admit(from, authenticated || fromRtpPeer);
+        SourceLatch.Verdict verdict = rtcpSource.admit(source, authenticated, rtp);
         if (verdict == SourceLatch.Verdict.TAKE_AND_MOVE) {
-            rtcp = from;
+            rtcp = (InetSocketAddress) source;
         }
         return verdict;
     }

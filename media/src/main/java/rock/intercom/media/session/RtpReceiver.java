@@ -114,8 +114,10 @@ final class RtpReceiver extends MediaLoop {
             default:
                 rejected.incrementAndGet();
                 if (foreign++ == 0) {
-                    LOG.info("dropped RTP from {}: not the peer's source {}; further drops are only counted",
-                        datagram.getSocketAddress(), peer.rtp());
+                    // The first packets of a peer behind a NAT land here too, until its probation ends.
+                    LOG.info("RTP from {} not taken: the call's source is {} (another is taken only after {} "
+                        + "packets in a row); further drops are only counted", datagram.getSocketAddress(), peer.rtp(),
+                        SourceLatch.PROBATION);
                 }
                 return false;
         }

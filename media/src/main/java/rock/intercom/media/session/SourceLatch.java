@@ -1,6 +1,7 @@
 package rock.intercom.media.session;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Objects;
 
 /**
@@ -34,15 +35,16 @@ public final class SourceLatch {
 
     private final InetSocketAddress announced;
     private final int probation;
-    private final boolean vouchedAlwaysTaken;
+    /** An RTCP stream's latch: vouched for from the RTP peer's host too, and what is vouched for is always taken. */
+    private final boolean rtcp;
     private Phase phase = Phase.LEARNING;
     private InetSocketAddress candidate;
     private int run;
 
-    private SourceLatch(InetSocketAddress announced, int probation, boolean vouchedAlwaysTaken) {
+    private SourceLatch(InetSocketAddress announced, int probation, boolean rtcp) {
         this.announced = Objects.requireNonNull(announced);
         this.probation = probation;
-        this.vouchedAlwaysTaken = vouchedAlwaysTaken;
+        this.rtcp = rtcp;
     }
 
     /** An RTP stream's: another source is taken after {@link #PROBATION} packets in a row, or one vouched for. */
@@ -60,12 +62,22 @@ public final class SourceLatch {
     }
 
     /**
-     * The verdict on a valid packet from {@code source}; {@code vouched} when it can only come from
-     * the peer (SRTP verified it: a holder of the call's keys) or from where the peer's RTP comes.
+     * The verdict on a valid packet of this stream from {@code source}, while our RTP goes to
+     * {@code rtpPeer}: vouched for when SRTP authenticated it (only a holder of the call's keys can
+     * send it) or, on an RTCP stream, when it comes from {@code rtpPeer}'s host. A source that is not
+     * an IP address is dropped.
      */
+    public Verdict admit(SocketAddress source, boolean authenticated, InetSocketAddress rtpPeer) {
+        if (!(source instanceof InetSocketAddress from)) {
+            return Verdict.DROP;
+        }
+        return admit(from, authenticated || (rtcp && from.getAddress().equals(rtpPeer.getAddress())));
+    }
+
+    /** The verdict on a valid packet from {@code source}; {@code vouched} when it can only come from the peer. */
     public Verdict admit(InetSocketAddress source, boolean vouched) {
         Verdict verdict = latch(source, vouched);
-        return verdict == Verdict.DROP && vouched && vouchedAlwaysTaken ? Verdict.TAKE : verdict;
+        return verdict == Verdict.DROP && vouched && rtcp ? Verdict.TAKE : verdict;
     }
 
     private Verdict latch(InetSocketAddress source, boolean vouched) {

@@ -19,16 +19,9 @@ record VideoPeer(NegotiatedVideo media, InetSocketAddress rtp, InetSocketAddress
         return new VideoPeer(m, rtp, rtcp, SourceLatch.rtp(rtp), SourceLatch.rtcp(rtcp));
     }
 
-    /**
-     * The verdict on a packet from {@code source} on the RTP or the RTCP stream: vouched for when SRTP
-     * authenticated it or, for RTCP, when it comes from the host our RTP goes to.
-     */
+    /** The verdict on a packet from {@code source} on the RTP or the RTCP stream ({@link SourceLatch#admit}). */
     SourceLatch.Verdict admit(SocketAddress source, boolean rtcp, boolean authenticated) {
-        if (!(source instanceof InetSocketAddress from)) {
-            return SourceLatch.Verdict.DROP;
-        }
-        boolean vouched = authenticated || (rtcp && from.getAddress().equals(rtp.getAddress()));
-        return (rtcp ? rtcpSource : rtpSource).admit(from, vouched);
+        return (rtcp ? rtcpSource : rtpSource).admit(source, authenticated, rtp);
     }
 
     /** Whether {@code other} is this same negotiation (the same latches), wherever it sends. */
