@@ -34,11 +34,6 @@ final class InboundConnections {
         this.directCallsAccepted = directCallsAccepted;
     }
 
-    /** No inbound connection from anyone: for a stack that is not the agent's (tests, tools). */
-    static InboundConnections none() {
-        return new InboundConnections(address -> false, () -> false);
-    }
-
     /**
      * The decision on a connection from {@code source}: a place, to be released when it closes, or
      * why it is refused (close it at once). The server test resolves names, so it runs once here.
