@@ -29,7 +29,8 @@ class SipMessageFuzzTest {
     @BeforeAll
     static void openParser() throws Exception {
         StackContext.register(STACK, new StackContext(null, "127.0.0.1",
-                new TransportProblems(InetAddress.getLoopbackAddress(), 5060), new InboundConnections(address -> false, () -> false)));
+                new TransportProblems(InetAddress.getLoopbackAddress(), 5060),
+                new InboundConnections(address -> false, () -> false)));
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", STACK);
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
