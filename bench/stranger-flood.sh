@@ -6,6 +6,14 @@
 # Prints refusals/s, each allowed call's INVITE -> 200 latency and the door JVM's RSS (VmRSS).
 # Needs kamailio and sip-tester (./run-tests installs them).
 # Usage: bench/stranger-flood.sh [RATE=200] [SECONDS=30]
+#
+# 2026-12-07 03:58-04:05, 2 cores at load 0.1-1, INTERCOM_JAVA_OPTS=-Xmx48m (the package's heap), 200/s for 20 s,
+# every INVITE refused (200 refusals/s), the allowed calls answered in 2.4-18 ms:
+#   main before:  RSS 88 -> 144 MB at most; live heap after full GCs 13 -> 32 MiB (-Xlog:gc); at 10 s
+#                 1,702 SIPDialog + 1,704 SIPServerTransactionImpl live (jcmd GC.class_histogram), each
+#                 with its parsed request: JAIN-SIP's 8 s linger after a refusal, and a dialog per INVITE.
+#   after:        RSS 85 -> 132 MB at most; live heap 19-21 MiB; no dialog kept, ~200 transactions (1 s
+#                 linger); the largest thing left is the SIP trace (4 MiB of messages, ~9,100 entries).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate="${1:-200}"

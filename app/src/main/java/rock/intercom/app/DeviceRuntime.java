@@ -165,6 +165,7 @@ public final class DeviceRuntime implements AutoCloseable {
         DoorDevice device = new DoorDevice(live, codec, call, signalling::registrationView, opener, audio.video());
         UserStore users = UserStore.open(options.dataDir(), env, announce);
         metrics.watchRegistration(signalling::registrationView);
+        metrics.watchSipStack(signalling::stackLoad);
         AutoCloseable callCounts = metrics.countCalls(events);
         SyslogTarget syslogTarget = operations.syslogTarget();
         SyslogForwarder syslog = syslogTarget == null ? null

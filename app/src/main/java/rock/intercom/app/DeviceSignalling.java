@@ -16,6 +16,7 @@ import rock.intercom.settings.DeviceSettings;
 import rock.intercom.sip.RegistrationChange;
 import rock.intercom.sip.RegistrationStatus;
 import rock.intercom.sip.SipAgent;
+import rock.intercom.sip.SipStackLoad;
 import rock.intercom.sip.call.CallDialogs;
 
 /**
@@ -92,6 +93,11 @@ final class DeviceSignalling implements AutoCloseable {
 
     void apply(DeviceSettings next) {
         agent.apply(next);
+    }
+
+    /** For the metrics: what the SIP stack holds now. */
+    SipStackLoad stackLoad() {
+        return agent.stackLoad();
     }
 
     ObjectNode registrationView() {

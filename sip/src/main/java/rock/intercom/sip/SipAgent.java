@@ -153,6 +153,12 @@ public final class SipAgent implements AutoCloseable {
         eventRouter = router;
     }
 
+    /** What the live SIP stack holds now; {@link SipStackLoad#NONE} without one. */
+    public SipStackLoad stackLoad() {
+        SharedSipStack.Binding binding = liveBinding;
+        return binding == null ? SipStackLoad.NONE : binding.session().load();
+    }
+
     /** For the call side of this module: the live stack that registration uses. */
     public SharedSipStack sharedStack() {
         return sharedStack;

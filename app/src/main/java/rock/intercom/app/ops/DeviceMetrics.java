@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import rock.intercom.events.EventStore;
 import rock.intercom.events.SecurityEvent;
 import rock.intercom.events.SecurityEventName;
+import rock.intercom.sip.SipStackLoad;
 
 /**
  * The device's Prometheus registry and the meters that read device state: registration state
@@ -70,6 +71,22 @@ public final class DeviceMetrics {
                         ? r.get().path("lastKeepaliveRttMs").asDouble() / 1000 : Double.NaN)
                 .description("Round trip of the last answered keepalive (OPTIONS) to the SIP server")
                 .baseUnit("seconds").strongReference(true).register(registry);
+    }
+
+    /**
+     * Gauges over what the SIP stack holds (server and client transactions, dialogs), read at scrape
+     * time: a flood of strangers' requests shows as a rise that falls back within seconds.
+     */
+    public void watchSipStack(Supplier<SipStackLoad> load) {
+        Gauge.builder("intercom_sip_transactions", load, l -> l.get().serverTransactions())
+                .description("SIP transactions the stack holds").tag("side", "server")
+                .strongReference(true).register(registry);
+        Gauge.builder("intercom_sip_transactions", load, l -> l.get().clientTransactions())
+                .description("SIP transactions the stack holds").tag("side", "client")
+                .strongReference(true).register(registry);
+        Gauge.builder("intercom_sip_dialogs", load, l -> l.get().dialogs())
+                .description("SIP dialogs the stack holds, early, confirmed or lingering after their end")
+                .strongReference(true).register(registry);
     }
 
     /** Counts calls by outcome from the store's events; returns the subscription. */

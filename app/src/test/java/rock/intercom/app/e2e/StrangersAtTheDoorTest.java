@@ -8,6 +8,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +49,7 @@ class StrangersAtTheDoorTest {
     private static final String ALLOWED = "400";
     private static final String STRANGER = "666";
     private static final int WATCHDOG_SECONDS = 2;
+    private static final String SERVER_TRANSACTIONS = "intercom_sip_transactions{side=\"server\"}";
     private static final String NOBODY_LISTENS = "v=0\no=scanner 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\n"
             + "t=0 0\nm=audio 9 RTP/AVP 0\na=rtpmap:0 PCMU/8000";
 
@@ -186,6 +190,79 @@ class StrangersAtTheDoorTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(lines(before)).containsExactly(
                 "Incoming Call sip:400@127.0.0.1",
                 "Hanging Up sip:400@127.0.0.1 remote"));
+    }
+
+    /**
+     * A stranger floods the door's port with INVITEs of its own (200, ~400 a second, never ACKing):
+     * each is refused and their transactions are gone within seconds of the last refusal, as the
+     * door's metrics show an operator. Before, each refused INVITE kept its transaction, a dialog and
+     * the whole request 8 s after its answer (~16 MiB of heap under a 200/s flood).
+     */
+    @Test
+    @Order(7)
+    void aStrangersInviteFloodIsForgottenWithinSeconds() throws Exception {
+        int invites = 200;
+        Set<String> refused = ConcurrentHashMap.newKeySet();
+        // The earlier tests' BYEs may keep their transactions (32 s, Timer J): the flood's own are
+        // counted above what the door held before it.
+        double before = sipGauge(SERVER_TRANSACTIONS);
+        double mostTransactions = 0;
+        try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            stranger.setSoTimeout(100);
+            Thread reader = new Thread(() -> readRefusals(stranger, refused), "stranger-reader");
+            reader.start();
+            for (int i = 0; i < invites; i++) {
+                byte[] invite = strangersInvite(i, stranger.getLocalPort()).getBytes(StandardCharsets.US_ASCII);
+                stranger.send(new DatagramPacket(invite, invite.length, InetAddress.getLoopbackAddress(), door.sipPort()));
+                Thread.sleep(2);
+                if (i % 20 == 0) {
+                    mostTransactions = Math.max(mostTransactions, sipGauge(SERVER_TRANSACTIONS));
+                }
+            }
+            await().atMost(WAIT).until(() -> refused.size() >= invites * 9 / 10);
+            stranger.close();
+            reader.join(2000);
+        }
+        assertThat(mostTransactions).as("the flood's transactions, seen in the metrics").isGreaterThan(before);
+        await().atMost(Duration.ofSeconds(4)).untilAsserted(() -> assertThat(sipGauge(SERVER_TRANSACTIONS))
+                .as("server transactions left after the flood").isLessThanOrEqualTo(before));
+    }
+
+    private static String strangersInvite(int i, int from) {
+        return "INVITE sip:505@127.0.0.1:" + door.sipPort() + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-flood-" + i + "\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:" + STRANGER + "@127.0.0.1>;tag=flood" + i + "\r\n"
+                + "To: <sip:505@127.0.0.1>\r\nCall-ID: flood-" + i + "@192.0.2.66\r\nCSeq: 1 INVITE\r\n"
+                + "Contact: <sip:" + STRANGER + "@127.0.0.1:" + from + ">\r\nContent-Length: 0\r\n\r\n";
+    }
+
+    /** Notes the Call-ID of every final refusal (4xx-6xx) the stranger receives, until its socket closes. */
+    private static void readRefusals(DatagramSocket stranger, Set<String> refused) {
+        byte[] buffer = new byte[4096];
+        Pattern refusal = Pattern.compile("^SIP/2\\.0 [456]\\d\\d .*?\\r\\nCall-ID: *(\\S+)",
+                Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+        while (!stranger.isClosed()) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                stranger.receive(packet);
+            } catch (SocketTimeoutException idle) {
+                continue;
+            } catch (IOException closed) {
+                return;
+            }
+            Matcher matcher = refusal.matcher(new String(buffer, 0, packet.getLength(), StandardCharsets.US_ASCII));
+            if (matcher.find()) {
+                refused.add(matcher.group(1));
+            }
+        }
+    }
+
+    /** One gauge of the door's Prometheus metrics, as a monitoring system scrapes it. */
+    private static double sipGauge(String series) {
+        String metrics = new String(door.fetch("GET", "/metrics", true).body(), StandardCharsets.UTF_8);
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+        assertThat(value.find()).as(series + " in\n" + metrics).isTrue();
+        return Double.parseDouble(value.group(1));
     }
 
     private static List<String> lines(int before) {

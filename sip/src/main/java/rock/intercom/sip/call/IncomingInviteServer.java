@@ -3,7 +3,6 @@ package rock.intercom.sip.call;
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.stack.SIPTransaction;
 import java.text.ParseException;
-import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.InvalidArgumentException;
@@ -58,8 +57,7 @@ final class IncomingInviteServer extends CallOperation {
                 refuse(transaction, Response.SERVICE_UNAVAILABLE, null, toTag);
                 return;
             }
-            Dialog dialog = Dialogs.of(context.stack().provider(), transaction);
-            context.legs().add(new IncomingLeg(callId, transaction, Messages.sdpBody(request), toTag, dialog));
+            context.legs().add(new IncomingLeg(callId, transaction, Messages.sdpBody(request), toTag));
             context.inputs().post(new CallInput.IncomingInvite(callId, from.getAddress().toString(),
                     assertedIdentity(request), source(request, transaction), targetUser(request)));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {

@@ -29,12 +29,11 @@ final class IncomingLeg extends CallLeg<IncomingLeg.Phase> {
     private Dialog dialog;
     private AgreedMedia agreedMedia;
 
-    IncomingLeg(String callId, ServerTransaction invite, String remoteOffer, String toTag, Dialog dialog) {
+    IncomingLeg(String callId, ServerTransaction invite, String remoteOffer, String toTag) {
         super(callId, null, Phase.OFFERED, Phase.ENDED, Set.of(Phase.ANSWERED, Phase.BYE_AFTER_ACK, Phase.CONFIRMED));
         this.invite = invite;
         this.remoteOffer = remoteOffer;
         this.toTag = toTag;
-        this.dialog = dialog;
     }
 
     ServerTransaction invite() {

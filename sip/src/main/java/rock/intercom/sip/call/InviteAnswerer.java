@@ -56,6 +56,9 @@ final class InviteAnswerer extends CallOperation {
             ok.addHeader(context.stack().contact());
             ok.addHeader(context.stack().headerFactory().createAllowHeader(Messages.ALLOW));
             Messages.setSdp(ok, context.stack().headerFactory(), body);
+            // The dialog exists only for an INVITE being answered: a refused one (every stranger's) leaves
+            // no dialog for the stack to keep 8 s after its refusal with the whole request.
+            leg.dialog(Dialogs.of(context.stack().provider(), leg.invite()));
             leg.invite().sendResponse(ok);
             leg.localSdp(body);
             leg.phase(Phase.ANSWERED);
