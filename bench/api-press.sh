@@ -23,6 +23,12 @@
 # pinned to one core (taskset -c 0: no cross-core wake-ups) 7.16 (worse), with C2 6.36, with transparent huge
 # pages 5.90: neither hand-offs between cores nor code quality is the floor; the path's cold length is.
 #
+# 2026-12-07 03:40-04:30 (load 0.1-0.5), 30 presses: Bearer p50 3.96 / 4.17 / 4.53 ms, baresip 0.56 / 0.59 / 0.68.
+# Breakdown (temporary timestamps, p50): written -> Jetty's first handler 1.07, -> Javalin's beforeMatched 0.71,
+# access check 0.16-0.19, call thread wake 0.17-0.21, call logic 0.20, dialogs wake 0.12-0.15, offer 0.42, INVITE
+# build 0.14-0.16, transaction + dialog 0.26, sendRequest 0.30, to the registrar 0.15-0.29. bench/stack-floor.sh:
+# Jetty handler + JAIN-SIP sending a ready-written INVITE alone 1.07-1.36 ms (plain socket 0.69-0.71).
+#
 # Measured on 2026-12-06 21:50-21:55, 2 cores shared with other builds (load average 1.2-4.7), 30 presses
 # each, three runs interleaved with and without PressRehearsal (the press path compiled after REGISTERED):
 #   Bearer token           p50 ms (3 runs)         best press ms
