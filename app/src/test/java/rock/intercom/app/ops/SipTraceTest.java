@@ -55,6 +55,40 @@ class SipTraceTest {
         assertThat(text(trace.entries().get(trace.entries().size() - 1))).startsWith("INVITE sip:4 ");
     }
 
+    /**
+     * A stranger floods the door from one host (any ports): it keeps at most a quarter of the bytes,
+     * its latest messages, and the calls' messages with the SIP server stay in the trace.
+     */
+    @Test
+    void aFloodFromOneHostKeepsItsOwnLatestMessagesAndLeavesTheCallsInTheTrace() {
+        SipTrace trace = new SipTrace(Duration.ofMinutes(15), 40_000, clock, List::of);
+        for (int i = 0; i < 5; i++) {
+            trace.accept(new CapturedMessage(clock.instant(), i % 2 == 0, "10.0.0.1:5060", "10.0.0.224:5060",
+                    "SIP/2.0 200 OK\r\nCSeq: " + i + " INVITE\r\nX: " + "s".repeat(1_000)));
+        }
+        for (int i = 0; i < 400; i++) {
+            String stranger = "192.0.2.66:" + (5060 + i % 7);
+            String text = "INVITE sip:505@10.0.0.224 SIP/2.0\r\nCall-ID: flood-" + i + "\r\nX: " + "f".repeat(900);
+            trace.accept(i % 2 == 0 ? new CapturedMessage(clock.instant(), false, stranger, "10.0.0.224:5060", text)
+                    : new CapturedMessage(clock.instant(), true, "10.0.0.224:5060", stranger, text));
+        }
+        List<SipTrace.Entry> kept = trace.entries();
+        assertThat(kept.stream().filter(e -> e.source().startsWith("10.0.0.1:")
+                || e.destination().startsWith("10.0.0.1:"))).as("the calls' messages").hasSize(5);
+        long strangers = kept.stream().filter(e -> e.source().startsWith("192.0.2.66:")
+                || e.destination().startsWith("192.0.2.66:")).mapToLong(e -> e.message().length).sum();
+        assertThat(strangers).isPositive().isLessThanOrEqualTo(40_000 / SipTrace.PEER_SHARE);
+        assertThat(text(kept.get(kept.size() - 1))).contains("Call-ID: flood-399\r\n");
+    }
+
+    @Test
+    void farEndsAreHostsWhateverTheirPorts() {
+        assertThat(SipTrace.host("192.0.2.66:5062")).isEqualTo("192.0.2.66");
+        assertThat(SipTrace.host("[2001:db8::1]:5060")).isEqualTo("[2001:db8::1]");
+        assertThat(SipTrace.host("2001:db8::1")).isEqualTo("2001:db8::1");
+        assertThat(SipTrace.host("door.example")).isEqualTo("door.example");
+    }
+
     @Test
     void thePcapHasOneRecordPerMessageWithTheirAddresses() {
         SipTrace trace = new SipTrace(Duration.ofMinutes(10), 1 << 20, clock, List::of);
