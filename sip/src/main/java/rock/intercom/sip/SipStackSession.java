@@ -268,7 +268,11 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
         answer(event, status, "Allow", RequestScreen.ALLOW);
     }
 
-    /** Answers with {@code status} and one {@code header} per value, in a server transaction when one can be had. */
+    /**
+     * Answers with {@code status} and one {@code header} per value, statelessly (RFC 3261 §8.2.7) unless
+     * the stack already keeps a transaction for the request: anyone may send these as fast as it likes,
+     * and a server transaction would hold each request 32 s (Timer J); a retransmission is answered again.
+     */
     private void answer(RequestEvent event, int status, String header, List<String> values) {
         Request request = event.getRequest();
         try {
@@ -277,16 +281,11 @@ final class SipStackSession implements SipListenerExt, AutoCloseable {
                 response.addHeader(headerFactory.createHeader(header, value));
             }
             ServerTransaction transaction = event.getServerTransaction();
-            if (transaction == null) {
-                try {
-                    transaction = provider.getNewServerTransaction(request);
-                } catch (javax.sip.TransactionUnavailableException e) {
-                    // A retransmission, or a request the stack will not keep state for: answer statelessly.
-                    provider.sendResponse(response);
-                    return;
-                }
+            if (transaction != null) {
+                transaction.sendResponse(response);
+            } else {
+                provider.sendResponse(response);
             }
-            transaction.sendResponse(response);
         } catch (SipException | java.text.ParseException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.debug("cannot answer {}: {}", request.getMethod(), Slf4jStackLogger.describe(e));
         }

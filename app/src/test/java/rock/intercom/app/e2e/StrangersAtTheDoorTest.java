@@ -212,7 +212,7 @@ class StrangersAtTheDoorTest {
             Thread reader = new Thread(() -> readRefusals(stranger, refused), "stranger-reader");
             reader.start();
             for (int i = 0; i < invites; i++) {
-                byte[] invite = strangersInvite(i, stranger.getLocalPort()).getBytes(StandardCharsets.US_ASCII);
+                byte[] invite = strangersRequest("INVITE", i, stranger.getLocalPort()).getBytes(StandardCharsets.US_ASCII);
                 stranger.send(new DatagramPacket(invite, invite.length, InetAddress.getLoopbackAddress(), door.sipPort()));
                 Thread.sleep(2);
                 if (i % 20 == 0) {
@@ -228,12 +228,48 @@ class StrangersAtTheDoorTest {
                 .as("server transactions left after the flood").isLessThanOrEqualTo(before));
     }
 
-    private static String strangersInvite(int i, int from) {
-        return "INVITE sip:505@127.0.0.1:" + door.sipPort() + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-flood-" + i + "\r\n"
+    /**
+     * Requests the door has no use for (a MESSAGE, an unknown method, a SIP/3.0 OPTIONS), as a scanner
+     * sends them, 300 at ~400 a second: each gets its answer (501, 505) and none is kept in a server
+     * transaction (before, each stayed 32 s, Timer J, with its request).
+     */
+    @Test
+    @Order(8)
+    void requestsTheDoorHasNoUseForAreAnsweredWithoutKeepingThem() throws Exception {
+        Set<String> refused = ConcurrentHashMap.newKeySet();
+        double before = sipGauge(SERVER_TRANSACTIONS);
+        double most = before;
+        String[] methods = {"MESSAGE", "FOO", "OPTIONS3"};
+        try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            stranger.setSoTimeout(100);
+            Thread reader = new Thread(() -> readRefusals(stranger, refused), "stranger-reader");
+            reader.start();
+            for (int i = 0; i < 300; i++) {
+                String method = methods[i % methods.length];
+                String request = method.equals("OPTIONS3")
+                        ? strangersRequest("OPTIONS", i, stranger.getLocalPort()).replaceFirst("SIP/2\\.0\r\n", "SIP/3.0\r\n")
+                        : strangersRequest(method, i, stranger.getLocalPort());
+                byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
+                stranger.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), door.sipPort()));
+                Thread.sleep(2);
+                if (i % 20 == 0) {
+                    most = Math.max(most, sipGauge(SERVER_TRANSACTIONS));
+                }
+            }
+            await().atMost(WAIT).until(() -> refused.size() >= 270);
+            most = Math.max(most, sipGauge(SERVER_TRANSACTIONS));
+            stranger.close();
+            reader.join(2000);
+        }
+        assertThat(most).as("server transactions while the requests were answered").isLessThanOrEqualTo(before + 5);
+    }
+
+    private static String strangersRequest(String method, int i, int from) {
+        return method + " sip:505@127.0.0.1:" + door.sipPort() + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-flood-" + method + i + "\r\n"
                 + "Max-Forwards: 70\r\nFrom: <sip:" + STRANGER + "@127.0.0.1>;tag=flood" + i + "\r\n"
-                + "To: <sip:505@127.0.0.1>\r\nCall-ID: flood-" + i + "@192.0.2.66\r\nCSeq: 1 INVITE\r\n"
-                + "Contact: <sip:" + STRANGER + "@127.0.0.1:" + from + ">\r\nContent-Length: 0\r\n\r\n";
+                + "To: <sip:505@127.0.0.1>\r\nCall-ID: flood-" + method + i + "@192.0.2.66\r\nCSeq: 1 " + method
+                + "\r\nContact: <sip:" + STRANGER + "@127.0.0.1:" + from + ">\r\nContent-Length: 0\r\n\r\n";
     }
 
     /** Notes the Call-ID of every final refusal (4xx-6xx) the stranger receives, until its socket closes. */
