@@ -275,7 +275,10 @@ class OutgoingCallTest {
             signalling.sendCancel(callId);
 
             await().atMost(WAIT).until(() -> last(callId) instanceof Rejected);
-            assertThat(withoutTrying(inputs.of(callId))).endsWith(new Rejected(callId, 487, "Request Terminated"));
+            // 487 from the station ("Request Terminated") or, when the CANCEL overtakes the station's
+            // first answer at Kamailio, from Kamailio itself ("Request canceled"): the phrase is theirs.
+            assertThat(last(callId)).isInstanceOfSatisfying(Rejected.class,
+                    rejected -> assertThat(rejected.sipStatus()).isEqualTo(487));
             assertThat(station.awaitExit(WAIT)).as(station.transcript()).isZero();
         }
     }
