@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -89,11 +88,9 @@ public final class StackFloorBench {
             new StackFloorBench().startSip(0);
         }
         if (parts.contains("sqlite")) {
-            Path file = Files.createTempFile("stack-floor", ".db");
-            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-                db.createStatement().execute("create table if not exists t(x)");
-            }
-            Connection kept = DriverManager.getConnection("jdbc:sqlite:" + file);
+            // Kept open while the process idles, as the event store keeps its connection.
+            Connection kept = DriverManager.getConnection("jdbc:sqlite:" + Files.createTempFile("stack-floor", ".db"));
+            kept.createStatement().execute("create table t(x)");
             kept.createStatement().execute("insert into t values (1)");
         }
         if (parts.contains("jetty")) {

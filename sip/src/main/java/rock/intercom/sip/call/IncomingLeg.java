@@ -59,8 +59,9 @@ final class IncomingLeg extends CallLeg<IncomingLeg.Phase> {
         return dialog != null ? dialog : invite.getDialog();
     }
 
-    void dialog(Dialog confirmed) {
-        dialog = confirmed;
+    /** The dialog made for our 200 OK, then the one its ACK confirmed. */
+    void dialog(Dialog current) {
+        dialog = current;
     }
 
     /** What our answer to the caller's offer agreed, reported with the ACK; null before or without one. */

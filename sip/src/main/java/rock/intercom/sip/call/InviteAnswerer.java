@@ -56,8 +56,8 @@ final class InviteAnswerer extends CallOperation {
             ok.addHeader(context.stack().contact());
             ok.addHeader(context.stack().headerFactory().createAllowHeader(Messages.ALLOW));
             Messages.setSdp(ok, context.stack().headerFactory(), body);
-            // The dialog exists only for an INVITE being answered: a refused one (every stranger's) leaves
-            // no dialog for the stack to keep 8 s after its refusal with the whole request.
+            // The dialog is made only for an INVITE being answered: a refused one (every stranger's) leaves
+            // no dialog holding its transaction and request after the refusal.
             leg.dialog(Dialogs.of(context.stack().provider(), leg.invite()));
             leg.invite().sendResponse(ok);
             leg.localSdp(body);
